@@ -1,0 +1,98 @@
+package io.kvrotator.app;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import io.kvrotator.event.KeyVaultEventParser;
+import io.kvrotator.notify.LogNotifier;
+import io.kvrotator.notify.NoticeDispatcher;
+import io.kvrotator.provider.ProviderRegistry;
+import io.kvrotator.provider.storage.ArmStorageKeys;
+import io.kvrotator.provider.storage.BlobStorageKeyVerifier;
+import io.kvrotator.provider.storage.StorageAccountKeyProvider;
+import io.kvrotator.rotation.InProcessRotationLock;
+import io.kvrotator.rotation.KeyVaultEventHandler;
+import io.kvrotator.rotation.RotationPolicy;
+import io.kvrotator.rotation.Rotator;
+import io.kvrotator.support.Retry;
+import io.kvrotator.vault.KeyVaultSecretStore;
+import io.kvrotator.vault.SecretClients;
+import io.kvrotator.vault.SecretStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The composition root: builds the object graph once per worker. SDK clients inside it are built on first use,
+ * so a cold start pays only for what its first invocation needs.
+ */
+public final class AppContext {
+
+    private static volatile AppContext current;
+
+    private final Settings settings;
+    private final SecretStore secrets;
+    private final Rotator rotator;
+    private final KeyVaultEventHandler keyVaultEvents;
+
+    public AppContext(Settings settings, TokenCredential credential, HttpClient httpClient, Clock clock) {
+        this.settings = settings;
+        this.secrets = new KeyVaultSecretStore(
+                new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient));
+        ProviderRegistry providers = new ProviderRegistry(List.of(
+                new StorageAccountKeyProvider(
+                        new ArmStorageKeys(environment(settings.resourceManagerEndpoint()), credential, httpClient),
+                        new BlobStorageKeyVerifier(settings.storageBlobEndpointTemplate(), httpClient),
+                        Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(), Duration.ofSeconds(30)),
+                        settings.storageKeyValidity())));
+        NoticeDispatcher notices = new NoticeDispatcher(List.of(new LogNotifier()));
+        this.rotator = new Rotator(secrets, providers, new InProcessRotationLock(), notices,
+                new RotationPolicy(settings.nearExpiryWindow()), clock);
+        this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
+    }
+
+    /** The context of this worker, built from the app settings and the managed identity on first use. */
+    public static AppContext get() {
+        AppContext context = current;
+        if (context == null) {
+            synchronized (AppContext.class) {
+                if (current == null) {
+                    current = new AppContext(Settings.from(System.getenv()),
+                            new DefaultAzureCredentialBuilder().build(), HttpClient.createDefault(), Clock.systemUTC());
+                }
+                context = current;
+            }
+        }
+        return context;
+    }
+
+    /** Replaces the context, for hosts other than the Functions runtime (the local sandbox host, tests). */
+    public static void install(AppContext context) {
+        current = context;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    public Rotator rotator() {
+        return rotator;
+    }
+
+    public KeyVaultEventHandler keyVaultEvents() {
+        return keyVaultEvents;
+    }
+
+    private static AzureEnvironment environment(String resourceManagerEndpoint) {
+        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+        endpoints.put("resourceManagerEndpointUrl", resourceManagerEndpoint);
+        return new AzureEnvironment(endpoints);
+    }
+}

@@ -1,0 +1,47 @@
+package io.kvrotator.app;
+
+/**
+ * Every app setting kv-rotator reads. {@code local.settings.json.template}, the README and the Bicep app settings
+ * are checked against this list by the tests.
+ */
+public enum Setting {
+    ALLOWED_VAULTS("ROTATOR_ALLOWED_VAULTS", null,
+            "Comma-separated names of the vaults kv-rotator may act on; events and requests for others are refused."),
+    KEYVAULT_URL_TEMPLATE("ROTATOR_KEYVAULT_URL_TEMPLATE", "https://{vault}.vault.azure.net",
+            "Vault URL with {vault} in it; change only for a sovereign cloud."),
+    RESOURCE_MANAGER_ENDPOINT("ROTATOR_RESOURCE_MANAGER_ENDPOINT", "https://management.azure.com/",
+            "Azure Resource Manager endpoint used to regenerate storage account keys."),
+    STORAGE_BLOB_ENDPOINT_TEMPLATE("ROTATOR_STORAGE_BLOB_ENDPOINT_TEMPLATE", "https://{account}.blob.core.windows.net",
+            "Blob endpoint with {account} in it, used to verify a regenerated storage key."),
+    NEAR_EXPIRY_DAYS("ROTATOR_NEAR_EXPIRY_DAYS", "30",
+            "A version expiring within this many days counts as near expiry (Key Vault raises its event at 30)."),
+    STORAGE_KEY_VALIDITY_DAYS("ROTATOR_STORAGE_KEY_VALIDITY_DAYS", "60",
+            "Lifetime of a new storage key version when the secret has no ValidityPeriodDays tag."),
+    VERIFY_ATTEMPTS("ROTATOR_VERIFY_ATTEMPTS", "6",
+            "How many times a new credential is tried before the rotation fails (retryably) without storing it."),
+    VERIFY_FIRST_DELAY_MS("ROTATOR_VERIFY_FIRST_DELAY_MS", "1000",
+            "Wait before the second verification attempt; doubles per attempt up to 30 s.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** Null when the setting is required. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,100 @@
+package io.kvrotator.app;
+
+import io.kvrotator.vault.KeyVaultNames;
+import io.kvrotator.vault.VaultAllowList;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The app settings, read and validated once; see {@link Setting} for what each one means. */
+public record Settings(
+        VaultAllowList allowedVaults,
+        String keyVaultUrlTemplate,
+        String resourceManagerEndpoint,
+        String storageBlobEndpointTemplate,
+        Duration nearExpiryWindow,
+        Duration storageKeyValidity,
+        int verifyAttempts,
+        Duration verifyFirstDelay) {
+
+    /** Reads settings from environment-style key/value pairs; throws naming every bad setting at once. */
+    public static Settings from(Map<String, String> environment) {
+        Reader reader = new Reader(environment);
+        Settings settings = new Settings(
+                reader.vaults(Setting.ALLOWED_VAULTS),
+                reader.url(Setting.KEYVAULT_URL_TEMPLATE, "{vault}"),
+                reader.url(Setting.RESOURCE_MANAGER_ENDPOINT, null),
+                reader.url(Setting.STORAGE_BLOB_ENDPOINT_TEMPLATE, "{account}"),
+                Duration.ofDays(reader.integer(Setting.NEAR_EXPIRY_DAYS, 1, 365)),
+                Duration.ofDays(reader.integer(Setting.STORAGE_KEY_VALIDITY_DAYS, 1, 3650)),
+                reader.integer(Setting.VERIFY_ATTEMPTS, 1, 20),
+                Duration.ofMillis(reader.integer(Setting.VERIFY_FIRST_DELAY_MS, 0, 60_000)));
+        if (!reader.problems.isEmpty()) {
+            throw new InvalidSettingsException(reader.problems);
+        }
+        return settings;
+    }
+
+    private static final class Reader {
+        private final Map<String, String> environment;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> environment) {
+            this.environment = environment;
+        }
+
+        private Optional<String> raw(Setting setting) {
+            String value = environment.get(setting.key());
+            if (value == null || value.isBlank()) {
+                if (setting.defaultValue() == null) {
+                    problems.add(setting.key() + " is required: " + setting.description());
+                }
+                return Optional.ofNullable(setting.defaultValue());
+            }
+            return Optional.of(value.trim());
+        }
+
+        VaultAllowList vaults(Setting setting) {
+            List<String> names = raw(setting).map(value -> Arrays.stream(value.split(","))
+                    .map(String::trim).filter(name -> !name.isEmpty()).toList()).orElse(List.of());
+            names.forEach(name -> KeyVaultNames.vaultNameProblem(name)
+                    .ifPresent(problem -> problems.add(setting.key() + ": " + problem)));
+            return new VaultAllowList(names);
+        }
+
+        String url(Setting setting, String placeholder) {
+            String value = raw(setting).orElse("");
+            try {
+                URI uri = URI.create(value.replace("{vault}", "v").replace("{account}", "a"));
+                if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                    problems.add(setting.key() + " must be an absolute http(s) URL, got '" + value + "'");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(setting.key() + " must be an absolute http(s) URL, got '" + value + "'");
+            }
+            if (placeholder != null && !value.contains(placeholder)) {
+                problems.add(setting.key() + " must contain " + placeholder + ", got '" + value + "'");
+            }
+            return value;
+        }
+
+        int integer(Setting setting, int min, int max) {
+            String value = raw(setting).orElse("");
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            problems.add(setting.key() + " must be a whole number from " + min + " to " + max + ", got '"
+                    + KeyVaultNames.printable(value) + "'");
+            return min;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.kvrotator.notify;
+
+public enum NoticeKind {
+    /** A new version holds a new credential. */
+    ROTATED,
+    /** A rotation failed; the notice says why and what to do. */
+    ROTATION_FAILED,
+    /** Expires soon and nothing rotates it automatically. */
+    NEAR_EXPIRY,
+    /** Has expired. */
+    EXPIRED
+}

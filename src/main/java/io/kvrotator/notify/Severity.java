@@ -1,0 +1,5 @@
+package io.kvrotator.notify;
+
+public enum Severity {
+    INFO, WARNING, ERROR
+}

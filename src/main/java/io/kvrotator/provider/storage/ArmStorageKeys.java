@@ -1,0 +1,50 @@
+package io.kvrotator.provider.storage;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.resourcemanager.storage.StorageManager;
+import com.azure.resourcemanager.storage.fluent.models.StorageAccountListKeysResultInner;
+import com.azure.resourcemanager.storage.models.StorageAccountKey;
+import com.azure.resourcemanager.storage.models.StorageAccountRegenerateKeyParameters;
+import io.kvrotator.rotation.RotationException;
+import io.kvrotator.vault.SecretValue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link StorageKeys} over {@code azure-resourcemanager-storage}; one manager per subscription, built on use. */
+public final class ArmStorageKeys implements StorageKeys {
+
+    private final AzureEnvironment environment;
+    private final TokenCredential credential;
+    private final HttpClient httpClient;
+    private final Map<String, StorageManager> bySubscription = new ConcurrentHashMap<>();
+
+    public ArmStorageKeys(AzureEnvironment environment, TokenCredential credential, HttpClient httpClient) {
+        this.environment = environment;
+        this.credential = credential;
+        this.httpClient = httpClient;
+    }
+
+    @Override
+    public SecretValue regenerate(StorageAccountId account, String keyName) {
+        StorageAccountListKeysResultInner result = manager(account.subscriptionId()).serviceClient()
+                .getStorageAccounts()
+                .regenerateKey(account.resourceGroup(), account.accountName(),
+                        new StorageAccountRegenerateKeyParameters().withKeyName(keyName));
+        return result.keys().stream()
+                .filter(key -> keyName.equalsIgnoreCase(key.keyName()))
+                .map(StorageAccountKey::value)
+                .findFirst()
+                .map(SecretValue::of)
+                .orElseThrow(() -> RotationException.retryable("rotate",
+                        "regenerateKey for " + account.accountName() + " returned no " + keyName));
+    }
+
+    private StorageManager manager(String subscriptionId) {
+        return bySubscription.computeIfAbsent(subscriptionId, id -> StorageManager.configure()
+                .withHttpClient(httpClient)
+                .authenticate(credential, new AzureProfile(null, id, environment)));
+    }
+}

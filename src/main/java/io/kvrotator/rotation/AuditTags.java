@@ -1,0 +1,51 @@
+package io.kvrotator.rotation;
+
+import io.kvrotator.vault.SecretVersion;
+import io.kvrotator.vault.Tags;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The tags of a rotated version: the previous version's, with the new credential and the audit trail. */
+final class AuditTags {
+
+    private static final List<String> WRITTEN = List.of(Tags.CREDENTIAL_ID, Tags.ROTATED_AT, Tags.ROTATED_BY,
+            Tags.ROTATION_REASON, Tags.PREVIOUS_VERSION);
+
+    private AuditTags() {
+    }
+
+    /** Fails before anything changes when the new version's tags would break Key Vault's limits. */
+    static void requireRoom(SecretVersion current) {
+        long count = current.tags().keySet().stream().filter(name -> !WRITTEN.contains(name)).count()
+                + WRITTEN.size();
+        if (count > Tags.MAX_TAGS) {
+            throw RotationException.terminal("plan", "the rotated version would carry " + count
+                    + " tags, Key Vault allows " + Tags.MAX_TAGS + ": remove " + (count - Tags.MAX_TAGS)
+                    + " tag(s) from the secret");
+        }
+        current.tags().forEach((name, value) -> {
+            if (value != null && value.length() > Tags.MAX_TAG_VALUE_LENGTH) {
+                throw RotationException.terminal("plan", "tag " + name + " is longer than "
+                        + Tags.MAX_TAG_VALUE_LENGTH + " characters");
+            }
+        });
+    }
+
+    static Map<String, String> forNewVersion(SecretVersion current, String credentialId, RotationRequest request,
+                                             Instant now) {
+        Map<String, String> tags = new LinkedHashMap<>(current.tags());
+        tags.put(Tags.CREDENTIAL_ID, credentialId);
+        tags.put(Tags.ROTATED_AT, now.truncatedTo(ChronoUnit.SECONDS).toString());
+        tags.put(Tags.ROTATED_BY, bounded(request.trigger().auditValue()));
+        tags.put(Tags.ROTATION_REASON, bounded(request.reason()));
+        tags.put(Tags.PREVIOUS_VERSION, current.version());
+        return tags;
+    }
+
+    private static String bounded(String value) {
+        return value.length() > Tags.MAX_TAG_VALUE_LENGTH ? value.substring(0, Tags.MAX_TAG_VALUE_LENGTH) : value;
+    }
+}

@@ -1,0 +1,23 @@
+package io.kvrotator.rotation;
+
+/**
+ * Why a rotation did not complete. {@link Retryable} failures (throttling, 5xx, timeouts, a held lock) leave
+ * nothing half done that a retry cannot finish: the Event Grid function throws so that Event Grid redelivers.
+ * {@link Terminal} failures (bad tags, missing permission, unknown provider) will not heal by retrying: the owner
+ * is told once and the event completes.
+ *
+ * @param step the protocol step that failed, e.g. {@code rotate} or {@code store}
+ * @param message what went wrong and, for terminal failures, what to do; never a secret value
+ */
+public sealed interface Failure {
+
+    String step();
+
+    String message();
+
+    record Retryable(String step, String message) implements Failure {
+    }
+
+    record Terminal(String step, String message) implements Failure {
+    }
+}

@@ -1,0 +1,77 @@
+package io.kvrotator.rotation;
+
+import io.kvrotator.event.KeyVaultEvent;
+import io.kvrotator.event.KeyVaultEventParser;
+import io.kvrotator.event.KeyVaultEventType;
+import io.kvrotator.event.ParsedEvent;
+import java.lang.System.Logger.Level;
+import io.kvrotator.vault.VaultAllowList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Admits Key Vault events (protocol step 1) and hands each one to the {@link Rotator}. What cannot be admitted is
+ * logged with its reason and completed: a malformed event must not loop through Event Grid's retries.
+ */
+public final class KeyVaultEventHandler {
+
+    private static final System.Logger LOG = System.getLogger(KeyVaultEventHandler.class.getName());
+
+    private final KeyVaultEventParser parser;
+    private final VaultAllowList allowedVaults;
+    private final Rotator rotator;
+
+    public KeyVaultEventHandler(KeyVaultEventParser parser, VaultAllowList allowedVaults, Rotator rotator) {
+        this.parser = parser;
+        this.allowedVaults = allowedVaults;
+        this.rotator = rotator;
+    }
+
+    /** Handles one delivery (one event or an array) and says whether Event Grid should deliver it again. */
+    public Delivery handle(String body) {
+        List<RotationOutcome> outcomes = new ArrayList<>();
+        int rejected = 0;
+        for (ParsedEvent parsed : parser.parse(body)) {
+            if (parsed instanceof ParsedEvent.Rejected rejection) {
+                rejected++;
+                LOG.log(Level.WARNING, () -> "event.rejected eventId=%s why=\"%s\" (completed without retry)"
+                        .formatted(rejection.eventId(), rejection.reason()));
+            } else if (parsed instanceof ParsedEvent.Accepted accepted) {
+                KeyVaultEvent event = accepted.event();
+                Optional<String> notAllowed = allowedVaults.problem(event.secret().vault());
+                if (notAllowed.isPresent()) {
+                    rejected++;
+                    LOG.log(Level.WARNING, () -> "event.rejected eventId=%s why=\"%s\" (completed without retry)"
+                            .formatted(event.id(), notAllowed.get()));
+                    continue;
+                }
+                outcomes.add(rotator.rotate(new RotationRequest(event.secret(), new Trigger.Event(event.id()),
+                        event.type().shortName(), event.version(), event.eventTime(),
+                        event.type() == KeyVaultEventType.SECRET_EXPIRED)));
+            }
+        }
+        return new Delivery(outcomes, rejected);
+    }
+
+    /** The result of one delivery. */
+    public record Delivery(List<RotationOutcome> outcomes, int rejected) {
+
+        public Delivery {
+            outcomes = List.copyOf(outcomes);
+        }
+
+        /** True when an event failed in a way a later delivery can fix: the function must throw. */
+        public boolean shouldRedeliver() {
+            return outcomes.stream().anyMatch(o -> o instanceof RotationOutcome.Failed failed && failed.retryable());
+        }
+
+        public String redeliveryReason() {
+            return outcomes.stream()
+                    .filter(o -> o instanceof RotationOutcome.Failed failed && failed.retryable())
+                    .map(o -> o.secret() + ": " + ((RotationOutcome.Failed) o).failure().message())
+                    .collect(Collectors.joining("; "));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.kvrotator.rotation;
+
+import io.kvrotator.notify.Notice;
+import io.kvrotator.notify.NoticeKind;
+import io.kvrotator.notify.Severity;
+import io.kvrotator.vault.SecretRef;
+import io.kvrotator.vault.SecretVersion;
+import io.kvrotator.vault.Tags;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** What the rotation core tells people, built from attributes and tags only. */
+final class RotationNotices {
+
+    private RotationNotices() {
+    }
+
+    static Notice rotated(RotationRequest request, SecretVersion previous, RotationOutcome.Rotated rotated) {
+        return new Notice(NoticeKind.ROTATED, request.expired() ? Severity.WARNING : Severity.INFO,
+                rotated.secret().vault(), rotated.secret().name(), "secret", rotated.expiresOn(), owners(previous),
+                "Rotated: " + rotated.credentialId() + " is now in version " + rotated.newVersion(),
+                (request.expired() ? "The previous version had already expired. " : "")
+                        + "Reason: " + request.reason() + ", by " + request.trigger().auditValue()
+                        + ". Consumers that read the secret by name pick up the new version; version "
+                        + rotated.previousVersion() + " keeps working until they do.");
+    }
+
+    static Notice failed(RotationRequest request, SecretVersion latest, Failure failure) {
+        boolean retrying = failure instanceof Failure.Retryable;
+        return new Notice(NoticeKind.ROTATION_FAILED, Severity.ERROR, request.secret().vault(),
+                request.secret().name(), "secret", latest == null ? null : latest.expiresOn(), owners(latest),
+                "Rotation failed at step " + failure.step(),
+                failure.message() + (retrying
+                        ? ". It will be retried; if this notice repeats, rotate by hand (POST /api/secrets/"
+                        + path(request.secret()) + "/rotate) once the cause is fixed."
+                        : ". It will not be retried: fix the cause, then rotate by hand (POST /api/secrets/"
+                        + path(request.secret()) + "/rotate)."));
+    }
+
+    static Notice notifyOnly(RotationRequest request, SecretVersion latest, Instant now) {
+        boolean expired = latest.expiresOn() != null && !latest.expiresOn().isAfter(now);
+        return new Notice(expired ? NoticeKind.EXPIRED : NoticeKind.NEAR_EXPIRY,
+                expired ? Severity.ERROR : Severity.WARNING, request.secret().vault(), request.secret().name(),
+                "secret", latest.expiresOn(), owners(latest),
+                expired ? "Expired, and nothing rotates it automatically" : "Expires soon, and nothing rotates it"
+                        + " automatically",
+                "The secret has no " + Tags.CREDENTIAL_TYPE + " tag. Replace the value by hand and set a new expiry,"
+                        + " or tag it so kv-rotator can rotate it.");
+    }
+
+    private static List<String> owners(SecretVersion version) {
+        List<String> owners = new ArrayList<>();
+        if (version != null) {
+            for (String tag : List.of(Tags.OWNER, Tags.NOTIFY_TO)) {
+                version.tag(tag).ifPresent(value -> Arrays.stream(value.split("[,;]"))
+                        .map(String::trim).filter(owner -> !owner.isEmpty()).forEach(owners::add));
+            }
+        }
+        return owners;
+    }
+
+    private static String path(SecretRef secret) {
+        return secret.vault() + "/" + secret.name();
+    }
+}

@@ -1,0 +1,29 @@
+package io.kvrotator.rotation;
+
+import io.kvrotator.vault.SecretRef;
+import java.time.Instant;
+
+/** How a rotation request ended. */
+public sealed interface RotationOutcome {
+
+    SecretRef secret();
+
+    /** A new version holds a new credential. */
+    record Rotated(SecretRef secret, String previousVersion, String newVersion, String credentialId,
+                   Instant expiresOn) implements RotationOutcome {
+    }
+
+    /** Nothing to do: someone already rotated, or the secret is gone. Logged, not notified. */
+    record Skipped(SecretRef secret, String reason) implements RotationOutcome {
+    }
+
+    /** The secret has no {@code CredentialType}: its owners were told instead. */
+    record NotifiedOnly(SecretRef secret, String version) implements RotationOutcome {
+    }
+
+    record Failed(SecretRef secret, Failure failure) implements RotationOutcome {
+        public boolean retryable() {
+            return failure instanceof Failure.Retryable;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.kvrotator.vault;
+
+import com.azure.core.exception.ResourceNotFoundException;
+import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
+import com.azure.security.keyvault.secrets.models.SecretProperties;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** {@link SecretStore} over the Key Vault {@code SecretClient}. The values it reads are dropped at once. */
+public final class KeyVaultSecretStore implements SecretStore {
+
+    private final SecretClients clients;
+
+    public KeyVaultSecretStore(SecretClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public Optional<SecretVersion> latest(SecretRef ref) {
+        try {
+            // Key Vault has no "latest version's attributes without the value" call; the value is not kept.
+            return Optional.of(toVersion(ref, clients.forVault(ref.vault()).getSecret(ref.name()).getProperties()));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public SecretVersion put(SecretRef ref, NewSecretVersion version) {
+        KeyVaultSecret secret = new KeyVaultSecret(ref.name(), version.value().reveal());
+        secret.setProperties(new SecretProperties()
+                .setEnabled(true)
+                .setNotBefore(toOffset(version.notBefore()))
+                .setExpiresOn(toOffset(version.expiresOn()))
+                .setContentType(version.contentType())
+                .setTags(version.tags()));
+        return toVersion(ref, clients.forVault(ref.vault()).setSecret(secret).getProperties());
+    }
+
+    static SecretVersion toVersion(SecretRef ref, SecretProperties properties) {
+        return new SecretVersion(
+                ref,
+                properties.getVersion(),
+                Boolean.TRUE.equals(properties.isEnabled()),
+                toInstant(properties.getCreatedOn()),
+                toInstant(properties.getNotBefore()),
+                toInstant(properties.getExpiresOn()),
+                properties.getContentType(),
+                properties.getTags());
+    }
+
+    private static Instant toInstant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static OffsetDateTime toOffset(Instant time) {
+        return time == null ? null : time.atOffset(ZoneOffset.UTC);
+    }
+}
