@@ -1,0 +1,140 @@
+package io.kvrotator.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kvrotator.vault.SecretValue;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stateful stand-in for the ARM storage account keys API ({@code listKeys}, {@code regenerateKey}), spoken to by
+ * the real {@code azure-resourcemanager-storage} client. ARM paths are matched case-insensitively, as ARM does.
+ */
+public final class ArmStorageStandIn extends StandIn {
+
+    private static final Pattern ROUTE = Pattern.compile(
+            "(/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Storage/storageAccounts/[^/]+)"
+                    + "/(listKeys|regenerateKey)", Pattern.CASE_INSENSITIVE);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Clock clock;
+    private final Map<String, AccountState> accounts = new ConcurrentHashMap<>();
+
+    public ArmStorageStandIn(SandboxTls tls, Clock clock) {
+        super("arm", tls);
+        this.clock = clock;
+    }
+
+    /** Creates an account with fresh key1 and key2; returns the value of key1 for seeding a secret. */
+    public String createAccount(String resourceId) {
+        AccountState account = new AccountState(resourceId, Map.of("key1", newKey(), "key2", newKey()), clock.instant());
+        accounts.put(resourceId.toLowerCase(Locale.ROOT), account);
+        return account.keys.get("key1").value();
+    }
+
+    public Optional<KeyState> key(String resourceId, String keyName) {
+        return Optional.ofNullable(accounts.get(resourceId.toLowerCase(Locale.ROOT)))
+                .map(account -> account.keys.get(keyName));
+    }
+
+    /** Whether {@code value} is one of the account's current keys: what the data plane would accept. */
+    public boolean accepts(String accountName, String value) {
+        return accounts.values().stream()
+                .filter(account -> account.resourceId.toLowerCase(Locale.ROOT).endsWith("/" + accountName))
+                .anyMatch(account -> account.keys.values().stream().anyMatch(key -> key.value().equals(value)));
+    }
+
+    public Optional<Map<String, KeyState>> keysOfAccountNamed(String accountName) {
+        return accounts.values().stream()
+                .filter(account -> account.resourceId.toLowerCase(Locale.ROOT).endsWith("/" + accountName))
+                .findFirst().map(account -> Map.copyOf(account.keys));
+    }
+
+    public Map<String, Map<String, KeyState>> accounts() {
+        Map<String, Map<String, KeyState>> view = new LinkedHashMap<>();
+        accounts.values().forEach(account -> view.put(account.resourceId, Map.copyOf(account.keys)));
+        return view;
+    }
+
+    @Override
+    protected Response handle(Request request) {
+        if (!authorized(request)) {
+            return Response.json(401, error("AuthenticationFailed",
+                    "Authentication failed. The 'Authorization' header is missing."));
+        }
+        Matcher route = ROUTE.matcher(request.path());
+        if (!route.matches() || !request.method().equals("POST")) {
+            return Response.json(404, error("InvalidResourceType", "The resource type could not be found."));
+        }
+        AccountState account = accounts.get(route.group(1).toLowerCase(Locale.ROOT));
+        if (account == null) {
+            String[] parts = route.group(1).split("/");
+            return Response.json(404, error("ResourceNotFound", "The Resource 'Microsoft.Storage/storageAccounts/"
+                    + parts[8] + "' under resource group '" + parts[4] + "' was not found. For more details please"
+                    + " go to https://aka.ms/ARMResourceNotFoundFix"));
+        }
+        synchronized (account) {
+            if (route.group(2).equalsIgnoreCase("regenerateKey")) {
+                JsonNode body = request.json();
+                String keyName = body == null ? "" : body.path("keyName").asText("");
+                if (!account.keys.containsKey(keyName)) {
+                    return Response.json(400, error("InvalidValuesForRequestParameters",
+                            "Values for request parameters are invalid: keyName."));
+                }
+                account.keys.put(keyName, newKey());
+            }
+            return Response.json(200, account.listKeysBody());
+        }
+    }
+
+    private KeyState newKey() {
+        byte[] key = new byte[64];
+        RANDOM.nextBytes(key);
+        String value = Base64.getEncoder().encodeToString(key);
+        IssuedSecrets.record(value);
+        return new KeyState(value, clock.instant());
+    }
+
+    private static final class AccountState {
+        final String resourceId;
+        final Map<String, KeyState> keys;
+
+        AccountState(String resourceId, Map<String, KeyState> keys, Instant created) {
+            this.resourceId = resourceId;
+            this.keys = new LinkedHashMap<>(Map.of("key1", keys.get("key1"), "key2", keys.get("key2")));
+        }
+
+        ObjectNode listKeysBody() {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode keyList = body.putArray("keys");
+            for (String name : new String[] {"key1", "key2"}) {
+                KeyState key = keys.get(name);
+                keyList.addObject().put("keyName", name).put("value", key.value()).put("permissions", "FULL")
+                        .put("creationTime", key.regeneratedAt().toString());
+            }
+            return body;
+        }
+    }
+
+    /** A key's value is only for the stand-ins' own checks; tests compare {@link #fingerprint()}s. */
+    public record KeyState(String value, Instant regeneratedAt) {
+        public String fingerprint() {
+            return SecretValue.fingerprintOf(value);
+        }
+
+        @Override
+        public String toString() {
+            return "KeyState[fingerprint=" + fingerprint() + ", regeneratedAt=" + regeneratedAt + "]";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.kvrotator.sandbox;
+
+import java.util.function.Predicate;
+
+/**
+ * Decides, per call, whether a stand-in misbehaves: added latency, a canned error response, or a dropped
+ * connection. {@link #none()} lets every call through untouched.
+ */
+@FunctionalInterface
+public interface Faults {
+
+    Injection next(String service, StandIn.Request request);
+
+    static Faults none() {
+        return (service, request) -> Injection.NONE;
+    }
+
+    /** The same latency on every call. */
+    static Faults latency(long millis) {
+        return (service, request) -> new Injection(millis, null, false);
+    }
+
+    /** Answers the first {@code times} matching calls with {@code response}. */
+    static Faults failing(Predicate<StandIn.Request> matching, int times, StandIn.Response response) {
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(times);
+        return (service, request) -> matching.test(request) && left.getAndDecrement() > 0
+                ? new Injection(0, response, false) : Injection.NONE;
+    }
+
+    record Injection(long delayMillis, StandIn.Response response, boolean dropConnection) {
+        public static final Injection NONE = new Injection(0, null, false);
+    }
+}

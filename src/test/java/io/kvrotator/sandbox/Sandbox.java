@@ -1,0 +1,68 @@
+package io.kvrotator.sandbox;
+
+import com.azure.core.http.HttpClient;
+import io.kvrotator.app.AppContext;
+import io.kvrotator.app.Setting;
+import io.kvrotator.app.Settings;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All loopback stand-ins, started together, and the app settings that point kv-rotator at them. What the app
+ * builds from those settings is the production object graph: only the endpoints and the credential differ.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    public final KeyVaultStandIn keyVault;
+    public final ArmStorageStandIn arm;
+    public final BlobStandIn blob;
+    public final SandboxCredential credential = new SandboxCredential();
+    private final Clock clock;
+
+    private Sandbox(Clock clock) {
+        SandboxTls tls = SandboxTls.install();
+        this.clock = clock;
+        this.keyVault = new KeyVaultStandIn(tls, clock);
+        this.arm = new ArmStorageStandIn(tls, clock);
+        this.blob = new BlobStandIn(tls, arm);
+    }
+
+    public static Sandbox start(Clock clock) {
+        return new Sandbox(clock);
+    }
+
+    public List<StandIn> standIns() {
+        return List.of(keyVault, arm, blob);
+    }
+
+    /** App settings for the given vaults (created here if new), with verification retries kept short. */
+    public Map<String, String> appSettings(String... vaults) {
+        for (String vault : vaults) {
+            keyVault.createVault(vault);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(Setting.ALLOWED_VAULTS.key(), String.join(",", vaults));
+        settings.put(Setting.KEYVAULT_URL_TEMPLATE.key(), keyVault.vaultUrlTemplate());
+        settings.put(Setting.RESOURCE_MANAGER_ENDPOINT.key(), arm.baseUrl() + "/");
+        settings.put(Setting.STORAGE_BLOB_ENDPOINT_TEMPLATE.key(), blob.endpointTemplate());
+        settings.put(Setting.VERIFY_ATTEMPTS.key(), "3");
+        settings.put(Setting.VERIFY_FIRST_DELAY_MS.key(), "10");
+        return settings;
+    }
+
+    /** The production composition root over the stand-ins. */
+    public AppContext appContext(Map<String, String> settings) {
+        return new AppContext(Settings.from(settings), credential, HttpClient.createDefault(), clock);
+    }
+
+    public void resetFaults() {
+        standIns().forEach(standIn -> standIn.faults(Faults.none()));
+    }
+
+    @Override
+    public void close() {
+        standIns().forEach(StandIn::close);
+    }
+}

@@ -1,0 +1,206 @@
+package io.kvrotator.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A loopback HTTPS stand-in for one Azure service. Subclasses answer {@link Request}s; this class does the
+ * transport, bearer-token checks, the call log, and fault injection through {@link Faults}.
+ */
+public abstract class StandIn implements AutoCloseable {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    private final String service;
+    private final HttpsServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable);
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile Faults faults = Faults.none();
+
+    protected StandIn(String service, SandboxTls tls) {
+        this.service = service;
+        try {
+            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open a loopback port for the " + service + " stand-in", e);
+        }
+        server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        server.setExecutor(executor);
+        server.createContext("/", this::exchange);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "https://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String service() {
+        return service;
+    }
+
+    /** Every call answered so far (including challenges and injected faults), oldest first. */
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public void clearCalls() {
+        calls.clear();
+    }
+
+    public void faults(Faults faults) {
+        this.faults = faults;
+    }
+
+    protected abstract Response handle(Request request);
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Request request = read(exchange);
+            Faults.Injection injection = faults.next(service, request);
+            if (injection.delayMillis() > 0) {
+                sleep(injection.delayMillis());
+            }
+            if (injection.dropConnection()) {
+                calls.add(new Call(request.method(), request.path(), -1));
+                exchange.getResponseBody().close();
+                return;
+            }
+            Response response = injection.response() != null ? injection.response() : handle(request);
+            calls.add(new Call(request.method(), request.path(), response.status()));
+            write(exchange, response);
+        } catch (RuntimeException e) {
+            write(exchange, Response.json(500, error("InternalError", "stand-in failure: " + e)));
+        }
+    }
+
+    private static Request read(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+        URI uri = exchange.getRequestURI();
+        return new Request(exchange.getRequestMethod(), uri, uri.getRawPath(), query(uri.getRawQuery()), headers,
+                body, body.length > MAX_BODY_BYTES);
+    }
+
+    private static void write(HttpExchange exchange, Response response) throws IOException {
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        byte[] body = response.body();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                query.put(name, value);
+            }
+        }
+        return query;
+    }
+
+    /** True when the request carries the sandbox managed identity's token. */
+    protected static boolean authorized(Request request) {
+        return ("Bearer " + SandboxCredential.TOKEN).equals(request.headers().get("authorization"));
+    }
+
+    protected static ObjectNode error(String code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("error").put("code", code).put("message", message);
+        return body;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** One answered call, for counting remote calls in tests and benchmarks. */
+    public record Call(String method, String path, int status) {
+    }
+
+    public record Request(String method, URI uri, String path, Map<String, String> query,
+                          Map<String, String> headers, byte[] body, boolean oversize) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+
+        public static Response json(int status, JsonNode body) {
+            try {
+                return new Response(status, Map.of("Content-Type", "application/json; charset=utf-8"),
+                        JSON.writeValueAsBytes(body));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public static Response empty(int status) {
+            return new Response(status, Map.of(), new byte[0]);
+        }
+
+        public static Response text(int status, String contentType, String body) {
+            return new Response(status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public Response withHeader(String name, String value) {
+            Map<String, String> headers = new LinkedHashMap<>(this.headers);
+            headers.put(name, value);
+            return new Response(status, headers, body);
+        }
+    }
+}

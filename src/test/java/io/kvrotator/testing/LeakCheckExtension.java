@@ -1,0 +1,81 @@
+package io.kvrotator.testing;
+
+import io.kvrotator.sandbox.IssuedSecrets;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Registered for every test class (see META-INF/services): captures all log records and console output of the
+ * class and fails it if any secret value the sandbox ever issued appears there. Failure messages name only how
+ * many values leaked and where, never the values.
+ */
+public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LeakCheckExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        System.setOut(new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new Tee(err, console), true, StandardCharsets.UTF_8));
+        context.getStore(NAMESPACE).put("state", new State(LogCapture.start(), console, out, err));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        State state = context.getStore(NAMESPACE).remove("state", State.class);
+        if (state == null) {
+            return;
+        }
+        System.setOut(state.out());
+        System.setErr(state.err());
+        state.logs().close();
+        List<String> inLogs = IssuedSecrets.foundIn(state.logs().all());
+        List<String> inConsole = IssuedSecrets.foundIn(state.console().toString(StandardCharsets.UTF_8));
+        if (!inLogs.isEmpty() || !inConsole.isEmpty()) {
+            throw new AssertionError("secret values leaked: " + inLogs.size() + " in log records, "
+                    + inConsole.size() + " in console output of " + context.getDisplayName());
+        }
+    }
+
+    private record State(LogCapture logs, ByteArrayOutputStream console, PrintStream out, PrintStream err) {
+    }
+
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final ByteArrayOutputStream second;
+
+        Tee(OutputStream first, ByteArrayOutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            try {
+                first.write(b);
+            } catch (java.io.IOException e) {
+                // the original stream is closed: keep capturing
+            }
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            try {
+                first.write(bytes, offset, length);
+            } catch (java.io.IOException e) {
+                // the original stream is closed: keep capturing
+            }
+            second.write(bytes, offset, length);
+        }
+    }
+}
