@@ -119,7 +119,7 @@ public final class ArmStorageStandIn extends StandIn {
             ArrayNode keyList = body.putArray("keys");
             for (String name : new String[] {"key1", "key2"}) {
                 KeyState key = keys.get(name);
-                keyList.addObject().put("keyName", name).put("value", key.value()).put("permissions", "FULL")
+                keyList.addObject().put("keyName", name).put("value", key.value()).put("permissions", "Full")
                         .put("creationTime", key.regeneratedAt().toString());
             }
             return body;

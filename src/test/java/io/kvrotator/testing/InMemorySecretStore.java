@@ -1,0 +1,61 @@
+package io.kvrotator.testing;
+
+import io.kvrotator.vault.NewSecretVersion;
+import io.kvrotator.vault.SecretRef;
+import io.kvrotator.vault.SecretStore;
+import io.kvrotator.vault.SecretValue;
+import io.kvrotator.vault.SecretVersion;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A fake {@link SecretStore} for unit tests of the core. */
+public final class InMemorySecretStore implements SecretStore {
+
+    private final Clock clock;
+    private final Map<SecretRef, List<Stored>> secrets = new ConcurrentHashMap<>();
+    private final AtomicInteger counter = new AtomicInteger();
+    private RuntimeException failPuts;
+
+    public InMemorySecretStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    public record Stored(SecretVersion version, SecretValue value) {
+    }
+
+    public synchronized SecretVersion seed(SecretRef ref, Map<String, String> tags, Instant expiresOn) {
+        return put(ref, new NewSecretVersion(SecretValue.of("seeded-" + counter.incrementAndGet()), tags, null,
+                expiresOn, null));
+    }
+
+    public void failPutsWith(RuntimeException error) {
+        this.failPuts = error;
+    }
+
+    public synchronized List<Stored> versions(SecretRef ref) {
+        return List.copyOf(secrets.getOrDefault(ref, List.of()));
+    }
+
+    @Override
+    public synchronized Optional<SecretVersion> latest(SecretRef ref) {
+        List<Stored> versions = secrets.getOrDefault(ref, List.of());
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1).version());
+    }
+
+    @Override
+    public synchronized SecretVersion put(SecretRef ref, NewSecretVersion version) {
+        if (failPuts != null) {
+            throw failPuts;
+        }
+        SecretVersion stored = new SecretVersion(ref, String.format("%032x", counter.incrementAndGet()), true,
+                clock.instant(), version.notBefore(), version.expiresOn(), version.contentType(), version.tags());
+        secrets.computeIfAbsent(ref, r -> new ArrayList<>()).add(new Stored(stored, version.value()));
+        return stored;
+    }
+}
