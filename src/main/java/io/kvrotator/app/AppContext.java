@@ -2,7 +2,6 @@ package io.kvrotator.app;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.management.AzureEnvironment;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.kvrotator.event.KeyVaultEventParser;
 import io.kvrotator.notify.LogNotifier;
@@ -21,9 +20,7 @@ import io.kvrotator.vault.SecretClients;
 import io.kvrotator.vault.SecretStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The composition root: builds the object graph once per worker. SDK clients inside it are built on first use,
@@ -44,7 +41,7 @@ public final class AppContext {
                 new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient));
         ProviderRegistry providers = new ProviderRegistry(List.of(
                 new StorageAccountKeyProvider(
-                        new ArmStorageKeys(environment(settings.resourceManagerEndpoint()), credential, httpClient),
+                        new ArmStorageKeys(settings.resourceManagerEndpoint(), credential, httpClient),
                         new BlobStorageKeyVerifier(settings.storageBlobEndpointTemplate(), httpClient),
                         Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(), Duration.ofSeconds(30)),
                         settings.storageKeyValidity())));
@@ -88,11 +85,5 @@ public final class AppContext {
 
     public KeyVaultEventHandler keyVaultEvents() {
         return keyVaultEvents;
-    }
-
-    private static AzureEnvironment environment(String resourceManagerEndpoint) {
-        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
-        endpoints.put("resourceManagerEndpointUrl", resourceManagerEndpoint);
-        return new AzureEnvironment(endpoints);
     }
 }

@@ -10,6 +10,7 @@ import com.azure.resourcemanager.storage.models.StorageAccountKey;
 import com.azure.resourcemanager.storage.models.StorageAccountRegenerateKeyParameters;
 import io.kvrotator.rotation.RotationException;
 import io.kvrotator.vault.SecretValue;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,8 +22,11 @@ public final class ArmStorageKeys implements StorageKeys {
     private final HttpClient httpClient;
     private final Map<String, StorageManager> bySubscription = new ConcurrentHashMap<>();
 
-    public ArmStorageKeys(AzureEnvironment environment, TokenCredential credential, HttpClient httpClient) {
-        this.environment = environment;
+    /** @param resourceManagerEndpoint e.g. {@code https://management.azure.com/} */
+    public ArmStorageKeys(String resourceManagerEndpoint, TokenCredential credential, HttpClient httpClient) {
+        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+        endpoints.put("resourceManagerEndpointUrl", resourceManagerEndpoint);
+        this.environment = new AzureEnvironment(endpoints);
         this.credential = credential;
         this.httpClient = httpClient;
     }

@@ -1,0 +1,66 @@
+package io.kvrotator.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    @DisplayName("only the vault allow-list is required; everything else has a production default")
+    void defaults() {
+        Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app, kv-dev-common"));
+
+        assertThat(settings.allowedVaults().vaults()).containsExactly("kv-dev-app", "kv-dev-common");
+        assertThat(settings.keyVaultUrlTemplate()).isEqualTo("https://{vault}.vault.azure.net");
+        assertThat(settings.nearExpiryWindow()).isEqualTo(Duration.ofDays(30));
+        assertThat(settings.storageKeyValidity()).isEqualTo(Duration.ofDays(60));
+    }
+
+    @Test
+    @DisplayName("every bad setting is named in one message")
+    void namesEveryBadSetting() {
+        assertThatThrownBy(() -> Settings.from(Map.of(
+                "ROTATOR_ALLOWED_VAULTS", "kv-dev-app,not_a_vault",
+                "ROTATOR_NEAR_EXPIRY_DAYS", "thirty",
+                "ROTATOR_KEYVAULT_URL_TEMPLATE", "https://vault.example")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("ROTATOR_ALLOWED_VAULTS: vault name 'not_a_vault' is not a valid Key Vault name")
+                .hasMessageContaining("ROTATOR_NEAR_EXPIRY_DAYS must be a whole number from 1 to 365, got 'thirty'")
+                .hasMessageContaining("ROTATOR_KEYVAULT_URL_TEMPLATE must contain {vault}");
+    }
+
+    @Test
+    @DisplayName("a missing allow-list is an error that says what the setting is for")
+    void missingAllowList() {
+        assertThatThrownBy(() -> Settings.from(Map.of()))
+                .hasMessageContaining("ROTATOR_ALLOWED_VAULTS is required: Comma-separated names of the vaults");
+    }
+
+    @Test
+    @DisplayName("local.settings.json.template documents every setting the code reads, with no example secret")
+    void templateDocumentsEverySetting() throws IOException {
+        String template = Files.readString(Path.of("local.settings.json.template"));
+
+        assertThat(Arrays.stream(Setting.values()).map(Setting::key)).allSatisfy(key ->
+                assertThat(template).contains("\"" + key + "\""));
+        assertThat(template).doesNotContainPattern("(?i)(AccountKey=|DefaultEndpointsProtocol=|https://[^\"]*webhook)");
+    }
+
+    @Test
+    @DisplayName("the README documents every setting the code reads")
+    void readmeDocumentsEverySetting() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+
+        assertThat(Arrays.stream(Setting.values()).map(Setting::key)).allSatisfy(key ->
+                assertThat(readme).contains("`" + key + "`"));
+    }
+}
