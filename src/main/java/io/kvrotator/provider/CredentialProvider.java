@@ -2,7 +2,7 @@ package io.kvrotator.provider;
 
 import io.kvrotator.rotation.RotationException;
 import io.kvrotator.vault.SecretVersion;
-import java.time.Duration;
+import java.time.temporal.TemporalAmount;
 import java.time.Instant;
 
 /**
@@ -16,8 +16,11 @@ public interface CredentialProvider {
     /** The {@code CredentialType} tag value this provider rotates, e.g. {@code StorageAccountKey}. */
     String credentialType();
 
-    /** Lifetime of a new version when the secret has no {@code ValidityPeriodDays} tag. */
-    Duration defaultValidity();
+    /**
+     * Lifetime of a new version when the secret has no {@code ValidityPeriodDays} tag: a {@code Duration}, or a
+     * {@code Period} for calendar lifetimes such as 18 months (added in UTC).
+     */
+    TemporalAmount defaultValidity();
 
     /**
      * Decides which credential the next version will hold, reading tags only and changing nothing. Throws a

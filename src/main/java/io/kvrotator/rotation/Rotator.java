@@ -13,7 +13,7 @@ import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.temporal.TemporalAmount;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -75,7 +75,7 @@ public final class Rotator {
         }
         CredentialProvider provider = providers.require(latest.tags().get(Tags.CREDENTIAL_TYPE).trim());
         RotationPlan plan = step("plan", () -> provider.plan(latest));
-        Duration validity = ValidityPeriod.of(latest, provider.defaultValidity());
+        TemporalAmount validity = ValidityPeriod.of(latest, provider.defaultValidity());
         AuditTags.requireRoom(latest);
 
         RotationLock.Lease lease = step("lock", () -> lock.tryAcquire(request.secret())).orElseThrow(() ->
@@ -92,17 +92,18 @@ public final class Rotator {
     }
 
     private RotationOutcome rotateHeld(RotationRequest request, CredentialProvider provider, RotationPlan plan,
-                                       Duration validity) {
+                                       TemporalAmount validity) {
         SecretVersion previous = plan.current();
         Instant now = clock.instant();
-        IssuedCredential issued = step("rotate", () -> provider.issue(plan, now.plus(validity)));
+        Instant requestedExpiry = ValidityPeriod.expiryFrom(now, validity);
+        IssuedCredential issued = step("rotate", () -> provider.issue(plan, requestedExpiry));
         SecretVersion stored;
         try {
             step("verify", () -> {
                 provider.verify(plan, issued);
                 return null;
             });
-            Instant expiresOn = issued.expiresOn() != null ? issued.expiresOn() : now.plus(validity);
+            Instant expiresOn = issued.expiresOn() != null ? issued.expiresOn() : requestedExpiry;
             stored = step("store", () -> store.put(request.secret(), new NewSecretVersion(issued.value(),
                     AuditTags.forNewVersion(previous, issued.credentialId(), request, now), now, expiresOn,
                     previous.contentType())));

@@ -4,6 +4,9 @@ import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAmount;
 
 /** How long a new version lives: the {@code ValidityPeriodDays} tag, or the provider's default. */
 final class ValidityPeriod {
@@ -13,8 +16,13 @@ final class ValidityPeriod {
     private ValidityPeriod() {
     }
 
-    static Duration of(SecretVersion current, Duration providerDefault) {
-        return current.tag(Tags.VALIDITY_PERIOD_DAYS).map(ValidityPeriod::parse).orElse(providerDefault);
+    static TemporalAmount of(SecretVersion current, TemporalAmount providerDefault) {
+        return current.tag(Tags.VALIDITY_PERIOD_DAYS).<TemporalAmount>map(ValidityPeriod::parse).orElse(providerDefault);
+    }
+
+    /** {@code now} plus a lifetime; calendar periods are added in UTC. */
+    static Instant expiryFrom(Instant now, TemporalAmount validity) {
+        return now.atOffset(ZoneOffset.UTC).plus(validity).toInstant();
     }
 
     private static Duration parse(String text) {

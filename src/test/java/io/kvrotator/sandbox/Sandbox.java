@@ -18,6 +18,9 @@ public final class Sandbox implements AutoCloseable {
     public final KeyVaultStandIn keyVault;
     public final ArmStorageStandIn arm;
     public final BlobStandIn blob;
+    public final GraphStandIn graph;
+    public final EntraTokenStandIn entra;
+    public final TeamsWebhookStandIn teams;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
 
@@ -27,6 +30,9 @@ public final class Sandbox implements AutoCloseable {
         this.keyVault = new KeyVaultStandIn(tls, clock);
         this.arm = new ArmStorageStandIn(tls, clock);
         this.blob = new BlobStandIn(tls, arm);
+        this.graph = new GraphStandIn(tls, clock);
+        this.entra = new EntraTokenStandIn(tls, graph);
+        this.teams = new TeamsWebhookStandIn(tls);
     }
 
     public static Sandbox start(Clock clock) {
@@ -34,7 +40,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public List<StandIn> standIns() {
-        return List.of(keyVault, arm, blob);
+        return List.of(keyVault, arm, blob, graph, entra, teams);
     }
 
     /** App settings for the given vaults (created here if new), with verification retries kept short. */

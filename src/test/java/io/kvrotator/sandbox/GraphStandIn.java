@@ -1,0 +1,277 @@
+package io.kvrotator.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kvrotator.vault.SecretValue;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stateful Microsoft Graph v1.0 stand-in for what kv-rotator uses: applications with their password and key
+ * credentials (get, list with {@code @odata.nextLink} paging, {@code addPassword}, {@code removePassword}) and
+ * {@code sendMail}. Spoken to by the real Graph SDK at {@code https://127.0.0.1:PORT/v1.0}.
+ */
+public final class GraphStandIn extends StandIn {
+
+    public static final int PAGE_SIZE = 100;
+    private static final Pattern APPLICATION = Pattern.compile(
+            "/v1\\.0/applications(?:/([0-9a-fA-F-]{36})|\\(appId='([0-9a-fA-F-]{36})'\\))(?:/(addPassword|removePassword))?");
+    private static final Pattern SEND_MAIL = Pattern.compile("/v1\\.0/users/([^/]+)/sendMail");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Clock clock;
+    private final Map<String, ApplicationState> applications = new LinkedHashMap<>();
+    private final List<SentMail> sentMail = new CopyOnWriteArrayList<>();
+
+    public GraphStandIn(SandboxTls tls, Clock clock) {
+        super("graph", tls);
+        this.clock = clock;
+    }
+
+    /** The base URL for the Graph SDK's request adapter ({@code setBaseUrl}). */
+    public String graphBaseUrl() {
+        return baseUrl() + "/v1.0";
+    }
+
+    /** Creates an application; returns its object id. */
+    public synchronized String createApplication(String displayName, String appId) {
+        String objectId = UUID.randomUUID().toString();
+        applications.put(objectId, new ApplicationState(objectId, appId, displayName));
+        return objectId;
+    }
+
+    /** Adds a password as if someone had made it in the portal; returns it (value for seeding a secret). */
+    public synchronized PasswordState addPassword(String objectId, String displayName, Instant start, Instant end) {
+        return application(objectId).orElseThrow().add(displayName, start, end);
+    }
+
+    public synchronized void addKeyCredential(String objectId, String displayName, Instant start, Instant end) {
+        application(objectId).orElseThrow().keyCredentials.add(new KeyCredentialState(UUID.randomUUID().toString(),
+                displayName, start, end));
+    }
+
+    public synchronized List<PasswordState> passwords(String objectId) {
+        return application(objectId).map(app -> List.copyOf(app.passwords)).orElse(List.of());
+    }
+
+    public synchronized Optional<String> appIdOf(String objectId) {
+        return application(objectId).map(app -> app.appId);
+    }
+
+    /** The application whose current password {@code secret} is, and how old that password is: for the token stand-in. */
+    synchronized Optional<PasswordState> passwordFor(String appId, String secret) {
+        return applications.values().stream().filter(app -> app.appId.equalsIgnoreCase(appId))
+                .flatMap(app -> app.passwords.stream()).filter(p -> p.value().equals(secret)).findFirst();
+    }
+
+    public synchronized Map<String, ApplicationView> applications() {
+        Map<String, ApplicationView> view = new LinkedHashMap<>();
+        applications.values().forEach(app -> view.put(app.objectId, new ApplicationView(app.objectId, app.appId,
+                app.displayName, List.copyOf(app.passwords), List.copyOf(app.keyCredentials))));
+        return view;
+    }
+
+    public List<SentMail> sentMail() {
+        return List.copyOf(sentMail);
+    }
+
+    @Override
+    protected Response handle(Request request) {
+        if (!authorized(request)) {
+            return graphError(401, "InvalidAuthenticationToken", "Access token is empty.");
+        }
+        Matcher mail = SEND_MAIL.matcher(request.path());
+        if (mail.matches() && request.method().equals("POST")) {
+            JsonNode body = request.json();
+            if (body == null || field(body, "message").isEmpty()) {
+                return graphError(400, "ErrorInvalidRequest", "The message is missing.");
+            }
+            sentMail.add(new SentMail(mail.group(1), body));
+            return Response.empty(202);
+        }
+        if (request.path().equals("/v1.0/applications") && request.method().equals("GET")) {
+            return listApplications(request);
+        }
+        Matcher route = APPLICATION.matcher(request.path());
+        if (!route.matches()) {
+            return graphError(400, "BadRequest", "Resource not found for the segment '" + request.path() + "'.");
+        }
+        synchronized (this) {
+            Optional<ApplicationState> found = route.group(1) != null ? application(route.group(1))
+                    : applications.values().stream().filter(app -> app.appId.equalsIgnoreCase(route.group(2))).findFirst();
+            if (found.isEmpty()) {
+                return graphError(404, "Request_ResourceNotFound", "Resource '" + (route.group(1) != null
+                        ? route.group(1) : route.group(2)) + "' does not exist or one of its queried reference-property"
+                        + " objects are not present.");
+            }
+            ApplicationState app = found.get();
+            String action = route.group(3);
+            if (action == null && request.method().equals("GET")) {
+                return Response.json(200, app.json(true));
+            }
+            if ("addPassword".equals(action) && request.method().equals("POST")) {
+                JsonNode credential = request.json() == null ? null
+                        : field(request.json(), "passwordCredential").orElse(null);
+                if (credential == null) {
+                    return graphError(400, "Request_BadRequest", "passwordCredential is required.");
+                }
+                Instant start = field(credential, "startDateTime").map(n -> Instant.parse(n.asText())).orElse(clock.instant());
+                Instant end = field(credential, "endDateTime").map(n -> Instant.parse(n.asText()))
+                        .orElse(start.plus(Duration.ofDays(730)));
+                PasswordState added = app.add(field(credential, "displayName").map(JsonNode::asText).orElse(null), start, end);
+                ObjectNode body = added.json();
+                body.put("secretText", added.value());
+                return Response.json(200, body);
+            }
+            if ("removePassword".equals(action) && request.method().equals("POST")) {
+                String keyId = request.json() == null ? "" : field(request.json(), "keyId").map(JsonNode::asText).orElse("");
+                if (!app.passwords.removeIf(p -> p.keyId().equalsIgnoreCase(keyId))) {
+                    return graphError(400, "Request_BadRequest", "No password credential found with keyId " + keyId + ".");
+                }
+                return Response.empty(204);
+            }
+            return graphError(405, "Request_BadRequest", request.method() + " is not supported on " + request.path());
+        }
+    }
+
+    private synchronized Response listApplications(Request request) {
+        int top = PAGE_SIZE;
+        if (request.query().containsKey("$top")) {
+            top = Math.max(1, Math.min(999, Integer.parseInt(request.query().get("$top"))));
+        }
+        int skip = request.query().containsKey("$skiptoken")
+                ? Integer.parseInt(new String(Base64.getUrlDecoder().decode(request.query().get("$skiptoken")))) : 0;
+        List<ApplicationState> all = new ArrayList<>(applications.values());
+        ObjectNode body = JSON.createObjectNode();
+        body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#applications");
+        ArrayNode value = body.putArray("value");
+        all.stream().skip(skip).limit(top).forEach(app -> value.add(app.json(false)));
+        if (skip + top < all.size()) {
+            StringBuilder next = new StringBuilder(graphBaseUrl() + "/applications?$top=" + top + "&$skiptoken="
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(skip + top).getBytes()));
+            if (request.query().containsKey("$select")) {
+                next.append("&$select=").append(request.query().get("$select"));
+            }
+            body.put("@odata.nextLink", next.toString());
+        }
+        return Response.json(200, body);
+    }
+
+    private Optional<ApplicationState> application(String objectId) {
+        return Optional.ofNullable(applications.get(objectId.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Graph matches property names case-insensitively; the Java SDK sends sendMail with PascalCase keys. */
+    private static Optional<JsonNode> field(JsonNode object, String name) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isNull()) {
+                return Optional.of(entry.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Response graphError(int status, String code, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error").put("code", code).put("message", message);
+        error.putObject("innerError").put("date", clock.instant().toString())
+                .put("request-id", UUID.randomUUID().toString()).put("client-request-id", UUID.randomUUID().toString());
+        return Response.json(status, body);
+    }
+
+    private final class ApplicationState {
+        final String objectId;
+        final String appId;
+        final String displayName;
+        final List<PasswordState> passwords = new ArrayList<>();
+        final List<KeyCredentialState> keyCredentials = new ArrayList<>();
+
+        ApplicationState(String objectId, String appId, String displayName) {
+            this.objectId = objectId;
+            this.appId = appId;
+            this.displayName = displayName;
+        }
+
+        PasswordState add(String name, Instant start, Instant end) {
+            byte[] random = new byte[30];
+            RANDOM.nextBytes(random);
+            String value = Base64.getUrlEncoder().withoutPadding().encodeToString(random).replace('-', '~');
+            IssuedSecrets.record(value);
+            PasswordState password = new PasswordState(UUID.randomUUID().toString(), name, value.substring(0, 3),
+                    value, start, end, clock.instant());
+            passwords.add(password);
+            return password;
+        }
+
+        ObjectNode json(boolean full) {
+            ObjectNode app = JSON.createObjectNode();
+            if (full) {
+                app.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#applications/$entity");
+            }
+            app.put("id", objectId).put("appId", appId).put("displayName", displayName);
+            ArrayNode passwordList = app.putArray("passwordCredentials");
+            passwords.forEach(p -> passwordList.add(p.json()));
+            ArrayNode keyList = app.putArray("keyCredentials");
+            keyCredentials.forEach(k -> keyList.addObject().put("keyId", k.keyId()).put("displayName", k.displayName())
+                    .put("startDateTime", k.startDateTime().toString()).put("endDateTime", k.endDateTime().toString())
+                    .put("type", "AsymmetricX509Cert").put("usage", "Verify").putNull("customKeyIdentifier"));
+            return app;
+        }
+    }
+
+    /** A password credential; {@code value} is for the stand-ins' own checks, tests compare fingerprints. */
+    public record PasswordState(String keyId, String displayName, String hint, String value, Instant startDateTime,
+                                Instant endDateTime, Instant createdAt) {
+
+        public String fingerprint() {
+            return SecretValue.fingerprintOf(value);
+        }
+
+        ObjectNode json() {
+            ObjectNode node = JSON.createObjectNode();
+            node.putNull("customKeyIdentifier");
+            if (displayName == null) {
+                node.putNull("displayName");
+            } else {
+                node.put("displayName", displayName);
+            }
+            node.put("endDateTime", endDateTime.toString()).put("hint", hint).put("keyId", keyId);
+            node.putNull("secretText");
+            node.put("startDateTime", startDateTime.toString());
+            return node;
+        }
+
+        @Override
+        public String toString() {
+            return "PasswordState[keyId=" + keyId + ", displayName=" + displayName + ", fingerprint=" + fingerprint()
+                    + ", start=" + startDateTime + ", end=" + endDateTime + "]";
+        }
+    }
+
+    public record KeyCredentialState(String keyId, String displayName, Instant startDateTime, Instant endDateTime) {
+    }
+
+    public record ApplicationView(String objectId, String appId, String displayName, List<PasswordState> passwords,
+                                  List<KeyCredentialState> keyCredentials) {
+    }
+
+    /** A sendMail request as the SDK sent it. */
+    public record SentMail(String sender, JsonNode body) {
+    }
+}
