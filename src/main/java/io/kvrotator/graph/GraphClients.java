@@ -1,0 +1,29 @@
+package io.kvrotator.graph;
+
+import com.azure.core.credential.TokenCredential;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import java.net.URI;
+
+/** Builds the Graph client for a configured endpoint (national clouds, or a loopback stand-in). */
+public final class GraphClients {
+
+    private GraphClients() {
+    }
+
+    /**
+     * @param graphEndpoint e.g. {@code https://graph.microsoft.com/v1.0}
+     */
+    public static GraphServiceClient create(String graphEndpoint, TokenCredential credential) {
+        URI endpoint = URI.create(graphEndpoint);
+        String scope = endpoint.getScheme() + "://" + endpoint.getHost() + "/.default";
+        // The token goes only to the configured host: the SDK's default allow-list names the public cloud's hosts.
+        AzureIdentityAuthenticationProvider authentication = new AzureIdentityAuthenticationProvider(credential,
+                new String[] {endpoint.getHost()}, scope);
+        GraphServiceClient client = new GraphServiceClient(authentication, GraphClientFactory.create().build());
+        client.getRequestAdapter().setBaseUrl(graphEndpoint.endsWith("/")
+                ? graphEndpoint.substring(0, graphEndpoint.length() - 1) : graphEndpoint);
+        return client;
+    }
+}
