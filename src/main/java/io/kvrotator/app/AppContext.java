@@ -3,6 +3,7 @@ package io.kvrotator.app;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import io.kvrotator.api.SecretApi;
 import io.kvrotator.event.KeyVaultEventParser;
 import io.kvrotator.notify.LogNotifier;
 import io.kvrotator.notify.NoticeDispatcher;
@@ -12,6 +13,8 @@ import io.kvrotator.provider.storage.BlobStorageKeyVerifier;
 import io.kvrotator.provider.storage.StorageAccountKeyProvider;
 import io.kvrotator.rotation.InProcessRotationLock;
 import io.kvrotator.rotation.KeyVaultEventHandler;
+import io.kvrotator.rotation.Revoker;
+import io.kvrotator.rotation.RotationLock;
 import io.kvrotator.rotation.RotationPolicy;
 import io.kvrotator.rotation.Rotator;
 import io.kvrotator.support.Retry;
@@ -34,6 +37,7 @@ public final class AppContext {
     private final SecretStore secrets;
     private final Rotator rotator;
     private final KeyVaultEventHandler keyVaultEvents;
+    private final SecretApi secretApi;
 
     public AppContext(Settings settings, TokenCredential credential, HttpClient httpClient, Clock clock) {
         this.settings = settings;
@@ -46,9 +50,13 @@ public final class AppContext {
                         Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(), Duration.ofSeconds(30)),
                         settings.storageKeyValidity())));
         NoticeDispatcher notices = new NoticeDispatcher(List.of(new LogNotifier()));
-        this.rotator = new Rotator(secrets, providers, new InProcessRotationLock(), notices,
-                new RotationPolicy(settings.nearExpiryWindow()), clock);
+        RotationLock lock = new InProcessRotationLock();
+        this.rotator = new Rotator(secrets, providers, lock, notices, new RotationPolicy(settings.nearExpiryWindow()),
+                clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
+        this.secretApi = new SecretApi(rotator, new Revoker(rotator, secrets, providers, lock, notices, clock),
+                settings.allowedVaults(), new SecretApi.CallerPolicy(settings.requireCallerIdentity(),
+                settings.requiredCallerRole()), clock);
     }
 
     /** The context of this worker, built from the app settings and the managed identity on first use. */
@@ -85,5 +93,9 @@ public final class AppContext {
 
     public KeyVaultEventHandler keyVaultEvents() {
         return keyVaultEvents;
+    }
+
+    public SecretApi secretApi() {
+        return secretApi;
     }
 }

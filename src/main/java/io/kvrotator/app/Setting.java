@@ -20,7 +20,12 @@ public enum Setting {
     VERIFY_ATTEMPTS("ROTATOR_VERIFY_ATTEMPTS", "6",
             "How many times a new credential is tried before the rotation fails (retryably) without storing it."),
     VERIFY_FIRST_DELAY_MS("ROTATOR_VERIFY_FIRST_DELAY_MS", "1000",
-            "Wait before the second verification attempt; doubles per attempt up to 30 s.");
+            "Wait before the second verification attempt; doubles per attempt up to 30 s."),
+    REQUIRE_CALLER_IDENTITY("ROTATOR_REQUIRE_CALLER_IDENTITY", "false",
+            "true: the HTTP API refuses calls without an App Service authentication principal (turn App Service"
+                    + " authentication on first)."),
+    REQUIRED_CALLER_ROLE("ROTATOR_REQUIRED_CALLER_ROLE", "",
+            "Optional app role the HTTP API caller's principal must carry, e.g. KvRotator.Operator.");
 
     private final String key;
     private final String defaultValue;

@@ -19,7 +19,9 @@ public record Settings(
         Duration nearExpiryWindow,
         Duration storageKeyValidity,
         int verifyAttempts,
-        Duration verifyFirstDelay) {
+        Duration verifyFirstDelay,
+        boolean requireCallerIdentity,
+        String requiredCallerRole) {
 
     /** Reads settings from environment-style key/value pairs; throws naming every bad setting at once. */
     public static Settings from(Map<String, String> environment) {
@@ -32,7 +34,9 @@ public record Settings(
                 Duration.ofDays(reader.integer(Setting.NEAR_EXPIRY_DAYS, 1, 365)),
                 Duration.ofDays(reader.integer(Setting.STORAGE_KEY_VALIDITY_DAYS, 1, 3650)),
                 reader.integer(Setting.VERIFY_ATTEMPTS, 1, 20),
-                Duration.ofMillis(reader.integer(Setting.VERIFY_FIRST_DELAY_MS, 0, 60_000)));
+                Duration.ofMillis(reader.integer(Setting.VERIFY_FIRST_DELAY_MS, 0, 60_000)),
+                reader.bool(Setting.REQUIRE_CALLER_IDENTITY),
+                reader.text(Setting.REQUIRED_CALLER_ROLE));
         if (!reader.problems.isEmpty()) {
             throw new InvalidSettingsException(reader.problems);
         }
@@ -80,6 +84,18 @@ public record Settings(
                 problems.add(setting.key() + " must contain " + placeholder + ", got '" + value + "'");
             }
             return value;
+        }
+
+        boolean bool(Setting setting) {
+            String value = raw(setting).orElse("");
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                problems.add(setting.key() + " must be true or false, got '" + KeyVaultNames.printable(value) + "'");
+            }
+            return value.equalsIgnoreCase("true");
+        }
+
+        String text(Setting setting) {
+            return raw(setting).orElse("");
         }
 
         int integer(Setting setting, int min, int max) {

@@ -8,5 +8,7 @@ public enum NoticeKind {
     /** Expires soon and nothing rotates it automatically. */
     NEAR_EXPIRY,
     /** Has expired. */
-    EXPIRED
+    EXPIRED,
+    /** A compromised credential was revoked: only the newest one still works. */
+    REVOKED
 }

@@ -53,4 +53,10 @@ public interface CredentialProvider {
      */
     default void retire(RotationPlan plan, IssuedCredential issued, Instant now) {
     }
+
+    /**
+     * Revocation: makes every credential of the resource stop working now, except the one {@code keep} holds
+     * (storage: regenerate the other key; app registration: remove every other password). Safe to call again.
+     */
+    void invalidateAllBut(SecretVersion keep);
 }

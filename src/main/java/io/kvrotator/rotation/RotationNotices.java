@@ -50,6 +50,15 @@ final class RotationNotices {
                         + " or tag it so kv-rotator can rotate it.");
     }
 
+    static Notice revoked(RevocationRequest request, RevocationOutcome.Revoked revoked, SecretVersion kept) {
+        return new Notice(NoticeKind.REVOKED, Severity.WARNING, revoked.secret().vault(), revoked.secret().name(),
+                "secret", kept.expiresOn(), owners(kept), "Revoked: only " + revoked.credentialId() + " (version " + revoked.version()
+                        + ") still works",
+                "Reason: " + request.reason() + ". Requested by " + request.caller() + ", approved by "
+                        + request.approvedBy() + ". Every other credential was invalidated and " + revoked.disabledVersions().size()
+                        + " older version(s) disabled: consumers must read the secret again now.");
+    }
+
     private static List<String> owners(SecretVersion version) {
         List<String> owners = new ArrayList<>();
         if (version != null) {

@@ -63,11 +63,41 @@ public final class Rotator {
         return outcome;
     }
 
+    /** What rotating the latest version would do, for a dry run or a status page. Changes nothing. */
+    public RotationPreview preview(SecretRef secret) {
+        Optional<SecretVersion> found = step("plan", () -> store.latest(secret));
+        if (found.isEmpty()) {
+            return new RotationPreview.NotFound(secret);
+        }
+        SecretVersion latest = found.get();
+        Optional<String> type = latest.tag(Tags.CREDENTIAL_TYPE);
+        if (type.isEmpty()) {
+            return new RotationPreview.NotRotatable(latest, "the secret has no " + Tags.CREDENTIAL_TYPE
+                    + " tag, so kv-rotator cannot rotate it; known types: " + String.join(", ", providers.types()));
+        }
+        try {
+            CredentialProvider provider = providers.require(type.get());
+            RotationPlan plan = step("plan", () -> provider.plan(latest));
+            TemporalAmount validity = ValidityPeriod.of(latest, provider.defaultValidity());
+            AuditTags.requireRoom(latest);
+            return new RotationPreview.Planned(latest, plan, ValidityPeriod.expiryFrom(clock.instant(), validity));
+        } catch (RotationException e) {
+            if (e.failure() instanceof Failure.Retryable) {
+                throw e;
+            }
+            return new RotationPreview.NotRotatable(latest, e.failure().message());
+        }
+    }
+
     private RotationOutcome decideAndRotate(RotationRequest request, SecretVersion latest) {
         Instant now = clock.instant();
         RotationDecision decision = policy.decide(latest, request, now);
         if (decision instanceof RotationDecision.Skip skip) {
             return new RotationOutcome.Skipped(request.secret(), skip.reason());
+        }
+        if (decision instanceof RotationDecision.NotifyOnly && request.trigger() instanceof Trigger.Http) {
+            throw RotationException.terminal("plan", "the secret has no " + Tags.CREDENTIAL_TYPE
+                    + " tag, so kv-rotator cannot rotate it; known types: " + String.join(", ", providers.types()));
         }
         if (decision instanceof RotationDecision.NotifyOnly) {
             notices.publish(RotationNotices.notifyOnly(request, latest, now));
@@ -157,18 +187,14 @@ public final class Rotator {
         } else if (outcome instanceof RotationOutcome.Failed failed) {
             LOG.log(Level.ERROR, () -> "rotation.failed_terminal %s step=%s error=\"%s\""
                     .formatted(context, failed.failure().step(), failed.failure().message()));
-            notices.publish(RotationNotices.failed(request, latest, failed.failure()));
+            // An engineer who asked over HTTP gets the failure in the response; unattended triggers tell the owners.
+            if (!(request.trigger() instanceof Trigger.Http)) {
+                notices.publish(RotationNotices.failed(request, latest, failed.failure()));
+            }
         }
     }
 
-    /** Runs one protocol step, classifying whatever it throws as a retryable or terminal failure of that step. */
     private static <T> T step(String name, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (RotationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new RotationException(RemoteFailures.classify(name, e));
-        }
+        return Steps.run(name, action);
     }
 }

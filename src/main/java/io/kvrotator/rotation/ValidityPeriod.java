@@ -6,6 +6,7 @@ import io.kvrotator.vault.Tags;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAmount;
 
 /** How long a new version lives: the {@code ValidityPeriodDays} tag, or the provider's default. */
@@ -20,9 +21,9 @@ final class ValidityPeriod {
         return current.tag(Tags.VALIDITY_PERIOD_DAYS).<TemporalAmount>map(ValidityPeriod::parse).orElse(providerDefault);
     }
 
-    /** {@code now} plus a lifetime; calendar periods are added in UTC. */
+    /** {@code now} plus a lifetime, in whole seconds as Key Vault keeps them; calendar periods are added in UTC. */
     static Instant expiryFrom(Instant now, TemporalAmount validity) {
-        return now.atOffset(ZoneOffset.UTC).plus(validity).toInstant();
+        return now.atOffset(ZoneOffset.UTC).plus(validity).toInstant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static Duration parse(String text) {

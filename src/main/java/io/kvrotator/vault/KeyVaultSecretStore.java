@@ -1,11 +1,14 @@
 package io.kvrotator.vault;
 
 import com.azure.core.exception.ResourceNotFoundException;
+import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.azure.security.keyvault.secrets.models.SecretProperties;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link SecretStore} over the Key Vault {@code SecretClient}. The values it reads are dropped at once. */
@@ -37,6 +40,19 @@ public final class KeyVaultSecretStore implements SecretStore {
                 .setContentType(version.contentType())
                 .setTags(version.tags()));
         return toVersion(ref, clients.forVault(ref.vault()).setSecret(secret).getProperties());
+    }
+
+    @Override
+    public List<String> disableAllExcept(SecretRef ref, String keepVersion) {
+        SecretClient client = clients.forVault(ref.vault());
+        List<String> disabled = new ArrayList<>();
+        for (SecretProperties properties : client.listPropertiesOfSecretVersions(ref.name())) {
+            if (Boolean.TRUE.equals(properties.isEnabled()) && !properties.getVersion().equals(keepVersion)) {
+                client.updateSecretProperties(properties.setEnabled(false));
+                disabled.add(properties.getVersion());
+            }
+        }
+        return disabled;
     }
 
     static SecretVersion toVersion(SecretRef ref, SecretProperties properties) {

@@ -1,5 +1,6 @@
 package io.kvrotator.vault;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,7 @@ public interface SecretStore {
 
     /** Writes a new version, which becomes the latest, and returns its attributes. */
     SecretVersion put(SecretRef ref, NewSecretVersion version);
+
+    /** Disables every enabled version but {@code keepVersion}; returns the versions it disabled. */
+    List<String> disableAllExcept(SecretRef ref, String keepVersion);
 }

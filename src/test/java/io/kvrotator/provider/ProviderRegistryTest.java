@@ -68,6 +68,11 @@ class ProviderRegistryTest {
             public void verify(RotationPlan plan, IssuedCredential issued) {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public void invalidateAllBut(SecretVersion keep) {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }

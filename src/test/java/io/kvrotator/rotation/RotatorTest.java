@@ -53,7 +53,7 @@ class RotatorTest {
         RotationOutcome outcome = rotator().rotate(request());
 
         assertThat(outcome).isInstanceOf(RotationOutcome.Rotated.class);
-        InMemorySecretStore.Stored stored = store.versions(SECRET).get(1);
+        InMemorySecretStore.Stored stored = store.stored(SECRET).get(1);
         assertThat(stored.value()).isEqualTo(SecretValue.of("fake-credential-b"));
         assertThat(stored.version().tags()).containsEntry("CredentialId", "b").containsEntry("Owner", "team@contoso.com")
                 .containsEntry("PreviousVersion", current.version()).containsEntry("RotatedBy", "event:e1")
@@ -70,7 +70,7 @@ class RotatorTest {
 
         rotator().rotate(request());
 
-        assertThat(store.versions(SECRET).get(1).version().expiresOn()).isEqualTo(NOW.plus(Duration.ofDays(547)));
+        assertThat(store.stored(SECRET).get(1).version().expiresOn()).isEqualTo(NOW.plus(Duration.ofDays(547)));
     }
 
     @Test
@@ -81,7 +81,7 @@ class RotatorTest {
 
         rotator().rotate(request());
 
-        assertThat(store.versions(SECRET).get(2).version().expiresOn()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThat(store.stored(SECRET).get(2).version().expiresOn()).isEqualTo(NOW.plus(Duration.ofDays(7)));
     }
 
     @Test
@@ -95,7 +95,7 @@ class RotatorTest {
             assertThat(failed.retryable()).isTrue();
             assertThat(failed.failure().step()).isEqualTo("rotate");
         });
-        assertThat(store.versions(SECRET)).hasSize(1);
+        assertThat(store.stored(SECRET)).hasSize(1);
         assertThat(notifier.sent()).isEmpty();
     }
 
@@ -108,7 +108,7 @@ class RotatorTest {
 
         assertThat(((RotationOutcome.Failed) outcome).retryable()).isTrue();
         assertThat(provider.calls).containsExactly("plan", "issue", "verify", "discard");
-        assertThat(store.versions(SECRET)).hasSize(1);
+        assertThat(store.stored(SECRET)).hasSize(1);
     }
 
     @Test
@@ -279,6 +279,11 @@ class RotatorTest {
         @Override
         public void discard(RotationPlan plan, IssuedCredential issued) {
             calls.add("discard");
+        }
+
+        @Override
+        public void invalidateAllBut(SecretVersion keep) {
+            calls.add("invalidateAllBut " + keep.tag("CredentialId").orElse("?"));
         }
 
         @Override

@@ -38,7 +38,7 @@ public final class InMemorySecretStore implements SecretStore {
         this.failPuts = error;
     }
 
-    public synchronized List<Stored> versions(SecretRef ref) {
+    public synchronized List<Stored> stored(SecretRef ref) {
         return List.copyOf(secrets.getOrDefault(ref, List.of()));
     }
 
@@ -46,6 +46,22 @@ public final class InMemorySecretStore implements SecretStore {
     public synchronized Optional<SecretVersion> latest(SecretRef ref) {
         List<Stored> versions = secrets.getOrDefault(ref, List.of());
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1).version());
+    }
+
+    @Override
+    public synchronized List<String> disableAllExcept(SecretRef ref, String keepVersion) {
+        List<String> disabled = new ArrayList<>();
+        List<Stored> versions = secrets.getOrDefault(ref, new ArrayList<>());
+        for (int i = 0; i < versions.size(); i++) {
+            SecretVersion version = versions.get(i).version();
+            if (version.enabled() && !version.version().equals(keepVersion)) {
+                versions.set(i, new Stored(new SecretVersion(ref, version.version(), false, version.createdOn(),
+                        version.notBefore(), version.expiresOn(), version.contentType(), version.tags()),
+                        versions.get(i).value()));
+                disabled.add(version.version());
+            }
+        }
+        return disabled;
     }
 
     @Override

@@ -72,6 +72,12 @@ public final class StorageAccountKeyProvider implements CredentialProvider {
         verifyRetry.run("verify", () -> verifier.verify(account(plan), issued.value()));
     }
 
+    @Override
+    public void invalidateAllBut(SecretVersion keep) {
+        RotationPlan plan = plan(keep);
+        keys.regenerate(account(plan), plan.nextCredentialId());
+    }
+
     private static StorageAccountId account(RotationPlan plan) {
         return StorageAccountId.parse(plan.providerAddress()).orElseThrow();
     }

@@ -1,0 +1,52 @@
+package io.kvrotator.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the caller from App Service authentication's {@code X-MS-CLIENT-PRINCIPAL} header (base64 JSON with
+ * {@code claims}, {@code name_typ}, {@code role_typ}). App Service strips that header from incoming requests when
+ * authentication is on, which is why it can be trusted there and why requiring it needs authentication enabled.
+ */
+public final class CallerIdentity {
+
+    static final String PRINCIPAL_HEADER = "X-MS-CLIENT-PRINCIPAL";
+    static final String PRINCIPAL_NAME_HEADER = "X-MS-CLIENT-PRINCIPAL-NAME";
+
+    private CallerIdentity() {
+    }
+
+    /** The caller, empty when no principal was sent; throws {@link IllegalArgumentException} for a malformed one. */
+    public static Optional<Caller> from(ApiRequest request) {
+        Optional<String> encoded = request.header(PRINCIPAL_HEADER);
+        if (encoded.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode principal;
+        try {
+            principal = ApiJson.parse(new String(Base64.getDecoder().decode(encoded.get().trim()), StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(PRINCIPAL_HEADER + " is not base64-encoded JSON");
+        }
+        String nameType = principal.path("name_typ").asText("name");
+        String roleType = principal.path("role_typ").asText("roles");
+        String name = request.header(PRINCIPAL_NAME_HEADER).orElse(null);
+        Set<String> roles = new HashSet<>();
+        for (JsonNode claim : principal.path("claims")) {
+            String type = claim.path("typ").asText();
+            if (type.equals(roleType)) {
+                roles.add(claim.path("val").asText());
+            } else if (name == null && type.equals(nameType)) {
+                name = claim.path("val").asText();
+            }
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IllegalArgumentException(PRINCIPAL_HEADER + " names no caller");
+        }
+        return Optional.of(new Caller(name.replaceAll("\\p{Cntrl}", "?"), Set.copyOf(roles), true));
+    }
+}

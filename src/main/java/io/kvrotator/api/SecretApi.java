@@ -1,0 +1,309 @@
+package io.kvrotator.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kvrotator.rotation.Failure;
+import io.kvrotator.rotation.RevocationOutcome;
+import io.kvrotator.rotation.RevocationRequest;
+import io.kvrotator.rotation.Revoker;
+import io.kvrotator.rotation.RotationException;
+import io.kvrotator.rotation.RotationOutcome;
+import io.kvrotator.rotation.RotationPreview;
+import io.kvrotator.rotation.RotationRequest;
+import io.kvrotator.rotation.Rotator;
+import io.kvrotator.rotation.Trigger;
+import io.kvrotator.vault.KeyVaultNames;
+import io.kvrotator.vault.SecretRef;
+import io.kvrotator.vault.SecretVersion;
+import io.kvrotator.vault.Tags;
+import io.kvrotator.vault.VaultAllowList;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The engineers' HTTP API (DESIGN.md section 5) as plain Java: validates everything before any remote call,
+ * then rotates, previews or revokes through the same core the events use. Errors are problem details.
+ */
+public final class SecretApi {
+
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    static final int MAX_TEXT_LENGTH = 200;
+
+    private final Rotator rotator;
+    private final Revoker revoker;
+    private final VaultAllowList allowedVaults;
+    private final CallerPolicy callerPolicy;
+    private final Clock clock;
+
+    public SecretApi(Rotator rotator, Revoker revoker, VaultAllowList allowedVaults, CallerPolicy callerPolicy,
+                     Clock clock) {
+        this.rotator = rotator;
+        this.revoker = revoker;
+        this.allowedVaults = allowedVaults;
+        this.callerPolicy = callerPolicy;
+        this.clock = clock;
+    }
+
+    /** Who may call: whether an App Service principal is required, and which app role it must carry. */
+    public record CallerPolicy(boolean requireIdentity, String requiredRole) {
+    }
+
+    /** {@code POST /api/secrets/{vault}/{name}/rotate}, body {@code {"reason": "...", "dryRun": false}}. */
+    public ApiResponse rotate(ApiRequest request) {
+        return handle(() -> {
+            Caller caller = caller(request);
+            SecretRef secret = secret(request);
+            JsonNode body = body(request, Set.of("reason", "dryRun"));
+            String reason = requiredText(body, "reason");
+            boolean dryRun = optionalBoolean(body, "dryRun");
+            if (dryRun) {
+                return preview(secret, true);
+            }
+            RotationOutcome outcome = rotator.rotate(new RotationRequest(secret, new Trigger.Http(caller.name()),
+                    reason, null, null, false));
+            return rotationResponse(outcome);
+        });
+    }
+
+    /** {@code GET /api/secrets/{vault}/{name}}: what the latest version holds and what a rotation would do. */
+    public ApiResponse status(ApiRequest request) {
+        return handle(() -> {
+            caller(request);
+            return preview(secret(request), false);
+        });
+    }
+
+    /** {@code POST /api/secrets/{vault}/{name}/revoke}, body {@code {"reason", "approvedBy", "version"?}}. */
+    public ApiResponse revoke(ApiRequest request) {
+        return handle(() -> {
+            Caller caller = caller(request);
+            SecretRef secret = secret(request);
+            JsonNode body = body(request, Set.of("reason", "approvedBy", "version"));
+            String reason = requiredText(body, "reason");
+            String approvedBy = requiredText(body, "approvedBy");
+            if (approvedBy.equalsIgnoreCase(caller.name())) {
+                throw new BadRequest(400, "Invalid approver", "approvedBy must name someone other than the caller ("
+                        + caller.name() + "): revocation needs a second person");
+            }
+            String version = optionalText(body, "version");
+            if (version != null) {
+                KeyVaultNames.versionProblem(version).ifPresent(problem -> {
+                    throw new BadRequest(400, "Invalid version", problem);
+                });
+            }
+            RevocationOutcome outcome = revoker.revoke(new RevocationRequest(secret, caller.name(), reason,
+                    approvedBy, version));
+            if (outcome instanceof RevocationOutcome.Revoked revoked) {
+                ObjectNode json = ApiJson.object().put("outcome", revoked.rotated() ? "revoked" : "already-revoked")
+                        .put("vault", secret.vault()).put("secret", secret.name())
+                        .put("version", revoked.version()).put("credentialId", revoked.credentialId());
+                ArrayNode disabled = json.putArray("disabledVersions");
+                revoked.disabledVersions().forEach(disabled::add);
+                return ApiResponse.json(200, json);
+            }
+            if (outcome instanceof RevocationOutcome.Failed failed) {
+                return failureResponse(failed.failure());
+            }
+            return notFound(secret);
+        });
+    }
+
+    private ApiResponse preview(SecretRef secret, boolean dryRun) {
+        RotationPreview preview = rotator.preview(secret);
+        if (preview instanceof RotationPreview.NotFound) {
+            return notFound(secret);
+        }
+        SecretVersion current = preview instanceof RotationPreview.Planned planned ? planned.current()
+                : ((RotationPreview.NotRotatable) preview).current();
+        ObjectNode json = ApiJson.object();
+        if (dryRun) {
+            json.put("outcome", preview instanceof RotationPreview.Planned ? "planned" : "not-rotatable")
+                    .put("dryRun", true);
+        }
+        json.put("vault", secret.vault()).put("secret", secret.name())
+                .put("credentialType", current.tag(Tags.CREDENTIAL_TYPE).orElse(null))
+                .put("currentVersion", current.version())
+                .put("credentialId", current.tag(Tags.CREDENTIAL_ID).orElse(null))
+                .put("enabled", current.enabled())
+                .put("expiresOn", ApiJson.time(current.expiresOn()));
+        if (current.expiresOn() != null) {
+            json.put("daysLeft", Duration.between(clock.instant(), current.expiresOn()).toDays());
+        }
+        ObjectNode rotation = json.putObject("rotation");
+        if (preview instanceof RotationPreview.Planned planned) {
+            rotation.put("possible", true).put("wouldDo", planned.plan().description())
+                    .put("nextCredentialId", planned.plan().nextCredentialId())
+                    .put("newExpiresOn", ApiJson.time(planned.newExpiresOn()));
+        } else {
+            rotation.put("possible", false).put("blockedBy", ((RotationPreview.NotRotatable) preview).reason());
+        }
+        if (dryRun && preview instanceof RotationPreview.NotRotatable notRotatable) {
+            return ApiResponse.problem(422, "Cannot rotate", notRotatable.reason());
+        }
+        return ApiResponse.json(200, json);
+    }
+
+    private ApiResponse rotationResponse(RotationOutcome outcome) {
+        SecretRef secret = outcome.secret();
+        if (outcome instanceof RotationOutcome.Rotated rotated) {
+            return ApiResponse.json(200, ApiJson.object().put("outcome", "rotated").put("vault", secret.vault())
+                    .put("secret", secret.name()).put("previousVersion", rotated.previousVersion())
+                    .put("newVersion", rotated.newVersion()).put("credentialId", rotated.credentialId())
+                    .put("expiresOn", ApiJson.time(rotated.expiresOn())));
+        }
+        if (outcome instanceof RotationOutcome.Skipped skipped) {
+            return skipped.reason().contains("does not exist") ? notFound(secret)
+                    : ApiResponse.problem(409, "Rotated meanwhile", skipped.reason());
+        }
+        if (outcome instanceof RotationOutcome.Failed failed) {
+            return failureResponse(failed.failure());
+        }
+        return ApiResponse.problem(422, "Cannot rotate", "the secret cannot be rotated automatically");
+    }
+
+    private static ApiResponse failureResponse(Failure failure) {
+        if (failure instanceof Failure.Retryable && failure.step().equals("lock")) {
+            return ApiResponse.problem(409, "Rotation in progress", failure.message()).withHeader("Retry-After", "30");
+        }
+        if (failure instanceof Failure.Retryable) {
+            return ApiResponse.problem(503, "Temporarily unable to rotate", "step " + failure.step() + ": "
+                    + failure.message()).withHeader("Retry-After", "30");
+        }
+        return ApiResponse.problem(422, "Cannot rotate", "step " + failure.step() + ": " + failure.message());
+    }
+
+    private static ApiResponse notFound(SecretRef secret) {
+        return ApiResponse.problem(404, "Secret not found", "vault " + secret.vault() + " has no secret named "
+                + secret.name());
+    }
+
+    private Caller caller(ApiRequest request) {
+        Optional<Caller> caller;
+        try {
+            caller = CallerIdentity.from(request);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(401, "Unauthenticated", e.getMessage());
+        }
+        if (caller.isEmpty()) {
+            if (callerPolicy.requireIdentity()) {
+                throw new BadRequest(401, "Unauthenticated", "this API requires an App Service authentication"
+                        + " principal (" + CallerIdentity.PRINCIPAL_HEADER + ")");
+            }
+            return Caller.FUNCTION_KEY_HOLDER;
+        }
+        String role = callerPolicy.requiredRole();
+        if (role != null && !role.isBlank() && !caller.get().roles().contains(role)) {
+            throw new BadRequest(403, "Forbidden", caller.get().name() + " does not have the app role " + role);
+        }
+        return caller.get();
+    }
+
+    private SecretRef secret(ApiRequest request) {
+        String vault = request.routeParams().get("vault");
+        String name = request.routeParams().get("name");
+        KeyVaultNames.vaultNameProblem(vault).ifPresent(problem -> {
+            throw new BadRequest(400, "Invalid vault name", problem);
+        });
+        KeyVaultNames.secretNameProblem(name).ifPresent(problem -> {
+            throw new BadRequest(400, "Invalid secret name", problem);
+        });
+        allowedVaults.problem(vault).ifPresent(problem -> {
+            throw new BadRequest(403, "Vault not managed", problem);
+        });
+        return new SecretRef(vault, name);
+    }
+
+    private static JsonNode body(ApiRequest request, Set<String> allowedFields) {
+        String text = request.body() == null ? "" : request.body();
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new BadRequest(413, "Body too large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (text.isBlank()) {
+            throw new BadRequest(400, "Missing body", "send a JSON object, e.g. {\"reason\": \"...\"}");
+        }
+        JsonNode body;
+        try {
+            body = ApiJson.parse(text);
+        } catch (JsonProcessingException e) {
+            throw new BadRequest(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw new BadRequest(400, "Malformed JSON", "the body must be a JSON object");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowedFields.contains(name)) {
+                throw new BadRequest(400, "Unknown field", "unknown field '" + KeyVaultNames.printable(name)
+                        + "'; allowed: " + String.join(", ", allowedFields.stream().sorted().toList()));
+            }
+        }
+        return body;
+    }
+
+    private static String requiredText(JsonNode body, String field) {
+        String value = optionalText(body, field);
+        if (value == null) {
+            throw new BadRequest(400, "Missing " + field, "'" + field + "' is required");
+        }
+        return value;
+    }
+
+    private static String optionalText(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new BadRequest(400, "Invalid " + field, "'" + field + "' must be a string");
+        }
+        String value = node.asText().trim();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.length() > MAX_TEXT_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequest(400, "Invalid " + field, "'" + field + "' must be at most " + MAX_TEXT_LENGTH
+                    + " printable characters");
+        }
+        return value;
+    }
+
+    private static boolean optionalBoolean(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new BadRequest(400, "Invalid " + field, "'" + field + "' must be true or false");
+        }
+        return node.asBoolean();
+    }
+
+    private ApiResponse handle(Supplier<ApiResponse> action) {
+        try {
+            return action.get();
+        } catch (BadRequest e) {
+            return ApiResponse.problem(e.status, e.title, e.getMessage());
+        } catch (RotationException e) {
+            return failureResponse(e.failure());
+        }
+    }
+
+    /** A request rejected before any remote call. */
+    private static final class BadRequest extends RuntimeException {
+        private final int status;
+        private final String title;
+
+        BadRequest(int status, String title, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.title = title;
+        }
+    }
+}

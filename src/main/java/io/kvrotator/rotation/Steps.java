@@ -1,0 +1,20 @@
+package io.kvrotator.rotation;
+
+import java.util.function.Supplier;
+
+/** Runs one protocol step, classifying whatever it throws as a retryable or terminal failure of that step. */
+final class Steps {
+
+    private Steps() {
+    }
+
+    static <T> T run(String name, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RotationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RotationException(RemoteFailures.classify(name, e));
+        }
+    }
+}
