@@ -38,8 +38,8 @@ param softDeleteRetentionInDays int = 90
 @description('Resource IDs of the storage accounts whose keys kv-rotator rotates (any subscription or resource group).')
 param rotatedStorageAccountIds array = []
 
-@description('Object ID of the pipeline principal that seeds secrets into the product vault; empty for none.')
-param secretSeederPrincipalId string = ''
+@description('Object ID of the pipeline\'s principal, which seeds secrets into the product vault; empty for none.')
+param pipelinePrincipalId string = ''
 
 @description('False on the first pass of a deployment: Event Grid refuses subscriptions to functions not yet deployed.')
 param subscribeToEvents bool = true
@@ -117,7 +117,7 @@ module productVault 'modules/keyVault.bicep' = {
     publicNetworkAccess: vaultPublicNetworkAccess
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     functionPrincipalId: functionApp.outputs.principalId
-    secretSeederPrincipalId: secretSeederPrincipalId
+    seederPrincipalId: pipelinePrincipalId
   }
 }
 
@@ -208,4 +208,5 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
 output functionAppName string = functionApp.outputs.name
 output functionStorageAccountName string = functionStorage.outputs.name
 output managedVaultNames array = managedVaultNames
+output productVaultName string = productVault.outputs.name
 output productVaultUri string = productVault.outputs.uri

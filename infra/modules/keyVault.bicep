@@ -16,7 +16,7 @@ param publicNetworkAccess string
 param logAnalyticsWorkspaceId string
 param functionPrincipalId string
 @description('Object ID of the principal that seeds secrets from the pipeline variable group; empty for none.')
-param secretSeederPrincipalId string = ''
+param seederPrincipalId string = ''
 
 // https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/security#key-vault-secrets-officer
 // Read, write and disable secret versions: the rotation protocol stores every new credential as a new version.
@@ -89,12 +89,12 @@ resource functionReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource seederSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(secretSeederPrincipalId)) {
-  name: guid(vault.id, secretSeederPrincipalId, keyVaultSecretsOfficer)
+resource seederSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(seederPrincipalId)) {
+  name: guid(vault.id, seederPrincipalId, keyVaultSecretsOfficer)
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
-    principalId: secretSeederPrincipalId
+    principalId: seederPrincipalId
     principalType: 'ServicePrincipal'
   }
 }

@@ -30,8 +30,14 @@ resource deadLetterStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existi
   name: deadLetterStorageAccountName
 }
 
+resource deadLetterBlobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' existing = {
+  parent: deadLetterStorage
+  name: 'default'
+}
+
 resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
-  name: '${deadLetterStorageAccountName}/default/${deadLetterContainerName}'
+  parent: deadLetterBlobService
+  name: deadLetterContainerName
 }
 
 resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {

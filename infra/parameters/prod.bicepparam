@@ -14,6 +14,6 @@ param softDeleteRetentionInDays = 90
 param rotatedStorageAccountIds = []
 
 // Set by the pipeline (docs/DEPLOY.md): the first pass deploys without event subscriptions, because Event Grid
-// refuses a subscription to a function that is not deployed yet; the seeder is the pipeline's own principal.
+// refuses a subscription to a function that is not deployed yet; the pipeline's own principal seeds secrets.
 param subscribeToEvents = bool(readEnvironmentVariable('KVROTATOR_SUBSCRIBE_TO_EVENTS', 'true'))
-param secretSeederPrincipalId = readEnvironmentVariable('KVROTATOR_SECRET_SEEDER_PRINCIPAL_ID', '')
+param pipelinePrincipalId = readEnvironmentVariable('KVROTATOR_PIPELINE_PRINCIPAL_ID', '')
