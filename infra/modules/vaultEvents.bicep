@@ -138,6 +138,7 @@ resource deliveryFailures 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
   scope: topic
   properties: {
     workspaceId: logAnalyticsWorkspaceId
+    logAnalyticsDestinationType: 'Dedicated'
     logs: [
       {
         category: 'DeliveryFailures'
