@@ -1,0 +1,212 @@
+// kv-rotator in one resource group: the Function App with its storage and monitoring, the vaults it manages
+// (kv-{env}-{product}, and optionally the shared {org}-kv-{env}-common), their expiry events, and the role
+// assignments the function's identity needs. docs/DEPLOY.md says how to deploy it.
+
+targetScope = 'resourceGroup'
+
+@allowed([
+  'dev'
+  'preprod'
+  'prod'
+])
+param env string
+
+@description('Product whose secrets this deployment rotates; the vault is kv-{env}-{product} (at most 24 characters).')
+@minLength(2)
+@maxLength(13)
+param product string
+
+@description('Organisation prefix of the shared vault {org}-kv-{env}-common.')
+param org string = 'ofq'
+
+param location string = resourceGroup().location
+
+@description('Also create and manage the shared vault {org}-kv-{env}-common in this resource group.')
+param includeSharedVault bool = false
+
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+@description('Disabled needs private endpoints and VNet integration, which this template does not create.')
+param vaultPublicNetworkAccess string = 'Enabled'
+
+@minValue(7)
+@maxValue(90)
+param softDeleteRetentionInDays int = 90
+
+@description('Resource IDs of the storage accounts whose keys kv-rotator rotates (any subscription or resource group).')
+param rotatedStorageAccountIds array = []
+
+@description('Object ID of the pipeline\'s principal, which seeds secrets into the product vault; empty for none.')
+param pipelinePrincipalId string = ''
+
+@description('False on the first pass of a deployment: Event Grid refuses subscriptions to functions not yet deployed.')
+param subscribeToEvents bool = true
+
+@minValue(1)
+@maxValue(30)
+param eventMaxDeliveryAttempts int = 30
+
+@minValue(1)
+@maxValue(1440)
+param eventTimeToLiveInMinutes int = 1440
+
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 90
+
+@minValue(40)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+param tags object = {}
+
+var vaultName = 'kv-${env}-${product}'
+var sharedVaultName = '${org}-kv-${env}-common'
+var managedVaultNames = includeSharedVault ? [vaultName, sharedVaultName] : [vaultName]
+var baseName = '${env}-${product}'
+var functionAppName = 'func-${baseName}'
+var applicationInsightsName = 'appi-${baseName}'
+var allTags = union(tags, {
+  application: 'kv-rotator'
+  environment: env
+})
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'kvrotator-monitoring'
+  params: {
+    workspaceName: 'log-${baseName}'
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: allTags
+    retentionInDays: logRetentionInDays
+  }
+}
+
+module functionStorage 'modules/functionStorage.bicep' = {
+  name: 'kvrotator-storage'
+  params: {
+    name: take(toLower('st${env}${replace(product, '-', '')}${uniqueString(resourceGroup().id)}'), 24)
+    location: location
+    tags: allTags
+  }
+}
+
+module functionApp 'modules/functionApp.bicep' = {
+  name: 'kvrotator-function'
+  params: {
+    name: functionAppName
+    planName: 'asp-${baseName}'
+    location: location
+    tags: allTags
+    storageAccountName: functionStorage.outputs.name
+    deploymentContainerName: functionStorage.outputs.deploymentContainerName
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    maximumInstanceCount: maximumInstanceCount
+  }
+}
+
+module productVault 'modules/keyVault.bicep' = {
+  name: 'kvrotator-vault'
+  params: {
+    name: vaultName
+    location: location
+    tags: allTags
+    softDeleteRetentionInDays: softDeleteRetentionInDays
+    publicNetworkAccess: vaultPublicNetworkAccess
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    functionPrincipalId: functionApp.outputs.principalId
+    seederPrincipalId: pipelinePrincipalId
+  }
+}
+
+module sharedVault 'modules/keyVault.bicep' = if (includeSharedVault) {
+  name: 'kvrotator-shared-vault'
+  params: {
+    name: sharedVaultName
+    location: location
+    tags: allTags
+    softDeleteRetentionInDays: softDeleteRetentionInDays
+    publicNetworkAccess: vaultPublicNetworkAccess
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    functionPrincipalId: functionApp.outputs.principalId
+  }
+}
+
+module productVaultEvents 'modules/vaultEvents.bicep' = {
+  name: 'kvrotator-vault-events'
+  params: {
+    vaultName: productVault.outputs.name
+    location: location
+    tags: allTags
+    functionAppId: functionApp.outputs.id
+    deadLetterStorageAccountName: functionStorage.outputs.name
+    deadLetterContainerName: functionStorage.outputs.deadLetterContainerName
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    subscribeToEvents: subscribeToEvents
+    maxDeliveryAttempts: eventMaxDeliveryAttempts
+    eventTimeToLiveInMinutes: eventTimeToLiveInMinutes
+  }
+}
+
+module sharedVaultEvents 'modules/vaultEvents.bicep' = if (includeSharedVault) {
+  name: 'kvrotator-shared-vault-events'
+  params: {
+    vaultName: sharedVaultName
+    location: location
+    tags: allTags
+    functionAppId: functionApp.outputs.id
+    deadLetterStorageAccountName: functionStorage.outputs.name
+    deadLetterContainerName: functionStorage.outputs.deadLetterContainerName
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    subscribeToEvents: subscribeToEvents
+    maxDeliveryAttempts: eventMaxDeliveryAttempts
+    eventTimeToLiveInMinutes: eventTimeToLiveInMinutes
+  }
+  dependsOn: [
+    sharedVault
+  ]
+}
+
+module storageKeyOperators 'modules/storageKeyOperator.bicep' = [for storageAccountId in rotatedStorageAccountIds: {
+  name: 'kvrotator-key-operator-${uniqueString(storageAccountId)}'
+  scope: resourceGroup(split(storageAccountId, '/')[2], split(storageAccountId, '/')[4])
+  params: {
+    storageAccountName: last(split(storageAccountId, '/'))
+    functionPrincipalId: functionApp.outputs.principalId
+  }
+}]
+
+resource site 'Microsoft.Web/sites@2024-04-01' existing = {
+  name: functionAppName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// Applied after the vault role assignments so that Key Vault references resolve on the first start.
+// Names other than the Azure-defined ones must be keys of io.kvrotator.app.Setting; a secret setting is a Key
+// Vault reference, e.g. '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-TEAMS-WEBHOOK-URL)'.
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    AzureWebJobsStorage__accountName: functionStorage.outputs.name
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+    ROTATOR_ALLOWED_VAULTS: join(managedVaultNames, ',')
+  }
+  dependsOn: [
+    functionApp
+    monitoring
+    productVault
+    sharedVault
+  ]
+}
+
+output functionAppName string = functionApp.outputs.name
+output functionStorageAccountName string = functionStorage.outputs.name
+output managedVaultNames array = managedVaultNames
+output productVaultName string = productVault.outputs.name
+output productVaultUri string = productVault.outputs.uri

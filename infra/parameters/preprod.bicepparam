@@ -1,0 +1,19 @@
+// Parameters of the preprod environment. No secret values here: secrets are seeded into the vault from the
+// ofq-preprod-kvrotator-func-vg variable group by the pipeline (see docs/DEPLOY.md).
+using '../main.bicep'
+
+param env = 'preprod'
+param product = 'kvrotator'
+param location = 'westeurope'
+param includeSharedVault = false
+param vaultPublicNetworkAccess = 'Enabled'
+param softDeleteRetentionInDays = 90
+
+// Resource IDs of the storage accounts whose keys kv-rotator rotates in preprod, for example
+// '/subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<account>'.
+param rotatedStorageAccountIds = []
+
+// Set by the pipeline (docs/DEPLOY.md): the first pass deploys without event subscriptions, because Event Grid
+// refuses a subscription to a function that is not deployed yet; the pipeline's own principal seeds secrets.
+param subscribeToEvents = bool(readEnvironmentVariable('KVROTATOR_SUBSCRIBE_TO_EVENTS', 'true'))
+param pipelinePrincipalId = readEnvironmentVariable('KVROTATOR_PIPELINE_PRINCIPAL_ID', '')
