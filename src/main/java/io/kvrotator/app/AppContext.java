@@ -42,7 +42,8 @@ public final class AppContext {
     public AppContext(Settings settings, TokenCredential credential, HttpClient httpClient, Clock clock) {
         this.settings = settings;
         this.secrets = new KeyVaultSecretStore(
-                new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient));
+                new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient,
+                        settings.keyVaultWritesPer10s(), settings.keyVaultOthersPer10s()));
         ProviderRegistry providers = new ProviderRegistry(List.of(
                 new StorageAccountKeyProvider(
                         new ArmStorageKeys(settings.resourceManagerEndpoint(), credential, httpClient),

@@ -16,16 +16,25 @@ public final class SecretClients {
     private final String vaultUrlTemplate;
     private final TokenCredential credential;
     private final HttpClient httpClient;
+    private final int writesPer10s;
+    private final int othersPer10s;
     private final Map<String, SecretClient> byVault = new ConcurrentHashMap<>();
 
-    /** @param vaultUrlTemplate a URL with {@code {vault}} in it, e.g. {@code https://{vault}.vault.azure.net} */
-    public SecretClients(String vaultUrlTemplate, TokenCredential credential, HttpClient httpClient) {
+    /**
+     * @param vaultUrlTemplate a URL with {@code {vault}} in it, e.g. {@code https://{vault}.vault.azure.net}
+     * @param writesPer10s     Key Vault's limit on secret writes per vault per 10 seconds
+     * @param othersPer10s     and on other operations
+     */
+    public SecretClients(String vaultUrlTemplate, TokenCredential credential, HttpClient httpClient,
+                         int writesPer10s, int othersPer10s) {
         if (!vaultUrlTemplate.contains("{vault}")) {
             throw new IllegalArgumentException("vault URL template must contain {vault}: " + vaultUrlTemplate);
         }
         this.vaultUrlTemplate = vaultUrlTemplate;
         this.credential = credential;
         this.httpClient = httpClient;
+        this.writesPer10s = writesPer10s;
+        this.othersPer10s = othersPer10s;
     }
 
     public SecretClient forVault(String vault) {
@@ -41,7 +50,8 @@ public final class SecretClients {
         SecretClientBuilder builder = new SecretClientBuilder()
                 .vaultUrl(url)
                 .credential(credential)
-                .httpClient(httpClient);
+                .httpClient(httpClient)
+                .addPolicy(VaultRateLimitPolicy.keyVaultLimits(writesPer10s, othersPer10s));
         // The challenge names the vault's resource domain, which a loopback host can never be a subdomain of.
         if (isLoopback(url)) {
             builder.disableChallengeResourceVerification();

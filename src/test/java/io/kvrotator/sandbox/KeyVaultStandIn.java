@@ -35,7 +35,7 @@ public final class KeyVaultStandIn extends StandIn {
 
     private final Clock clock;
     private final Map<String, VaultState> vaults = new ConcurrentHashMap<>();
-    private volatile KeyVaultThrottle throttle = KeyVaultThrottle.unlimited();
+    private volatile KeyVaultThrottle throttle = KeyVaultThrottle.serviceLimits(300, 4000);
 
     public KeyVaultStandIn(SandboxTls tls, Clock clock) {
         super("keyvault", tls);
@@ -49,6 +49,11 @@ public final class KeyVaultStandIn extends StandIn {
 
     public void throttle(KeyVaultThrottle throttle) {
         this.throttle = throttle;
+    }
+
+    /** How many calls the service limits refused with a 429 so far. */
+    public int throttledCalls() {
+        return throttle.throttled();
     }
 
     public void createVault(String vault) {

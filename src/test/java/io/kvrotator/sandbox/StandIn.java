@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 public abstract class StandIn implements AutoCloseable {
 
-    protected static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     private final String service;
