@@ -122,7 +122,7 @@ public final class EntraTokenStandIn extends StandIn {
 
     private static Response oauthError(int status, String error, String description) {
         ObjectNode body = JSON.createObjectNode().put("error", error).put("error_description", description);
-        body.putArray("error_codes").add(Integer.parseInt(description.substring(5, description.indexOf(':'))));
+        body.putArray("error_codes").add(Integer.parseInt(description.substring("AADSTS".length(), description.indexOf(':'))));
         return Response.json(status, body);
     }
 }
