@@ -70,7 +70,7 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
         return new RotationPlan(current, application, inUse, null, "add a password to app registration "
                 + application + "; " + (inUse == null ? "the password in use is not named (no " + Tags.CREDENTIAL_ID
                 + " tag), so no password is removed this time"
-                : "password " + inUse + " keeps working for " + retirement.overlap().toDays()
+                : "password " + inUse + " is kept for at least " + retirement.overlap().toDays()
                 + " days after the new version is stored"));
     }
 
