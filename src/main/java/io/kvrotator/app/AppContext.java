@@ -3,11 +3,18 @@ package io.kvrotator.app;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.kvrotator.api.SecretApi;
 import io.kvrotator.event.KeyVaultEventParser;
+import io.kvrotator.graph.GraphClients;
 import io.kvrotator.notify.LogNotifier;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.provider.ProviderRegistry;
+import io.kvrotator.provider.appregistration.AppRegistrationSecretProvider;
+import io.kvrotator.provider.appregistration.ClientSecretVerifier;
+import io.kvrotator.provider.appregistration.EntraClientSecretVerifier;
+import io.kvrotator.provider.appregistration.GraphAppPasswords;
+import io.kvrotator.provider.appregistration.PasswordRetirement;
 import io.kvrotator.provider.storage.ArmStorageKeys;
 import io.kvrotator.provider.storage.BlobStorageKeyVerifier;
 import io.kvrotator.provider.storage.StorageAccountKeyProvider;
@@ -17,6 +24,7 @@ import io.kvrotator.rotation.Revoker;
 import io.kvrotator.rotation.RotationLock;
 import io.kvrotator.rotation.RotationPolicy;
 import io.kvrotator.rotation.Rotator;
+import io.kvrotator.support.Lazy;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.KeyVaultSecretStore;
 import io.kvrotator.vault.SecretClients;
@@ -35,6 +43,8 @@ public final class AppContext {
 
     private final Settings settings;
     private final SecretStore secrets;
+    private final Lazy<GraphServiceClient> graph;
+    private final AppRegistrationSecretProvider appRegistrationSecrets;
     private final Rotator rotator;
     private final KeyVaultEventHandler keyVaultEvents;
     private final SecretApi secretApi;
@@ -44,12 +54,24 @@ public final class AppContext {
         this.secrets = new KeyVaultSecretStore(
                 new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient,
                         settings.keyVaultWritesPer10s(), settings.keyVaultOthersPer10s()));
+        this.graph = new Lazy<>(() -> GraphClients.create(settings.graphEndpoint(), credential));
+        Retry verifyRetry = Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(),
+                Duration.ofSeconds(30));
+        this.appRegistrationSecrets = new AppRegistrationSecretProvider(
+                new GraphAppPasswords(graph),
+                settings.entraTenantId().<ClientSecretVerifier>map(tenant -> new EntraClientSecretVerifier(
+                                settings.entraAuthorityHost(), tenant, GraphClients.defaultScope(settings.graphEndpoint()),
+                                httpClient))
+                        .orElse(ClientSecretVerifier.unavailable(Setting.ENTRA_TENANT_ID.key()
+                                + " is not set: set it to the tenant ID of the app registrations")),
+                verifyRetry, settings.appSecretValidity(), new PasswordRetirement(settings.appSecretOverlap()), clock);
         ProviderRegistry providers = new ProviderRegistry(List.of(
                 new StorageAccountKeyProvider(
                         new ArmStorageKeys(settings.resourceManagerEndpoint(), credential, httpClient),
                         new BlobStorageKeyVerifier(settings.storageBlobEndpointTemplate(), httpClient),
-                        Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(), Duration.ofSeconds(30)),
-                        settings.storageKeyValidity())));
+                        verifyRetry,
+                        settings.storageKeyValidity()),
+                appRegistrationSecrets));
         NoticeDispatcher notices = new NoticeDispatcher(List.of(new LogNotifier()));
         RotationLock lock = new InProcessRotationLock();
         this.rotator = new Rotator(secrets, providers, lock, notices, new RotationPolicy(settings.nearExpiryWindow()),
@@ -86,6 +108,16 @@ public final class AppContext {
 
     public SecretStore secrets() {
         return secrets;
+    }
+
+    /** The Microsoft Graph client, built on first use: a worker that only rotates storage keys never builds it. */
+    public Lazy<GraphServiceClient> graph() {
+        return graph;
+    }
+
+    /** The app registration secret provider, whose {@code retireOverdue} the daily sweep calls. */
+    public AppRegistrationSecretProvider appRegistrationSecrets() {
+        return appRegistrationSecrets;
     }
 
     public Rotator rotator() {

@@ -29,7 +29,20 @@ public enum Setting {
             "true: the HTTP API refuses calls without an App Service authentication principal (turn App Service"
                     + " authentication on first)."),
     REQUIRED_CALLER_ROLE("ROTATOR_REQUIRED_CALLER_ROLE", "",
-            "Optional app role the HTTP API caller's principal must carry, e.g. KvRotator.Operator.");
+            "Optional app role the HTTP API caller's principal must carry, e.g. KvRotator.Operator."),
+    GRAPH_ENDPOINT("ROTATOR_GRAPH_ENDPOINT", "https://graph.microsoft.com/v1.0",
+            "Microsoft Graph endpoint, with its version, used to add and remove app registration passwords; change"
+                    + " only for a national cloud."),
+    ENTRA_AUTHORITY_HOST("ROTATOR_ENTRA_AUTHORITY_HOST", "https://login.microsoftonline.com",
+            "Entra ID authority host where a new app secret is proved by acquiring a token with it; change only for"
+                    + " a national cloud."),
+    ENTRA_TENANT_ID("ROTATOR_ENTRA_TENANT_ID", "",
+            "Tenant ID of the app registrations whose secrets are rotated; needed only for AppRegistrationSecret"
+                    + " secrets, which fail without it."),
+    APP_SECRET_VALIDITY_MONTHS("ROTATOR_APP_SECRET_VALIDITY_MONTHS", "18",
+            "Lifetime of a new app registration password when the secret has no ValidityPeriodDays tag."),
+    APP_SECRET_OVERLAP_DAYS("ROTATOR_APP_SECRET_OVERLAP_DAYS", "7",
+            "How long the password a rotated version replaced keeps working before kv-rotator removes it.");
 
     private final String key;
     private final String defaultValue;
@@ -45,7 +58,7 @@ public enum Setting {
         return key;
     }
 
-    /** Null when the setting is required. */
+    /** Null when the setting is required; empty when it is optional and has no default. */
     public String defaultValue() {
         return defaultValue;
     }

@@ -4,11 +4,13 @@ import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.VaultAllowList;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The app settings, read and validated once; see {@link Setting} for what each one means. */
 public record Settings(
@@ -23,7 +25,12 @@ public record Settings(
         int verifyAttempts,
         Duration verifyFirstDelay,
         boolean requireCallerIdentity,
-        String requiredCallerRole) {
+        String requiredCallerRole,
+        String graphEndpoint,
+        String entraAuthorityHost,
+        Optional<String> entraTenantId,
+        Period appSecretValidity,
+        Duration appSecretOverlap) {
 
     /** Reads settings from environment-style key/value pairs; throws naming every bad setting at once. */
     public static Settings from(Map<String, String> environment) {
@@ -40,12 +47,19 @@ public record Settings(
                 reader.integer(Setting.VERIFY_ATTEMPTS, 1, 20),
                 Duration.ofMillis(reader.integer(Setting.VERIFY_FIRST_DELAY_MS, 0, 60_000)),
                 reader.bool(Setting.REQUIRE_CALLER_IDENTITY),
-                reader.text(Setting.REQUIRED_CALLER_ROLE));
+                reader.text(Setting.REQUIRED_CALLER_ROLE),
+                reader.url(Setting.GRAPH_ENDPOINT, null),
+                reader.url(Setting.ENTRA_AUTHORITY_HOST, null),
+                reader.tenant(Setting.ENTRA_TENANT_ID),
+                Period.ofMonths(reader.integer(Setting.APP_SECRET_VALIDITY_MONTHS, 1, 24)),
+                Duration.ofDays(reader.integer(Setting.APP_SECRET_OVERLAP_DAYS, 1, 90)));
         if (!reader.problems.isEmpty()) {
             throw new InvalidSettingsException(reader.problems);
         }
         return settings;
     }
+
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,254}");
 
     private static final class Reader {
         private final Map<String, String> environment;
@@ -100,6 +114,16 @@ public record Settings(
 
         String text(Setting setting) {
             return raw(setting).orElse("");
+        }
+
+        /** A tenant ID (GUID) or a verified domain name; empty when not set. */
+        Optional<String> tenant(Setting setting) {
+            Optional<String> value = raw(setting).filter(tenant -> !tenant.isEmpty());
+            if (value.isPresent() && !TENANT.matcher(value.get()).matches()) {
+                problems.add(setting.key() + " must be a tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com,"
+                        + " got '" + KeyVaultNames.printable(value.get()) + "'");
+            }
+            return value;
         }
 
         int integer(Setting setting, int min, int max) {

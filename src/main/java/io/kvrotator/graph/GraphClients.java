@@ -17,13 +17,18 @@ public final class GraphClients {
      */
     public static GraphServiceClient create(String graphEndpoint, TokenCredential credential) {
         URI endpoint = URI.create(graphEndpoint);
-        String scope = endpoint.getScheme() + "://" + endpoint.getHost() + "/.default";
         // The token goes only to the configured host: the SDK's default allow-list names the public cloud's hosts.
         AzureIdentityAuthenticationProvider authentication = new AzureIdentityAuthenticationProvider(credential,
-                new String[] {endpoint.getHost()}, scope);
+                new String[] {endpoint.getHost()}, defaultScope(graphEndpoint));
         GraphServiceClient client = new GraphServiceClient(authentication, GraphClientFactory.create().build());
         client.getRequestAdapter().setBaseUrl(graphEndpoint.endsWith("/")
                 ? graphEndpoint.substring(0, graphEndpoint.length() - 1) : graphEndpoint);
         return client;
+    }
+
+    /** The {@code .default} scope of a Graph endpoint, e.g. {@code https://graph.microsoft.com/.default}. */
+    public static String defaultScope(String graphEndpoint) {
+        URI endpoint = URI.create(graphEndpoint);
+        return endpoint.getScheme() + "://" + endpoint.getHost() + "/.default";
     }
 }

@@ -2,12 +2,13 @@ package io.kvrotator.rotation;
 
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
+import com.microsoft.kiota.ApiException;
 import io.kvrotator.support.SafeErrorText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
 
-/** Classifies what an Azure SDK call threw as a retryable or terminal {@link Failure}. */
+/** Classifies what an Azure SDK (or Microsoft Graph SDK) call threw as a retryable or terminal {@link Failure}. */
 public final class RemoteFailures {
 
     private RemoteFailures() {
@@ -19,15 +20,10 @@ public final class RemoteFailures {
         }
         String text = SafeErrorText.of(error);
         if (error instanceof HttpResponseException http && http.getResponse() != null) {
-            int status = http.getResponse().getStatusCode();
-            if (status == 408 || status == 409 || status == 429 || status >= 500) {
-                return new Failure.Retryable(step, text);
-            }
-            if (status == 401 || status == 403) {
-                return new Failure.Terminal(step, text + " - grant the function's managed identity the role"
-                        + " this step needs (see README, Deploy)");
-            }
-            return new Failure.Terminal(step, text);
+            return byStatus(step, http.getResponse().getStatusCode(), text);
+        }
+        if (error instanceof ApiException graph && graph.getResponseStatusCode() > 0) {
+            return byStatus(step, graph.getResponseStatusCode(), text);
         }
         if (error instanceof ClientAuthenticationException) {
             return new Failure.Retryable(step, text);
@@ -35,6 +31,17 @@ public final class RemoteFailures {
         if (hasCause(error, IOException.class) || hasCause(error, TimeoutException.class)
                 || error instanceof UncheckedIOException) {
             return new Failure.Retryable(step, text);
+        }
+        return new Failure.Terminal(step, text);
+    }
+
+    private static Failure byStatus(String step, int status, String text) {
+        if (status == 408 || status == 409 || status == 429 || status >= 500) {
+            return new Failure.Retryable(step, text);
+        }
+        if (status == 401 || status == 403) {
+            return new Failure.Terminal(step, text + " - grant the function's managed identity the role"
+                    + " this step needs (see README, Deploy)");
         }
         return new Failure.Terminal(step, text);
     }

@@ -17,14 +17,23 @@ final class RotationNotices {
     private RotationNotices() {
     }
 
+    /**
+     * Info, or raised when the secret had expired: a warning when only the version had expired (a storage key
+     * keeps working), an error when the credential expires with it (an app password: consumers could not sign in).
+     */
     static Notice rotated(RotationRequest request, SecretVersion previous, RotationOutcome.Rotated rotated) {
-        return new Notice(NoticeKind.ROTATED, request.expired() ? Severity.WARNING : Severity.INFO,
+        boolean outage = request.expired() && rotated.credentialExpires();
+        Severity severity = outage ? Severity.ERROR : request.expired() ? Severity.WARNING : Severity.INFO;
+        return new Notice(NoticeKind.ROTATED, severity,
                 rotated.secret().vault(), rotated.secret().name(), "secret", rotated.expiresOn(), owners(previous),
                 "Rotated: " + rotated.credentialId() + " is now in version " + rotated.newVersion(),
-                (request.expired() ? "The previous version had already expired. " : "")
+                (outage ? "The previous version had already expired, and its credential with it. "
+                        : request.expired() ? "The previous version had already expired. " : "")
                         + "Reason: " + request.reason() + ", by " + request.trigger().auditValue()
-                        + ". Consumers that read the secret by name pick up the new version; version "
-                        + rotated.previousVersion() + " keeps working until they do.");
+                        + ". Consumers that read the secret by name pick up the new version; "
+                        + (outage ? "until they do, those still using version " + rotated.previousVersion()
+                        + " cannot authenticate: restart them if they cache it."
+                        : "version " + rotated.previousVersion() + " keeps working until they do."));
     }
 
     static Notice failed(RotationRequest request, SecretVersion latest, Failure failure) {

@@ -8,9 +8,14 @@ public sealed interface RotationOutcome {
 
     SecretRef secret();
 
-    /** A new version holds a new credential. */
+    /**
+     * A new version holds a new credential.
+     *
+     * @param credentialExpires the credential itself stops working when its version expires (an app password),
+     *                          not only its Key Vault version (a storage key)
+     */
     record Rotated(SecretRef secret, String previousVersion, String newVersion, String credentialId,
-                   Instant expiresOn) implements RotationOutcome {
+                   Instant expiresOn, boolean credentialExpires) implements RotationOutcome {
     }
 
     /** Nothing to do: someone already rotated, or the secret is gone. Logged, not notified. */

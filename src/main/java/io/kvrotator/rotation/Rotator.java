@@ -143,7 +143,7 @@ public final class Rotator {
         }
         retire(request, provider, plan, issued, now);
         return new RotationOutcome.Rotated(request.secret(), previous.version(), stored.version(),
-                issued.credentialId(), stored.expiresOn());
+                issued.credentialId(), stored.expiresOn(), issued.expiresOn() != null);
     }
 
     private void discard(CredentialProvider provider, RotationPlan plan, IssuedCredential issued) {

@@ -4,6 +4,8 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.management.exception.ManagementException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.kiota.ApiException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,12 @@ public final class SafeErrorText {
         if (error instanceof HttpResponseException http && http.getResponse() != null) {
             text.append(" status=").append(http.getResponse().getStatusCode());
             serviceError(http).ifPresentOrElse(text::append, () -> text.append(": ").append(scrub(firstLine(http))));
+        } else if (error instanceof ApiException graph && graph.getResponseStatusCode() > 0) {
+            text.append(" status=").append(graph.getResponseStatusCode());
+            if (graph instanceof ODataError odata && odata.getError() != null) {
+                text.append(" code=").append(odata.getError().getCode()).append(": ")
+                        .append(scrub(String.valueOf(odata.getError().getMessage())));
+            }
         } else if (error.getMessage() != null && !error.getMessage().isBlank()) {
             text.append(": ").append(scrub(error.getMessage()));
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -43,6 +44,31 @@ class SettingsTest {
     void missingAllowList() {
         assertThatThrownBy(() -> Settings.from(Map.of()))
                 .hasMessageContaining("ROTATOR_ALLOWED_VAULTS is required: Comma-separated names of the vaults");
+    }
+
+    @Test
+    @DisplayName("app registration secrets default to 18 months with a 7-day overlap, against the public cloud, with no tenant")
+    void appRegistrationDefaults() {
+        Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app"));
+
+        assertThat(settings.appSecretValidity()).isEqualTo(Period.ofMonths(18));
+        assertThat(settings.appSecretOverlap()).isEqualTo(Duration.ofDays(7));
+        assertThat(settings.graphEndpoint()).isEqualTo("https://graph.microsoft.com/v1.0");
+        assertThat(settings.entraAuthorityHost()).isEqualTo("https://login.microsoftonline.com");
+        assertThat(settings.entraTenantId()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a malformed tenant, a validity beyond 24 months and a zero overlap are each named")
+    void badAppRegistrationSettings() {
+        assertThatThrownBy(() -> Settings.from(Map.of(
+                "ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_ENTRA_TENANT_ID", "contoso tenant",
+                "ROTATOR_APP_SECRET_VALIDITY_MONTHS", "36",
+                "ROTATOR_APP_SECRET_OVERLAP_DAYS", "0")))
+                .hasMessageContaining("ROTATOR_ENTRA_TENANT_ID must be a tenant ID (a GUID) or a domain")
+                .hasMessageContaining("ROTATOR_APP_SECRET_VALIDITY_MONTHS must be a whole number from 1 to 24, got '36'")
+                .hasMessageContaining("ROTATOR_APP_SECRET_OVERLAP_DAYS must be a whole number from 1 to 90, got '0'");
     }
 
     @Test

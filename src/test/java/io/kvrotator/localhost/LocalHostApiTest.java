@@ -146,6 +146,28 @@ class LocalHostApiTest {
     }
 
     @Test
+    @DisplayName("revoking an app secret leaves exactly one password on the application: the new version's")
+    void revokeAppSecret() throws Exception {
+        String objectId = state().path("applications").fieldNames().next();
+        String appSecret = "/api/secrets/kv-dev-rotator/BILLING-API-CLIENT-SECRET";
+        sandbox.graph.addPassword(objectId, "made by hand in the portal", clock.instant(), clock.instant().plusSeconds(86400));
+
+        HttpResponse<String> response = call("POST", appSecret + "/revoke",
+                "{\"reason\":\"secret in a public repo\",\"approvedBy\":\"security@contoso.com\"}", KEY, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("outcome").asText()).isEqualTo("revoked");
+        JsonNode passwords = state().path("applications").path(objectId).path("passwords");
+        assertThat(passwords).hasSize(1);
+        assertThat(passwords.get(0).path("keyId").asText()).isEqualTo(body.path("credentialId").asText());
+        JsonNode versions = state().path("vaults").path(VAULT).path("secrets").path("BILLING-API-CLIENT-SECRET").path("versions");
+        assertThat(versions.get(versions.size() - 1).path("fingerprint").asText())
+                .isEqualTo(passwords.get(0).path("fingerprint").asText());
+        assertThat(versions.get(0).path("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
     @DisplayName("the Event Grid webhook rotates on a near-expiry event and the same event again changes nothing")
     void eventGridWebhook() throws Exception {
         SeededSecret payments = seeded.stream().filter(s -> s.name().equals("PAYMENTS-STORAGE-KEY")).findFirst().orElseThrow();

@@ -3,7 +3,9 @@ package io.kvrotator.sandbox;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -12,8 +14,9 @@ import java.util.regex.Pattern;
 /**
  * The Entra ID token endpoint for the client-credentials grant, as an authority host
  * ({@code https://127.0.0.1:PORT}). It accepts a client secret while it is a current password of the application
- * in the {@link GraphStandIn}. Entra is eventually consistent: {@link #propagationAttempts(int)} makes a new
- * password fail that many requests before it is accepted, and {@link #refuseAll(boolean)} refuses everything.
+ * in the {@link GraphStandIn} (present, and not past its {@code endDateTime}). Entra is eventually consistent:
+ * {@link #propagationAttempts(int)} makes a new password fail that many requests before it is accepted, and
+ * {@link #refuseAll(boolean)} refuses everything.
  * Also answers the instance-discovery and OpenID metadata requests MSAL may make.
  */
 public final class EntraTokenStandIn extends StandIn {
@@ -38,6 +41,16 @@ public final class EntraTokenStandIn extends StandIn {
 
     public void refuseAll(boolean refuse) {
         this.refuseAll = refuse;
+    }
+
+    /** Whether a token request with this secret would succeed once propagated; asks nothing over HTTP. */
+    public boolean accepts(String appId, String secret) {
+        return graph.passwordFor(appId, secret).filter(password -> !expired(password)).isPresent();
+    }
+
+    /** The token requests answered so far (not metadata or discovery requests). */
+    public List<Call> tokenRequests() {
+        return calls().stream().filter(call -> TOKEN.matcher(call.path()).matches()).toList();
     }
 
     @Override
@@ -69,8 +82,12 @@ public final class EntraTokenStandIn extends StandIn {
         }
         String clientId = form.getOrDefault("client_id", "");
         String secret = form.getOrDefault("client_secret", "");
-        boolean known = graph.passwordFor(clientId, secret).isPresent();
-        if (refuseAll || !known || !propagated(secret)) {
+        Optional<GraphStandIn.PasswordState> password = graph.passwordFor(clientId, secret);
+        if (!refuseAll && password.isPresent() && expired(password.get())) {
+            return oauthError(401, "invalid_client", "AADSTS7000222: The provided client secret keys for app '"
+                    + clientId + "' are expired.");
+        }
+        if (refuseAll || password.isEmpty() || !propagated(secret)) {
             return oauthError(401, "invalid_client", "AADSTS7000215: Invalid client secret provided. Ensure the secret"
                     + " being sent in the request is the client secret value, not the client secret ID, for a secret"
                     + " added to app '" + clientId + "'.");
@@ -81,6 +98,10 @@ public final class EntraTokenStandIn extends StandIn {
         IssuedSecrets.record(accessToken);
         return Response.json(200, JSON.createObjectNode().put("token_type", "Bearer").put("expires_in", 3599)
                 .put("ext_expires_in", 3599).put("access_token", accessToken));
+    }
+
+    private boolean expired(GraphStandIn.PasswordState password) {
+        return !graph.now().isBefore(password.endDateTime());
     }
 
     private boolean propagated(String secret) {
@@ -101,7 +122,7 @@ public final class EntraTokenStandIn extends StandIn {
 
     private static Response oauthError(int status, String error, String description) {
         ObjectNode body = JSON.createObjectNode().put("error", error).put("error_description", description);
-        body.putArray("error_codes").add(Integer.parseInt(description.substring(5, description.indexOf(':'))));
+        body.putArray("error_codes").add(Integer.parseInt(description.substring("AADSTS".length(), description.indexOf(':'))));
         return Response.json(status, body);
     }
 }

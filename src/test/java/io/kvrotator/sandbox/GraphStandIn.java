@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 
 /**
  * A stateful Microsoft Graph v1.0 stand-in for what kv-rotator uses: applications with their password and key
- * credentials (get, list with {@code @odata.nextLink} paging, {@code addPassword}, {@code removePassword}) and
- * {@code sendMail}. Spoken to by the real Graph SDK at {@code https://127.0.0.1:PORT/v1.0}.
+ * credentials (get by object ID or {@code applications(appId='...')}, list with {@code @odata.nextLink} paging, both
+ * honouring {@code $select}; {@code addPassword}, {@code removePassword}) and {@code sendMail}. Spoken to by the
+ * real Graph SDK at {@code https://127.0.0.1:PORT/v1.0}. The password actions' request bodies are recorded.
  */
 public final class GraphStandIn extends StandIn {
 
@@ -37,6 +38,7 @@ public final class GraphStandIn extends StandIn {
     private final Clock clock;
     private final Map<String, ApplicationState> applications = new LinkedHashMap<>();
     private final List<SentMail> sentMail = new CopyOnWriteArrayList<>();
+    private final List<PasswordAction> passwordActions = new CopyOnWriteArrayList<>();
 
     public GraphStandIn(SandboxTls tls, Clock clock) {
         super("graph", tls);
@@ -51,7 +53,7 @@ public final class GraphStandIn extends StandIn {
     /** Creates an application; returns its object id. */
     public synchronized String createApplication(String displayName, String appId) {
         String objectId = UUID.randomUUID().toString();
-        applications.put(objectId, new ApplicationState(objectId, appId, displayName));
+        applications.put(objectId, new ApplicationState(objectId, appId, displayName, clock.instant()));
         return objectId;
     }
 
@@ -90,6 +92,15 @@ public final class GraphStandIn extends StandIn {
         return List.copyOf(sentMail);
     }
 
+    /** Every addPassword and removePassword request as the SDK sent it, oldest first. */
+    public List<PasswordAction> passwordActions() {
+        return List.copyOf(passwordActions);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
     @Override
     protected Response handle(Request request) {
         if (!authorized(request)) {
@@ -122,7 +133,12 @@ public final class GraphStandIn extends StandIn {
             ApplicationState app = found.get();
             String action = route.group(3);
             if (action == null && request.method().equals("GET")) {
-                return Response.json(200, app.json(true));
+                ObjectNode body = app.json();
+                body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#applications/$entity");
+                return Response.json(200, selected(body, request));
+            }
+            if (action != null && request.method().equals("POST")) {
+                passwordActions.add(new PasswordAction(action, app.objectId, request.json()));
             }
             if ("addPassword".equals(action) && request.method().equals("POST")) {
                 JsonNode credential = request.json() == null ? null
@@ -160,7 +176,7 @@ public final class GraphStandIn extends StandIn {
         ObjectNode body = JSON.createObjectNode();
         body.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#applications");
         ArrayNode value = body.putArray("value");
-        all.stream().skip(skip).limit(top).forEach(app -> value.add(app.json(false)));
+        all.stream().skip(skip).limit(top).forEach(app -> value.add(selected(app.json(), request)));
         if (skip + top < all.size()) {
             StringBuilder next = new StringBuilder(graphBaseUrl() + "/applications?$top=" + top + "&$skiptoken="
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(skip + top).getBytes()));
@@ -170,6 +186,19 @@ public final class GraphStandIn extends StandIn {
             body.put("@odata.nextLink", next.toString());
         }
         return Response.json(200, body);
+    }
+
+    /** Graph answers only the properties named in {@code $select} (and the OData annotations). */
+    private static ObjectNode selected(ObjectNode entity, Request request) {
+        String select = request.query().get("$select");
+        if (select == null || select.isBlank()) {
+            return entity;
+        }
+        List<String> names = List.of(select.split(","));
+        entity.retain(entity.properties().stream().map(Map.Entry::getKey)
+                .filter(name -> name.startsWith("@odata.") || names.stream().anyMatch(name::equalsIgnoreCase))
+                .toList());
+        return entity;
     }
 
     private Optional<ApplicationState> application(String objectId) {
@@ -199,13 +228,15 @@ public final class GraphStandIn extends StandIn {
         final String objectId;
         final String appId;
         final String displayName;
+        final Instant created;
         final List<PasswordState> passwords = new ArrayList<>();
         final List<KeyCredentialState> keyCredentials = new ArrayList<>();
 
-        ApplicationState(String objectId, String appId, String displayName) {
+        ApplicationState(String objectId, String appId, String displayName, Instant created) {
             this.objectId = objectId;
             this.appId = appId;
             this.displayName = displayName;
+            this.created = created;
         }
 
         PasswordState add(String name, Instant start, Instant end) {
@@ -219,18 +250,46 @@ public final class GraphStandIn extends StandIn {
             return password;
         }
 
-        ObjectNode json(boolean full) {
+        /** The full v1.0 representation of a plain single-tenant app: unset properties are null or empty. */
+        ObjectNode json() {
             ObjectNode app = JSON.createObjectNode();
-            if (full) {
-                app.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#applications/$entity");
-            }
-            app.put("id", objectId).put("appId", appId).put("displayName", displayName);
-            ArrayNode passwordList = app.putArray("passwordCredentials");
-            passwords.forEach(p -> passwordList.add(p.json()));
+            app.put("id", objectId).putNull("deletedDateTime").putNull("isFallbackPublicClient").put("appId", appId)
+                    .putNull("applicationTemplateId");
+            app.putArray("identifierUris");
+            app.put("createdDateTime", created.toString()).putNull("disabledByMicrosoftStatus")
+                    .put("displayName", displayName).putNull("isDeviceOnlyAuthSupported")
+                    .putNull("groupMembershipClaims").putNull("optionalClaims");
+            app.putArray("addIns");
+            app.put("publisherDomain", "contoso.onmicrosoft.com").putNull("samlMetadataUrl")
+                    .put("signInAudience", "AzureADMyOrg");
+            app.putObject("verifiedPublisher").putNull("displayName").putNull("verifiedPublisherId")
+                    .putNull("addedDateTime");
+            app.putNull("certification");
+            app.putArray("tags");
+            app.putNull("tokenEncryptionKeyId");
+            ObjectNode api = app.putObject("api").putNull("requestedAccessTokenVersion").putNull("acceptMappedClaims");
+            api.putArray("knownClientApplications");
+            api.putArray("oauth2PermissionScopes");
+            api.putArray("preAuthorizedApplications");
+            app.putArray("appRoles");
+            app.putObject("publicClient").putArray("redirectUris");
+            app.putObject("info").putNull("termsOfServiceUrl").putNull("supportUrl").putNull("privacyStatementUrl")
+                    .putNull("marketingUrl").putNull("logoUrl");
             ArrayNode keyList = app.putArray("keyCredentials");
             keyCredentials.forEach(k -> keyList.addObject().put("keyId", k.keyId()).put("displayName", k.displayName())
                     .put("startDateTime", k.startDateTime().toString()).put("endDateTime", k.endDateTime().toString())
                     .put("type", "AsymmetricX509Cert").put("usage", "Verify").putNull("customKeyIdentifier"));
+            ObjectNode parental = app.putObject("parentalControlSettings");
+            parental.putArray("countriesBlockedForMinors");
+            parental.put("legalAgeGroupRule", "Allow");
+            ArrayNode passwordList = app.putArray("passwordCredentials");
+            passwords.forEach(p -> passwordList.add(p.json()));
+            app.putArray("requiredResourceAccess");
+            ObjectNode web = app.putObject("web");
+            web.putArray("redirectUris");
+            web.putNull("homePageUrl").putNull("logoutUrl");
+            web.putObject("implicitGrantSettings").put("enableIdTokenIssuance", false)
+                    .put("enableAccessTokenIssuance", false);
             return app;
         }
     }
@@ -269,6 +328,10 @@ public final class GraphStandIn extends StandIn {
 
     public record ApplicationView(String objectId, String appId, String displayName, List<PasswordState> passwords,
                                   List<KeyCredentialState> keyCredentials) {
+    }
+
+    /** An {@code addPassword} or {@code removePassword} request as the SDK sent it (neither carries a secret). */
+    public record PasswordAction(String action, String objectId, JsonNode body) {
     }
 
     /** A sendMail request as the SDK sent it. */

@@ -15,6 +15,9 @@ import java.util.Map;
  */
 public final class Sandbox implements AutoCloseable {
 
+    /** The Entra tenant the sandbox's app registrations live in. */
+    public static final String TENANT_ID = "72f988bf-0000-4000-8000-0000000a11ce";
+
     public final KeyVaultStandIn keyVault;
     public final ArmStorageStandIn arm;
     public final BlobStandIn blob;
@@ -55,6 +58,9 @@ public final class Sandbox implements AutoCloseable {
         settings.put(Setting.STORAGE_BLOB_ENDPOINT_TEMPLATE.key(), blob.endpointTemplate());
         settings.put(Setting.VERIFY_ATTEMPTS.key(), "3");
         settings.put(Setting.VERIFY_FIRST_DELAY_MS.key(), "10");
+        settings.put(Setting.GRAPH_ENDPOINT.key(), graph.graphBaseUrl());
+        settings.put(Setting.ENTRA_AUTHORITY_HOST.key(), entra.baseUrl());
+        settings.put(Setting.ENTRA_TENANT_ID.key(), TENANT_ID);
         return settings;
     }
 

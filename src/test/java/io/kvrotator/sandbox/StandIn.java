@@ -89,11 +89,16 @@ public abstract class StandIn implements AutoCloseable {
                 exchange.getResponseBody().close();
                 return;
             }
-            Response response = injection.response() != null ? injection.response() : handle(request);
+            Response response;
+            try {
+                response = injection.response() != null ? injection.response() : handle(request);
+            } catch (RuntimeException e) {
+                // Answered inside the try: a catch of the try-with-resources would run after the exchange closed,
+                // and the client would see a dropped connection instead of this 500.
+                response = Response.json(500, error("InternalError", "stand-in failure: " + e));
+            }
             calls.add(new Call(request.method(), request.path(), response.status()));
             write(exchange, response);
-        } catch (RuntimeException e) {
-            write(exchange, Response.json(500, error("InternalError", "stand-in failure: " + e)));
         }
     }
 

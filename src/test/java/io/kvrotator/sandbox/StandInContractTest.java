@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kvrotator.testing.JsonShape;
 import io.kvrotator.testing.SharedContracts;
 import java.io.IOException;
@@ -12,8 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -140,6 +144,91 @@ class StandInContractTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(response.body()).path("error").path("code").asText()).isEqualTo("ResourceNotFound");
+    }
+
+    @Test
+    @DisplayName("Graph addPassword takes the official request body and answers like the addPassword example")
+    void addPassword() throws Exception {
+        String objectId = sandbox.graph.createApplication("contract-app", UUID.randomUUID().toString());
+
+        HttpResponse<String> response = send("POST", sandbox.graph.graphBaseUrl() + "/applications/" + objectId
+                + "/addPassword", SharedContracts.read("graph-addPassword-request.json"), true);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertConforms(example("graph-addPassword-response.json"), response.body());
+        JsonNode password = JSON.readTree(response.body());
+        assertThat(password.path("displayName").asText()).isEqualTo("Password friendly name");
+        assertThat(Instant.parse(password.path("endDateTime").asText()))
+                .as("Graph's default lifetime is two years").isAfter(Instant.parse(password.path("startDateTime")
+                        .asText()).plus(Duration.ofDays(729)));
+        assertThat(sandbox.graph.passwords(objectId)).singleElement()
+                .satisfies(p -> assertThat(p.keyId()).isEqualTo(password.path("keyId").asText()));
+    }
+
+    @Test
+    @DisplayName("Graph GET application answers like the application-get example, by object ID and by appId")
+    void getApplication() throws Exception {
+        String appId = UUID.randomUUID().toString();
+        String objectId = sandbox.graph.createApplication("contract-app", appId);
+        JsonNode example = example("graph-application-get-response.json");
+
+        for (String path : List.of("/applications/" + objectId, "/applications(appId='" + appId + "')")) {
+            HttpResponse<String> response = send("GET", sandbox.graph.graphBaseUrl() + path, null, true);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JsonShape.differencesAllowingNulls(example, JSON.readTree(response.body()))).isEmpty();
+            assertThat(JSON.readTree(response.body()).path("@odata.context").asText())
+                    .isEqualTo(example.path("@odata.context").asText());
+        }
+    }
+
+    @Test
+    @DisplayName("Graph answers only the properties named in $select")
+    void selectProperties() throws Exception {
+        String objectId = sandbox.graph.createApplication("contract-app", UUID.randomUUID().toString());
+
+        HttpResponse<String> response = send("GET", sandbox.graph.graphBaseUrl() + "/applications/" + objectId
+                + "?%24select=id,appId,passwordCredentials", null, true);
+
+        assertThat(JSON.readTree(response.body()).properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("@odata.context", "id", "appId", "passwordCredentials");
+    }
+
+    @Test
+    @DisplayName("Graph lists a password with exactly the passwordCredential resource's properties, and never its secretText")
+    void passwordCredentialRepresentation() throws Exception {
+        String objectId = sandbox.graph.createApplication("contract-app", UUID.randomUUID().toString());
+        sandbox.graph.addPassword(objectId, "made in the portal", Instant.now(), Instant.now().plus(Duration.ofDays(90)));
+        JsonNode representation = example("graph-passwordCredential-resource-representation.json");
+
+        HttpResponse<String> response = send("GET", sandbox.graph.graphBaseUrl() + "/applications/" + objectId, null,
+                true);
+
+        JsonNode password = JSON.readTree(response.body()).path("passwordCredentials").get(0);
+        assertThat(password.properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrderElementsOf(representation.properties().stream().map(Map.Entry::getKey).toList());
+        assertThat(password.path("secretText").isNull()).isTrue();
+        assertThat(UUID.fromString(password.path("keyId").asText())).isNotNull();
+        assertThat(Instant.parse(password.path("startDateTime").asText()))
+                .isBefore(Instant.parse(password.path("endDateTime").asText()));
+        assertThat(password.path("hint").isTextual()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Graph removePassword takes the official request body and answers 204 with no body")
+    void removePassword() throws Exception {
+        String objectId = sandbox.graph.createApplication("contract-app", UUID.randomUUID().toString());
+        String keyId = sandbox.graph.addPassword(objectId, "to remove", Instant.now(),
+                Instant.now().plus(Duration.ofDays(90))).keyId();
+        ObjectNode request = (ObjectNode) example("graph-removePassword-request.json");
+        request.put("keyId", keyId);
+
+        HttpResponse<String> response = send("POST", sandbox.graph.graphBaseUrl() + "/applications/" + objectId
+                + "/removePassword", request.toString(), true);
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.body()).isEmpty();
+        assertThat(sandbox.graph.passwords(objectId)).isEmpty();
     }
 
     private static JsonNode example(String file) throws IOException {
