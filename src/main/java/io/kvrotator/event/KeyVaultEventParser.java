@@ -2,6 +2,7 @@ package io.kvrotator.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -27,8 +28,11 @@ public final class KeyVaultEventParser {
 
     /** Event Grid refuses events over 1 MB; a larger body is not an Event Grid delivery. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** Event Grid ids are GUIDs; an id ends up in audit tags (256 characters at most) and log lines. */
+    static final int MAX_ID_LENGTH = 128;
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     static {
         JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
@@ -68,11 +72,20 @@ public final class KeyVaultEventParser {
             return new ParsedEvent.Rejected("unknown", "event is not a JSON object");
         }
         Fields envelope = new Fields(node);
-        String id = envelope.text("id").orElse(null);
+        String id;
+        try {
+            id = envelope.text("id").orElse(null);
+        } catch (InvalidEvent e) {
+            return new ParsedEvent.Rejected("unknown", e.getMessage());
+        }
         if (id == null) {
             return new ParsedEvent.Rejected("unknown", "event has no id");
         }
         String shownId = KeyVaultNames.printable(id);
+        if (id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
+            return new ParsedEvent.Rejected(shownId, "event id is longer than " + MAX_ID_LENGTH
+                    + " characters or has control characters");
+        }
         try {
             return new ParsedEvent.Accepted(toEvent(shownId, envelope));
         } catch (InvalidEvent e) {

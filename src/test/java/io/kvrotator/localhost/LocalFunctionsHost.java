@@ -137,7 +137,7 @@ public final class LocalFunctionsHost implements AutoCloseable {
         try {
             parsed = JSON.readTree(body);
         } catch (IOException e) {
-            return Reply.text(400, "the body is not JSON");
+            parsed = null;
         }
         if (eventType.equals("SubscriptionValidation")) {
             JsonNode first = parsed != null && parsed.isArray() ? parsed.get(0) : parsed;
@@ -147,8 +147,9 @@ public final class LocalFunctionsHost implements AutoCloseable {
         if (!eventType.equals("Notification")) {
             return Reply.text(400, "header aeg-event-type must be Notification or SubscriptionValidation");
         }
+        // The runtime invokes the function once per event of an array; anything else reaches it as sent.
         List<String> events = new ArrayList<>();
-        if (parsed != null && parsed.isArray()) {
+        if (parsed != null && parsed.isArray() && !parsed.isEmpty()) {
             parsed.forEach(event -> events.add(event.toString()));
         } else {
             events.add(body);
