@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.kvrotator.localhost.FunctionCatalog.FunctionEntry;
 import io.kvrotator.localhost.FunctionCatalog.TriggerKind;
+import io.kvrotator.sandbox.Transcript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,6 +95,7 @@ public final class LocalFunctionsHost implements AutoCloseable {
             }
             Reply reply = body.length > MAX_BODY_BYTES ? Reply.text(413, "request body too large")
                     : route(exchange, new String(body, StandardCharsets.UTF_8));
+            Transcript.record("http " + exchange.getRequestURI().getRawPath(), reply.status() + " " + reply.body());
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);

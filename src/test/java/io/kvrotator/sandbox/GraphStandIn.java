@@ -112,6 +112,7 @@ public final class GraphStandIn extends StandIn {
             if (body == null || field(body, "message").isEmpty()) {
                 return graphError(400, "ErrorInvalidRequest", "The message is missing.");
             }
+            Transcript.record("email", request.bodyText());
             sentMail.add(new SentMail(mail.group(1), body));
             return Response.empty(202);
         }

@@ -31,6 +31,7 @@ public final class TeamsWebhookStandIn extends StandIn {
             return Response.json(404, error("NotFound", "no workflow at " + request.path()));
         }
         JsonNode body = request.json();
+        Transcript.record("teams", request.bodyText());
         posted.add(new Posted(request.path().substring("/workflows/".length()), request.bodyText(), body));
         return body == null || !body.isObject()
                 ? Response.json(400, error("InvalidRequestContent", "The request content is not valid JSON."))

@@ -1,6 +1,7 @@
 package io.kvrotator.testing;
 
 import io.kvrotator.sandbox.IssuedSecrets;
+import io.kvrotator.sandbox.Transcript;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Registered for every test class (see META-INF/services): captures all log records and console output of the
- * class and fails it if any secret value the sandbox ever issued appears there. Failure messages name only how
+ * Registered for every test class (see META-INF/services): captures all log records, console output, HTTP
+ * responses and notifications of the class and fails it if any secret value the sandbox ever issued appears there. Failure messages name only how
  * many values leaked and where, never the values.
  */
 public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCallback {
@@ -21,12 +22,15 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (context.getTestClass().map(type -> type.isAnnotationPresent(DeliberatelyLeaks.class)).orElse(false)) {
+            return;
+        }
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
         System.setOut(new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new Tee(err, console), true, StandardCharsets.UTF_8));
-        context.getStore(NAMESPACE).put("state", new State(LogCapture.start(), console, out, err));
+        context.getStore(NAMESPACE).put("state", new State(LogCapture.start(), console, out, err, Transcript.size()));
     }
 
     @Override
@@ -40,13 +44,16 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
         state.logs().close();
         List<String> inLogs = IssuedSecrets.foundIn(state.logs().all());
         List<String> inConsole = IssuedSecrets.foundIn(state.console().toString(StandardCharsets.UTF_8));
-        if (!inLogs.isEmpty() || !inConsole.isEmpty()) {
+        List<String> inTranscript = IssuedSecrets.foundIn(String.join("\n", Transcript.since(state.transcriptFrom())));
+        if (!inLogs.isEmpty() || !inConsole.isEmpty() || !inTranscript.isEmpty()) {
             throw new AssertionError("secret values leaked: " + inLogs.size() + " in log records, "
-                    + inConsole.size() + " in console output of " + context.getDisplayName());
+                    + inConsole.size() + " in console output, " + inTranscript.size()
+                    + " in HTTP responses and notifications of " + context.getDisplayName());
         }
     }
 
-    private record State(LogCapture logs, ByteArrayOutputStream console, PrintStream out, PrintStream err) {
+    private record State(LogCapture logs, ByteArrayOutputStream console, PrintStream out, PrintStream err,
+                         int transcriptFrom) {
     }
 
     private static final class Tee extends OutputStream {
