@@ -4,8 +4,15 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.kvrotator.event.KeyVaultEventParser;
-import io.kvrotator.notify.LogNotifier;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import io.kvrotator.graph.GraphClients;
 import io.kvrotator.notify.NoticeDispatcher;
+import io.kvrotator.notify.Notifier;
+import io.kvrotator.notify.PortalLinks;
+import io.kvrotator.notify.email.GraphMailNotifier;
+import io.kvrotator.notify.email.MailRenderer;
+import io.kvrotator.notify.teams.AdaptiveCards;
+import io.kvrotator.notify.teams.TeamsNotifier;
 import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.storage.ArmStorageKeys;
 import io.kvrotator.provider.storage.BlobStorageKeyVerifier;
@@ -14,12 +21,14 @@ import io.kvrotator.rotation.InProcessRotationLock;
 import io.kvrotator.rotation.KeyVaultEventHandler;
 import io.kvrotator.rotation.RotationPolicy;
 import io.kvrotator.rotation.Rotator;
+import io.kvrotator.support.Lazy;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.KeyVaultSecretStore;
 import io.kvrotator.vault.SecretClients;
 import io.kvrotator.vault.SecretStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,6 +43,8 @@ public final class AppContext {
     private final SecretStore secrets;
     private final Rotator rotator;
     private final KeyVaultEventHandler keyVaultEvents;
+    private final Lazy<GraphServiceClient> graph;
+    private final NoticeDispatcher notices;
 
     public AppContext(Settings settings, TokenCredential credential, HttpClient httpClient, Clock clock) {
         this.settings = settings;
@@ -45,10 +56,27 @@ public final class AppContext {
                         new BlobStorageKeyVerifier(settings.storageBlobEndpointTemplate(), httpClient),
                         Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(), Duration.ofSeconds(30)),
                         settings.storageKeyValidity())));
-        NoticeDispatcher notices = new NoticeDispatcher(List.of(new LogNotifier()));
+        this.graph = Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), credential));
+        this.notices = new NoticeDispatcher(channels(settings, httpClient, clock),
+                settings.notifications().attempts(), settings.notifications().firstDelay(),
+                duration -> Thread.sleep(duration.toMillis()));
         this.rotator = new Rotator(secrets, providers, new InProcessRotationLock(), notices,
                 new RotationPolicy(settings.nearExpiryWindow()), clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
+    }
+
+    /** Teams first (where operations staff look), then email; with neither configured, notices are only logged. */
+    private List<Notifier> channels(Settings settings, HttpClient httpClient, Clock clock) {
+        NotificationSettings notify = settings.notifications();
+        PortalLinks links = new PortalLinks(notify.portalUrl(), settings.keyVaultUrlTemplate());
+        List<Notifier> channels = new ArrayList<>();
+        if (notify.teamsEnabled()) {
+            channels.add(new TeamsNotifier(notify.teamsWebhook(), notify.teamsRoutes(),
+                    new AdaptiveCards(links, clock), httpClient));
+        }
+        notify.mailSender().ifPresent(sender -> channels.add(new GraphMailNotifier(graph, sender,
+                notify.mailDefaultRecipients(), new MailRenderer(links, clock))));
+        return channels;
     }
 
     /** The context of this worker, built from the app settings and the managed identity on first use. */
@@ -85,5 +113,9 @@ public final class AppContext {
 
     public KeyVaultEventHandler keyVaultEvents() {
         return keyVaultEvents;
+    }
+
+    public NoticeDispatcher notices() {
+        return notices;
     }
 }

@@ -43,7 +43,13 @@ public final class Sandbox implements AutoCloseable {
         return List.of(keyVault, arm, blob, graph, entra, teams);
     }
 
-    /** App settings for the given vaults (created here if new), with verification retries kept short. */
+    public static final String MAIL_SENDER = "kv-rotator@contoso.com";
+    public static final String DEFAULT_RECIPIENTS = "secops@contoso.com";
+
+    /**
+     * App settings for the given vaults (created here if new), with verification and notification retries kept
+     * short. Notices go to the Teams route {@code ops} (the default webhook) and by email from {@link #MAIL_SENDER}.
+     */
     public Map<String, String> appSettings(String... vaults) {
         for (String vault : vaults) {
             keyVault.createVault(vault);
@@ -55,6 +61,11 @@ public final class Sandbox implements AutoCloseable {
         settings.put(Setting.STORAGE_BLOB_ENDPOINT_TEMPLATE.key(), blob.endpointTemplate());
         settings.put(Setting.VERIFY_ATTEMPTS.key(), "3");
         settings.put(Setting.VERIFY_FIRST_DELAY_MS.key(), "10");
+        settings.put(Setting.GRAPH_ENDPOINT.key(), graph.graphBaseUrl());
+        settings.put(Setting.TEAMS_WEBHOOK_URL.key(), teams.webhookUrl("ops"));
+        settings.put(Setting.MAIL_SENDER.key(), MAIL_SENDER);
+        settings.put(Setting.MAIL_DEFAULT_RECIPIENTS.key(), DEFAULT_RECIPIENTS);
+        settings.put(Setting.NOTIFY_FIRST_DELAY_MS.key(), "10");
         return settings;
     }
 
