@@ -21,9 +21,21 @@ import io.kvrotator.rotation.InProcessRotationLock;
 import io.kvrotator.rotation.KeyVaultEventHandler;
 import io.kvrotator.rotation.RotationPolicy;
 import io.kvrotator.rotation.Rotator;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import io.kvrotator.sweep.AlertThresholds;
+import io.kvrotator.sweep.AppRegistrationItems;
+import io.kvrotator.sweep.BlobNotificationLedger;
+import io.kvrotator.sweep.ExpiryScanner;
+import io.kvrotator.sweep.ExpirySweep;
+import io.kvrotator.sweep.ItemSource;
+import io.kvrotator.sweep.KeyVaultItems;
+import io.kvrotator.sweep.NotificationLedger;
 import io.kvrotator.support.Lazy;
 import io.kvrotator.support.Retry;
+import io.kvrotator.vault.KeyVaultCertificates;
 import io.kvrotator.vault.KeyVaultSecretStore;
+import io.kvrotator.vault.LatestVersions;
 import io.kvrotator.vault.SecretClients;
 import io.kvrotator.vault.SecretStore;
 import java.time.Clock;
@@ -45,11 +57,13 @@ public final class AppContext {
     private final KeyVaultEventHandler keyVaultEvents;
     private final Lazy<GraphServiceClient> graph;
     private final NoticeDispatcher notices;
+    private final ExpiryScanner expiryScanner;
+    private final ExpirySweep expirySweep;
 
     public AppContext(Settings settings, TokenCredential credential, HttpClient httpClient, Clock clock) {
         this.settings = settings;
-        this.secrets = new KeyVaultSecretStore(
-                new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient));
+        SecretClients secretClients = new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient);
+        this.secrets = new KeyVaultSecretStore(secretClients);
         ProviderRegistry providers = new ProviderRegistry(List.of(
                 new StorageAccountKeyProvider(
                         new ArmStorageKeys(settings.resourceManagerEndpoint(), credential, httpClient),
@@ -63,6 +77,39 @@ public final class AppContext {
         this.rotator = new Rotator(secrets, providers, new InProcessRotationLock(), notices,
                 new RotationPolicy(settings.nearExpiryWindow()), clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
+        this.expiryScanner = new ExpiryScanner(itemSources(settings, secretClients,
+                new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock);
+        NotificationLedger ledger = new BlobNotificationLedger(
+                () -> stateContainer(settings.sweep().state(), credential, httpClient));
+        this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
+                ledger, notices, rotator, settings.nearExpiryWindow(),
+                new LatestVersions(secretClients)::of);
+    }
+
+    private List<ItemSource> itemSources(Settings settings, SecretClients secretClients,
+                                         KeyVaultCertificates certificates) {
+        List<ItemSource> sources = new ArrayList<>();
+        settings.allowedVaults().vaults().forEach(vault ->
+                sources.add(new KeyVaultItems(vault, secretClients, certificates)));
+        SweepSettings.Applications applications = settings.sweep().applications();
+        if (!applications.none()) {
+            sources.add(new AppRegistrationItems(graph, applications.objectIds()));
+        }
+        return sources;
+    }
+
+    private static BlobContainerClient stateContainer(SweepSettings.StateStorage state, TokenCredential credential,
+                                                      HttpClient httpClient) {
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(httpClient);
+        if (state.blobEndpoint() != null) {
+            builder.endpoint(state.blobEndpoint()).credential(credential);
+        } else if (state.connectionString() != null) {
+            builder.connectionString(state.connectionString().reveal());
+        } else {
+            throw new IllegalStateException("no storage for the expiry alert record: set "
+                    + Setting.HOST_STORAGE_ACCOUNT.key() + " (or " + Setting.HOST_STORAGE.key() + " locally)");
+        }
+        return builder.buildClient().getBlobContainerClient(state.container());
     }
 
     /** Teams first (where operations staff look), then email; with neither configured, notices are only logged. */
@@ -117,5 +164,14 @@ public final class AppContext {
 
     public NoticeDispatcher notices() {
         return notices;
+    }
+
+    /** Lists what expires, changing nothing: for {@code GET /api/expiries}. */
+    public ExpiryScanner expiryScanner() {
+        return expiryScanner;
+    }
+
+    public ExpirySweep expirySweep() {
+        return expirySweep;
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,6 +31,20 @@ class FunctionJsonIT {
         });
         assertThat(json.path("entryPoint").asText()).startsWith(KeyVaultEventFunctions.class.getName() + ".");
         assertThat(json.path("scriptFile").asText()).endsWith(".jar");
+    }
+
+    @Test
+    @DisplayName("ExpirySweep is a timer whose schedule is the ROTATOR_SWEEP_SCHEDULE app setting")
+    void expirySweepTimer() throws IOException {
+        JsonNode json = JSON.readTree(Files.readString(functionsDir().resolve("ExpirySweep").resolve("function.json")));
+
+        assertThat(json.path("bindings")).singleElement().satisfies(binding -> {
+            assertThat(binding.path("type").asText()).isEqualTo("timerTrigger");
+            assertThat(binding.path("name").asText()).isEqualTo("timer");
+            assertThat(binding.path("direction").asText()).isEqualTo("in");
+            assertThat(binding.path("schedule").asText()).isEqualTo("%ROTATOR_SWEEP_SCHEDULE%");
+        });
+        assertThat(json.path("entryPoint").asText()).isEqualTo(ExpirySweepFunction.class.getName() + ".run");
     }
 
     static Path functionsDir() {
