@@ -23,6 +23,7 @@ public final class Sandbox implements AutoCloseable {
     public final TeamsWebhookStandIn teams;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
+    private Azurite azurite;
 
     private Sandbox(Clock clock) {
         SandboxTls tls = SandboxTls.install();
@@ -69,6 +70,19 @@ public final class Sandbox implements AutoCloseable {
         return settings;
     }
 
+    /** Azurite's blob service, started on first use (it takes a few seconds): the function app's own storage. */
+    public synchronized Azurite azurite() {
+        if (azurite == null) {
+            azurite = Azurite.start();
+        }
+        return azurite;
+    }
+
+    /** Settings that give the app its own storage account (Azurite), as {@code AzureWebJobsStorage} does locally. */
+    public Map<String, String> hostStorageSettings() {
+        return Map.of(Setting.HOST_STORAGE.key(), azurite().connectionString());
+    }
+
     /** The production composition root over the stand-ins. */
     public AppContext appContext(Map<String, String> settings) {
         return new AppContext(Settings.from(settings), credential, HttpClient.createDefault(), clock);
@@ -79,7 +93,10 @@ public final class Sandbox implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         standIns().forEach(StandIn::close);
+        if (azurite != null) {
+            azurite.close();
+        }
     }
 }
