@@ -39,8 +39,9 @@ public final class NoticeWording {
 
     /** e.g. {@code Teams delivery failed, so this came by email instead.} */
     public static String fallbackNote(List<String> failedChannels, String thisChannel) {
-        return String.join(" and ", failedChannels.stream().map(NoticeWording::channelName).toList())
-                + " delivery failed, so this came by " + channelName(thisChannel) + " instead.";
+        String failed = String.join(" and ", failedChannels.stream().map(NoticeWording::channelName).toList());
+        return Character.toUpperCase(failed.charAt(0)) + failed.substring(1) + " delivery failed, so this came by "
+                + channelName(thisChannel) + " instead.";
     }
 
     private static String channelName(String channel) {

@@ -101,7 +101,8 @@ public final class GraphStandIn extends StandIn {
             if (body == null || field(body, "message").isEmpty()) {
                 return graphError(400, "ErrorInvalidRequest", "The message is missing.");
             }
-            sentMail.add(new SentMail(mail.group(1), body));
+            sentMail.add(new SentMail(java.net.URLDecoder.decode(mail.group(1), java.nio.charset.StandardCharsets.UTF_8),
+                    body));
             return Response.empty(202);
         }
         if (request.path().equals("/v1.0/applications") && request.method().equals("GET")) {
