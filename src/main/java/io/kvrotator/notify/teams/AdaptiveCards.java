@@ -84,8 +84,8 @@ public final class AdaptiveCards {
                 if (shown++ >= MAX_DIGEST_ENTRIES) {
                     break;
                 }
-                fact(facts, entry.objectName() + " (" + entry.objectKind() + ", " + entry.location() + ")",
-                        status(entry, digest));
+                fact(facts, entry.objectName(), status(entry, digest) + " · " + entry.objectKind() + " in "
+                        + entry.location());
             }
         }
         if (total > MAX_DIGEST_ENTRIES) {
@@ -99,7 +99,8 @@ public final class AdaptiveCards {
     private static String status(Digest.Entry entry, Digest digest) {
         return switch (entry.status()) {
             case NO_EXPIRY -> "no expiry set: policy gap";
-            case EXPIRED, EXPIRING -> ExpiryText.expiry(entry.expiresOn(), digest.asOf());
+            case EXPIRED, EXPIRING -> ExpiryText.daysLeftText(entry.expiresOn(), digest.asOf()) + " ("
+                    + ExpiryText.utc(entry.expiresOn()) + ")";
         };
     }
 
