@@ -1,6 +1,7 @@
 package io.kvrotator.notify;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 
 /** Writes every message to the log: the audit trail of what kv-rotator told people, and the last resort. */
 public final class LogNotifier implements Notifier {
@@ -12,8 +13,9 @@ public final class LogNotifier implements Notifier {
         return "log";
     }
 
+    /** Logs the message; a log line is the same whichever channels failed. */
     @Override
-    public void send(Message message) {
+    public void send(Message message, List<String> failedChannels) {
         Level level = switch (message.severity()) {
             case INFO -> Level.INFO;
             case WARNING -> Level.WARNING;

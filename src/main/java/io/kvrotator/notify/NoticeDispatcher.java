@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Delivers every message on every channel, in order. Each channel gets a few attempts; a channel that still
- * fails is logged, and the message goes to the other channels as a fallback ({@link Notifier#sendInsteadOf}), so
+ * fails is logged, and the message goes to the other channels as a fallback (naming the failed channels), so
  * that the failed channel's audience hears about it there. Every message is also written to the log first, so
  * it is never lost, even when every channel fails.
  */
@@ -38,16 +38,13 @@ public final class NoticeDispatcher {
 
     /** Never throws: a notification problem must not fail a rotation or a sweep. */
     public void publish(Message message) {
-        log.send(message);
+        log.send(message, List.of());
         List<Notifier> delivered = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         List<Integer> failedBeforeDelivery = new ArrayList<>();
         for (Notifier channel : channels) {
             List<String> failedSoFar = List.copyOf(failed);
-            boolean ok = failedSoFar.isEmpty()
-                    ? attempt(channel, message, () -> channel.send(message))
-                    : attempt(channel, message, () -> channel.sendInsteadOf(failedSoFar, message));
-            if (ok) {
+            if (attempt(channel, message, () -> channel.send(message, failedSoFar))) {
                 delivered.add(channel);
                 failedBeforeDelivery.add(failed.size());
             } else {
@@ -60,7 +57,7 @@ public final class NoticeDispatcher {
             List<String> failedLater = failed.subList(failedBeforeDelivery.get(i), failed.size());
             if (!failedLater.isEmpty()) {
                 List<String> failedChannels = List.copyOf(failedLater);
-                attempt(channel, message, () -> channel.sendInsteadOf(failedChannels, message));
+                attempt(channel, message, () -> channel.send(message, failedChannels));
             }
         }
         if (delivered.isEmpty() && !failed.isEmpty()) {

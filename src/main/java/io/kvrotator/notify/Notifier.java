@@ -10,15 +10,9 @@ public interface Notifier {
 
     /**
      * Delivers the message to its owners, or to this channel's defaults when it names none of this channel's
-     * kind. Throws {@link ChannelException} when it cannot; the dispatcher decides about retries and fallbacks.
+     * kind. With {@code failedChannels} not empty the message is one those channels could not deliver: it also
+     * goes to this channel's defaults, saying so, so that the failed channel's audience still hears of it.
+     * Throws {@link ChannelException} when it cannot deliver; the dispatcher decides about retries and fallbacks.
      */
-    void send(Message message);
-
-    /**
-     * Delivers a message that the named channels failed to deliver: to this channel's defaults as well as the
-     * owners, saying what failed, so the failed channel's audience still hears about it.
-     */
-    default void sendInsteadOf(List<String> failedChannels, Message message) {
-        send(message);
-    }
+    void send(Message message, List<String> failedChannels);
 }

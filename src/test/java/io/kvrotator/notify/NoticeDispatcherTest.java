@@ -69,7 +69,7 @@ class NoticeDispatcherTest {
             }
 
             @Override
-            public void send(Message message) {
+            public void send(Message message, List<String> failedChannels) {
                 throw new IllegalStateException("bug");
             }
         };
@@ -100,13 +100,8 @@ class NoticeDispatcherTest {
         }
 
         @Override
-        public void send(Message message) {
-            deliver("send");
-        }
-
-        @Override
-        public void sendInsteadOf(List<String> failedChannels, Message message) {
-            deliver("insteadOf" + failedChannels);
+        public void send(Message message, List<String> failedChannels) {
+            deliver(failedChannels.isEmpty() ? "send" : "insteadOf" + failedChannels);
         }
 
         private void deliver(String how) {

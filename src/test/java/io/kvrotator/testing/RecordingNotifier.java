@@ -18,7 +18,7 @@ public final class RecordingNotifier implements Notifier {
     }
 
     @Override
-    public void send(Message message) {
+    public void send(Message message, List<String> failedChannels) {
         sent.add(message);
     }
 

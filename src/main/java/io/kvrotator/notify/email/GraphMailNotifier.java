@@ -52,16 +52,7 @@ public final class GraphMailNotifier implements Notifier {
     }
 
     @Override
-    public void send(Message message) {
-        deliver(message, List.of());
-    }
-
-    @Override
-    public void sendInsteadOf(List<String> failedChannels, Message message) {
-        deliver(message, failedChannels);
-    }
-
-    private void deliver(Message message, List<String> failedChannels) {
+    public void send(Message message, List<String> failedChannels) {
         boolean fallback = !failedChannels.isEmpty();
         if (message instanceof Notice notice) {
             List<String> owners = Addressees.of(notice.owners()).emails();

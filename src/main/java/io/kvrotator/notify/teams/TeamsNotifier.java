@@ -53,16 +53,7 @@ public final class TeamsNotifier implements Notifier {
     }
 
     @Override
-    public void send(Message message) {
-        deliver(message, List.of());
-    }
-
-    @Override
-    public void sendInsteadOf(List<String> failedChannels, Message message) {
-        deliver(message, failedChannels);
-    }
-
-    private void deliver(Message message, List<String> failedChannels) {
+    public void send(Message message, List<String> failedChannels) {
         Map<String, ObjectNode> posts = new LinkedHashMap<>();
         if (message instanceof Notice notice) {
             ObjectNode card = cards.notice(notice, failedChannels);
