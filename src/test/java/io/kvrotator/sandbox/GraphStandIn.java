@@ -272,7 +272,29 @@ public final class GraphStandIn extends StandIn {
                                   List<KeyCredentialState> keyCredentials) {
     }
 
-    /** A sendMail request as the SDK sent it. */
+    /** A sendMail request as the SDK sent it (top-level keys in PascalCase: {@code Message}). */
     public record SentMail(String sender, JsonNode body) {
+
+        public JsonNode message() {
+            return field(body, "message").orElse(JSON.createObjectNode());
+        }
+
+        public String subject() {
+            return message().path("subject").asText();
+        }
+
+        public List<String> to() {
+            return addresses(message().path("toRecipients"));
+        }
+
+        public List<String> cc() {
+            return addresses(message().path("ccRecipients"));
+        }
+
+        private static List<String> addresses(JsonNode recipients) {
+            List<String> addresses = new ArrayList<>();
+            recipients.forEach(recipient -> addresses.add(recipient.path("emailAddress").path("address").asText()));
+            return addresses;
+        }
     }
 }
