@@ -19,7 +19,7 @@ final class ExpiryNotices {
     static Notice alert(ExpiryItem item, String threshold, Instant now) {
         boolean expired = threshold.equals(AlertThresholds.EXPIRED);
         long daysLeft = ExpiryText.daysLeft(item.expiresOn(), now);
-        Severity severity = expired ? Severity.ERROR : daysLeft < 7 ? Severity.WARNING : Severity.INFO;
+        Severity severity = expired ? Severity.ERROR : daysLeft <= 7 ? Severity.WARNING : Severity.INFO;
         String summary = expired
                 ? "Expired (" + ExpiryText.daysLeftText(item.expiresOn(), now) + ")"
                 : "Expires in " + (daysLeft == 0 ? "less than a day" : daysLeft + (daysLeft == 1 ? " day" : " days"))

@@ -9,6 +9,7 @@ import io.kvrotator.notify.Severity;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,8 @@ public final class MailRenderer {
 
         StringBuilder html = new StringBuilder(start(colour(notice.severity(), notice)));
         html.append(banner(colour(notice.severity(), notice),
-                NoticeWording.headline(notice).toUpperCase() + " · " + notice.objectKind(), notice.objectName()));
+                NoticeWording.headline(notice).toUpperCase(Locale.ROOT) + " · " + notice.objectKind(),
+                notice.objectName()));
         html.append("<p style=\"font-size:15px;font-weight:600;margin:16px 0 8px\">").append(escape(notice.summary()))
                 .append("</p>");
         html.append(table(facts));
@@ -53,7 +55,7 @@ public final class MailRenderer {
         html.append(button(portal));
         html.append(end(note));
 
-        StringBuilder text = new StringBuilder(NoticeWording.headline(notice).toUpperCase()).append(": ")
+        StringBuilder text = new StringBuilder(NoticeWording.headline(notice).toUpperCase(Locale.ROOT)).append(": ")
                 .append(notice.objectName()).append("\n\n").append(notice.summary()).append("\n\n");
         facts.forEach((title, value) -> text.append(title).append(": ").append(value).append('\n'));
         if (notice.detail() != null && !notice.detail().isBlank()) {

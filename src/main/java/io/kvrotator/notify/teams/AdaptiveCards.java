@@ -11,6 +11,7 @@ import io.kvrotator.notify.PortalLinks;
 import io.kvrotator.notify.Severity;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,7 +46,8 @@ public final class AdaptiveCards {
     public ObjectNode notice(Notice notice, List<String> failedChannels) {
         ObjectNode card = card(notice.summary());
         ArrayNode body = card.withArray("body");
-        body.add(header(style(notice), NoticeWording.headline(notice).toUpperCase() + " · " + notice.objectKind(),
+        body.add(header(style(notice),
+                NoticeWording.headline(notice).toUpperCase(Locale.ROOT) + " · " + notice.objectKind(),
                 notice.objectName()));
         body.add(text(notice.summary()).put("weight", "bolder"));
         ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
