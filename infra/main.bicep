@@ -62,6 +62,12 @@ param maximumInstanceCount int = 40
 
 param tags object = {}
 
+@description('NCRONTAB schedule (UTC) of the ExpirySweep timer; the Functions host needs it to load the function.')
+param sweepSchedule string = '0 0 7 * * *'
+
+@description('Comma-separated addresses for notices whose secret names no email owner; required with mailSender.')
+param mailDefaultRecipients string = ''
+
 var vaultName = 'kv-${env}-${product}'
 var sharedVaultName = '${org}-kv-${env}-common'
 var managedVaultNames = includeSharedVault ? [vaultName, sharedVaultName] : [vaultName]
@@ -196,6 +202,11 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     AzureWebJobsStorage__accountName: functionStorage.outputs.name
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     ROTATOR_ALLOWED_VAULTS: join(managedVaultNames, ',')
+    ROTATOR_ENTRA_TENANT_ID: tenant().tenantId
+    ROTATOR_SWEEP_SCHEDULE: sweepSchedule
+    ROTATOR_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-TEAMS-WEBHOOK-URL)'
+    ROTATOR_MAIL_SENDER: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-MAIL-SENDER)'
+    ROTATOR_MAIL_DEFAULT_RECIPIENTS: mailDefaultRecipients
   }
   dependsOn: [
     functionApp

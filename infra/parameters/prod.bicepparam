@@ -17,3 +17,7 @@ param rotatedStorageAccountIds = []
 // refuses a subscription to a function that is not deployed yet; the pipeline's own principal seeds secrets.
 param subscribeToEvents = bool(readEnvironmentVariable('KVROTATOR_SUBSCRIBE_TO_EVENTS', 'true'))
 param pipelinePrincipalId = readEnvironmentVariable('KVROTATOR_PIPELINE_PRINCIPAL_ID', '')
+
+// Notices: the Teams webhook URL and the mail sender are secrets in the vault (ROTATOR-TEAMS-WEBHOOK-URL,
+// ROTATOR-MAIL-SENDER), seeded by the pipeline from the variable group; the recipients are not secret.
+param mailDefaultRecipients = 'platform-team@contoso.com'

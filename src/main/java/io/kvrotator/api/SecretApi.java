@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kvrotator.notify.ExpiryText;
 import io.kvrotator.rotation.Failure;
 import io.kvrotator.rotation.RevocationOutcome;
 import io.kvrotator.rotation.RevocationRequest;
@@ -14,6 +15,9 @@ import io.kvrotator.rotation.RotationPreview;
 import io.kvrotator.rotation.RotationRequest;
 import io.kvrotator.rotation.Rotator;
 import io.kvrotator.rotation.Trigger;
+import io.kvrotator.sweep.ExpiryItem;
+import io.kvrotator.sweep.ExpiryReport;
+import io.kvrotator.sweep.ExpiryScanner;
 import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretVersion;
@@ -21,7 +25,6 @@ import io.kvrotator.vault.Tags;
 import io.kvrotator.vault.VaultAllowList;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -35,17 +38,21 @@ public final class SecretApi {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
     static final int MAX_TEXT_LENGTH = 200;
+    static final int DEFAULT_WITHIN_DAYS = 30;
+    static final int MAX_WITHIN_DAYS = 3650;
 
     private final Rotator rotator;
     private final Revoker revoker;
+    private final ExpiryScanner expiries;
     private final VaultAllowList allowedVaults;
     private final CallerPolicy callerPolicy;
     private final Clock clock;
 
-    public SecretApi(Rotator rotator, Revoker revoker, VaultAllowList allowedVaults, CallerPolicy callerPolicy,
-                     Clock clock) {
+    public SecretApi(Rotator rotator, Revoker revoker, ExpiryScanner expiries, VaultAllowList allowedVaults,
+                     CallerPolicy callerPolicy, Clock clock) {
         this.rotator = rotator;
         this.revoker = revoker;
+        this.expiries = expiries;
         this.allowedVaults = allowedVaults;
         this.callerPolicy = callerPolicy;
         this.clock = clock;
@@ -115,6 +122,46 @@ public final class SecretApi {
         });
     }
 
+    /** {@code GET /api/expiries?withinDays=N}: the sweep's report (list operations only), changing nothing. */
+    public ApiResponse expiries(ApiRequest request) {
+        return handle(() -> {
+            caller(request);
+            int withinDays = withinDays(request.query().get("withinDays"));
+            ExpiryReport report = expiries.scan();
+            ObjectNode json = ApiJson.object().put("asOf", ApiJson.time(report.asOf())).put("withinDays", withinDays)
+                    .put("complete", report.complete());
+            ArrayNode unreadable = json.putArray("unreadable");
+            report.unreadable().forEach(source -> unreadable.addObject().put("scope", source.scope())
+                    .put("error", source.error()));
+            ArrayNode items = json.putArray("items");
+            report.expiringWithin(withinDays).forEach(item -> itemJson(items.addObject(), item)
+                    .put("expiresOn", ApiJson.time(item.expiresOn()))
+                    .put("daysLeft", ExpiryText.daysLeft(item.expiresOn(), report.asOf())));
+            ArrayNode gaps = json.putArray("policyGaps");
+            report.policyGaps().forEach(item -> itemJson(gaps.addObject(), item));
+            return ApiResponse.json(200, json);
+        });
+    }
+
+    private static ObjectNode itemJson(ObjectNode node, ExpiryItem item) {
+        node.put("kind", item.kind().label()).put("location", item.location()).put("name", item.name())
+                .put("credentialType", item.credentialType()).put("rotatedAutomatically", item.credentialType() != null);
+        ArrayNode owners = node.putArray("owners");
+        item.owners().forEach(owners::add);
+        return node;
+    }
+
+    private static int withinDays(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_WITHIN_DAYS;
+        }
+        if (text.matches("\\d{1,4}") && Integer.parseInt(text) <= MAX_WITHIN_DAYS) {
+            return Integer.parseInt(text);
+        }
+        throw new BadRequest(400, "Invalid withinDays", "withinDays must be a whole number of days from 0 to "
+                + MAX_WITHIN_DAYS + ", not '" + KeyVaultNames.printable(text) + "'");
+    }
+
     private ApiResponse preview(SecretRef secret, boolean dryRun) {
         RotationPreview preview = rotator.preview(secret);
         if (preview instanceof RotationPreview.NotFound) {
@@ -134,7 +181,7 @@ public final class SecretApi {
                 .put("enabled", current.enabled())
                 .put("expiresOn", ApiJson.time(current.expiresOn()));
         if (current.expiresOn() != null) {
-            json.put("daysLeft", Duration.between(clock.instant(), current.expiresOn()).toDays());
+            json.put("daysLeft", ExpiryText.daysLeft(current.expiresOn(), clock.instant()));
         }
         ObjectNode rotation = json.putObject("rotation");
         if (preview instanceof RotationPreview.Planned planned) {

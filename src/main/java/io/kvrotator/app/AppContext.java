@@ -3,12 +3,19 @@ package io.kvrotator.app;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.kvrotator.api.SecretApi;
 import io.kvrotator.event.KeyVaultEventParser;
 import io.kvrotator.graph.GraphClients;
-import io.kvrotator.notify.LogNotifier;
 import io.kvrotator.notify.NoticeDispatcher;
+import io.kvrotator.notify.Notifier;
+import io.kvrotator.notify.PortalLinks;
+import io.kvrotator.notify.email.GraphMailNotifier;
+import io.kvrotator.notify.email.MailRenderer;
+import io.kvrotator.notify.teams.AdaptiveCards;
+import io.kvrotator.notify.teams.TeamsNotifier;
 import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.appregistration.AppRegistrationSecretProvider;
 import io.kvrotator.provider.appregistration.ClientSecretVerifier;
@@ -26,11 +33,23 @@ import io.kvrotator.rotation.RotationPolicy;
 import io.kvrotator.rotation.Rotator;
 import io.kvrotator.support.Lazy;
 import io.kvrotator.support.Retry;
+import io.kvrotator.sweep.AlertThresholds;
+import io.kvrotator.sweep.AppRegistrationItems;
+import io.kvrotator.sweep.BlobNotificationLedger;
+import io.kvrotator.sweep.ExpiryScanner;
+import io.kvrotator.sweep.ExpirySweep;
+import io.kvrotator.sweep.ItemSource;
+import io.kvrotator.sweep.KeyVaultItems;
+import io.kvrotator.sweep.NotificationLedger;
+import io.kvrotator.vault.KeyVaultCertificates;
 import io.kvrotator.vault.KeyVaultSecretStore;
+import io.kvrotator.vault.LatestVersions;
 import io.kvrotator.vault.SecretClients;
 import io.kvrotator.vault.SecretStore;
+import io.kvrotator.vault.Tags;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,20 +63,22 @@ public final class AppContext {
     private final Settings settings;
     private final SecretStore secrets;
     private final Lazy<GraphServiceClient> graph;
-    private final AppRegistrationSecretProvider appRegistrationSecrets;
+    private final NoticeDispatcher notices;
     private final Rotator rotator;
     private final KeyVaultEventHandler keyVaultEvents;
     private final SecretApi secretApi;
+    private final ExpiryScanner expiryScanner;
+    private final ExpirySweep expirySweep;
 
     public AppContext(Settings settings, TokenCredential credential, HttpClient httpClient, Clock clock) {
         this.settings = settings;
-        this.secrets = new KeyVaultSecretStore(
-                new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient,
-                        settings.keyVaultWritesPer10s(), settings.keyVaultOthersPer10s()));
-        this.graph = new Lazy<>(() -> GraphClients.create(settings.graphEndpoint(), credential));
+        SecretClients secretClients = new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient,
+                settings.keyVaultWritesPer10s(), settings.keyVaultOthersPer10s());
+        this.secrets = new KeyVaultSecretStore(secretClients);
+        this.graph = Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), credential));
         Retry verifyRetry = Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(),
                 Duration.ofSeconds(30));
-        this.appRegistrationSecrets = new AppRegistrationSecretProvider(
+        AppRegistrationSecretProvider appRegistrationSecrets = new AppRegistrationSecretProvider(
                 new GraphAppPasswords(graph),
                 settings.entraTenantId().<ClientSecretVerifier>map(tenant -> new EntraClientSecretVerifier(
                                 settings.entraAuthorityHost(), tenant, GraphClients.defaultScope(settings.graphEndpoint()),
@@ -72,14 +93,25 @@ public final class AppContext {
                         verifyRetry,
                         settings.storageKeyValidity()),
                 appRegistrationSecrets));
-        NoticeDispatcher notices = new NoticeDispatcher(List.of(new LogNotifier()));
+        this.notices = new NoticeDispatcher(channels(settings, httpClient, clock),
+                settings.notifications().attempts(), settings.notifications().firstDelay(),
+                duration -> Thread.sleep(duration.toMillis()));
         RotationLock lock = new InProcessRotationLock();
         this.rotator = new Rotator(secrets, providers, lock, notices, new RotationPolicy(settings.nearExpiryWindow()),
                 clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
+        this.expiryScanner = new ExpiryScanner(itemSources(settings, secretClients,
+                new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock);
         this.secretApi = new SecretApi(rotator, new Revoker(rotator, secrets, providers, lock, notices, clock),
-                settings.allowedVaults(), new SecretApi.CallerPolicy(settings.requireCallerIdentity(),
+                expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.requireCallerIdentity(),
                 settings.requiredCallerRole()), clock);
+        NotificationLedger ledger = new BlobNotificationLedger(
+                () -> stateContainer(settings.sweep().state(), credential, httpClient));
+        this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
+                ledger, notices, rotator, settings.nearExpiryWindow(),
+                new LatestVersions(secretClients)::of, (latest, now) -> latest.tag(Tags.CREDENTIAL_TYPE)
+                        .flatMap(providers::find).map(provider -> provider.retireOverdue(latest, now))
+                        .orElse(List.of()));
     }
 
     /** The context of this worker, built from the app settings and the managed identity on first use. */
@@ -115,9 +147,8 @@ public final class AppContext {
         return graph;
     }
 
-    /** The app registration secret provider, whose {@code retireOverdue} the daily sweep calls. */
-    public AppRegistrationSecretProvider appRegistrationSecrets() {
-        return appRegistrationSecrets;
+    public NoticeDispatcher notices() {
+        return notices;
     }
 
     public Rotator rotator() {
@@ -130,5 +161,54 @@ public final class AppContext {
 
     public SecretApi secretApi() {
         return secretApi;
+    }
+
+    /** Lists what expires, changing nothing: for {@code GET /api/expiries}. */
+    public ExpiryScanner expiryScanner() {
+        return expiryScanner;
+    }
+
+    public ExpirySweep expirySweep() {
+        return expirySweep;
+    }
+
+    private List<ItemSource> itemSources(Settings settings, SecretClients secretClients,
+                                         KeyVaultCertificates certificates) {
+        List<ItemSource> sources = new ArrayList<>();
+        settings.allowedVaults().vaults().forEach(vault ->
+                sources.add(new KeyVaultItems(vault, secretClients, certificates)));
+        SweepSettings.Applications applications = settings.sweep().applications();
+        if (!applications.none()) {
+            sources.add(new AppRegistrationItems(graph, applications.objectIds()));
+        }
+        return sources;
+    }
+
+    private static BlobContainerClient stateContainer(SweepSettings.StateStorage state, TokenCredential credential,
+                                                      HttpClient httpClient) {
+        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(httpClient);
+        if (state.blobEndpoint() != null) {
+            builder.endpoint(state.blobEndpoint()).credential(credential);
+        } else if (state.connectionString() != null) {
+            builder.connectionString(state.connectionString().reveal());
+        } else {
+            throw new IllegalStateException("no storage for the expiry alert record: set "
+                    + Setting.HOST_STORAGE_ACCOUNT.key() + " (or " + Setting.HOST_STORAGE.key() + " locally)");
+        }
+        return builder.buildClient().getBlobContainerClient(state.container());
+    }
+
+    /** Teams first (where operations staff look), then email; with neither configured, notices are only logged. */
+    private List<Notifier> channels(Settings settings, HttpClient httpClient, Clock clock) {
+        NotificationSettings notify = settings.notifications();
+        PortalLinks links = new PortalLinks(notify.portalUrl(), settings.keyVaultUrlTemplate());
+        List<Notifier> channels = new ArrayList<>();
+        if (notify.teamsEnabled()) {
+            channels.add(new TeamsNotifier(notify.teamsWebhook(), notify.teamsRoutes(),
+                    new AdaptiveCards(links, clock), httpClient));
+        }
+        notify.mailSender().ifPresent(sender -> channels.add(new GraphMailNotifier(graph, sender,
+                notify.mailDefaultRecipients(), new MailRenderer(links, clock))));
+        return channels;
     }
 }

@@ -30,9 +30,6 @@ public enum Setting {
                     + " authentication on first)."),
     REQUIRED_CALLER_ROLE("ROTATOR_REQUIRED_CALLER_ROLE", "",
             "Optional app role the HTTP API caller's principal must carry, e.g. KvRotator.Operator."),
-    GRAPH_ENDPOINT("ROTATOR_GRAPH_ENDPOINT", "https://graph.microsoft.com/v1.0",
-            "Microsoft Graph endpoint, with its version, used to add and remove app registration passwords; change"
-                    + " only for a national cloud."),
     ENTRA_AUTHORITY_HOST("ROTATOR_ENTRA_AUTHORITY_HOST", "https://login.microsoftonline.com",
             "Entra ID authority host where a new app secret is proved by acquiring a token with it; change only for"
                     + " a national cloud."),
@@ -42,7 +39,37 @@ public enum Setting {
     APP_SECRET_VALIDITY_MONTHS("ROTATOR_APP_SECRET_VALIDITY_MONTHS", "18",
             "Lifetime of a new app registration password when the secret has no ValidityPeriodDays tag."),
     APP_SECRET_OVERLAP_DAYS("ROTATOR_APP_SECRET_OVERLAP_DAYS", "7",
-            "How long the password a rotated version replaced keeps working before kv-rotator removes it.");
+            "How long the password a rotated version replaced keeps working before kv-rotator removes it."),
+    GRAPH_ENDPOINT("ROTATOR_GRAPH_ENDPOINT", "https://graph.microsoft.com/v1.0",
+            "Microsoft Graph endpoint (app registrations, sendMail); change only for a national cloud."),
+    PORTAL_URL("ROTATOR_PORTAL_URL", "https://portal.azure.com",
+            "Azure portal base URL for the 'Open in Azure portal' links in notices."),
+    TEAMS_WEBHOOK_URL("ROTATOR_TEAMS_WEBHOOK_URL", "",
+            "SECRET. Teams Workflows webhook URL of the default channel; empty: no Teams notices."),
+    TEAMS_ROUTES("ROTATOR_TEAMS_ROUTES", "",
+            "SECRET. JSON object from Teams route name to Workflows webhook URL, for route names in NotifyTo tags."),
+    MAIL_SENDER("ROTATOR_MAIL_SENDER", "",
+            "Mailbox (address or user object ID) that Graph sendMail sends notices from; empty: no email notices."),
+    MAIL_DEFAULT_RECIPIENTS("ROTATOR_MAIL_DEFAULT_RECIPIENTS", "",
+            "Comma-separated addresses for items without an email owner and for notices Teams failed to deliver;"
+                    + " required with ROTATOR_MAIL_SENDER."),
+    NOTIFY_ATTEMPTS("ROTATOR_NOTIFY_ATTEMPTS", "3",
+            "Attempts per channel before a notice falls back to the other channel."),
+    NOTIFY_FIRST_DELAY_MS("ROTATOR_NOTIFY_FIRST_DELAY_MS", "1000",
+            "Wait before a channel's second attempt; doubles per attempt up to 10 s."),
+    ALERT_THRESHOLDS_DAYS("ROTATOR_ALERT_THRESHOLDS_DAYS", "30,14,7,3,1",
+            "Days before expiry at which each item alerts once (plus once when expired)."),
+    SWEEP_SCHEDULE("ROTATOR_SWEEP_SCHEDULE", "0 0 7 * * *",
+            "NCRONTAB schedule of ExpirySweep (UTC). The Functions host reads it itself: it must be set in Azure."),
+    SWEEP_APPLICATIONS("ROTATOR_SWEEP_APPLICATIONS", "all",
+            "App registrations the sweep checks: all (every one the identity can list), none, or object IDs."),
+    NOTIFICATION_STATE_CONTAINER("ROTATOR_NOTIFICATION_STATE_CONTAINER", "notification-state",
+            "Blob container, in the function app's own storage account, that records which expiry alerts were sent."),
+    HOST_STORAGE_ACCOUNT("AzureWebJobsStorage__accountName", "",
+            "Azure-defined. The function app's storage account (identity-based); kv-rotator keeps its alert state there."),
+    HOST_STORAGE("AzureWebJobsStorage", "",
+            "Azure-defined. SECRET connection string of the function app's storage account (local development);"
+                    + " used for alert state when AzureWebJobsStorage__accountName is not set.");
 
     private final String key;
     private final String defaultValue;

@@ -1,15 +1,25 @@
 package io.kvrotator.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.vault.KeyVaultNames;
+import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.VaultAllowList;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The app settings, read and validated once; see {@link Setting} for what each one means. */
@@ -30,7 +40,9 @@ public record Settings(
         String entraAuthorityHost,
         Optional<String> entraTenantId,
         Period appSecretValidity,
-        Duration appSecretOverlap) {
+        Duration appSecretOverlap,
+        NotificationSettings notifications,
+        SweepSettings sweep) {
 
     /** Reads settings from environment-style key/value pairs; throws naming every bad setting at once. */
     public static Settings from(Map<String, String> environment) {
@@ -52,7 +64,9 @@ public record Settings(
                 reader.url(Setting.ENTRA_AUTHORITY_HOST, null),
                 reader.tenant(Setting.ENTRA_TENANT_ID),
                 Period.ofMonths(reader.integer(Setting.APP_SECRET_VALIDITY_MONTHS, 1, 24)),
-                Duration.ofDays(reader.integer(Setting.APP_SECRET_OVERLAP_DAYS, 1, 90)));
+                Duration.ofDays(reader.integer(Setting.APP_SECRET_OVERLAP_DAYS, 1, 90)),
+                reader.notifications(),
+                reader.sweep());
         if (!reader.problems.isEmpty()) {
             throw new InvalidSettingsException(reader.problems);
         }
@@ -62,6 +76,12 @@ public record Settings(
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,254}");
 
     private static final class Reader {
+        private static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+");
+        private static final Pattern GUID = Pattern.compile(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        private static final Pattern ROUTE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        private static final Pattern NCRONTAB = Pattern.compile("\\S+( \\S+){5}");
+
         private final Map<String, String> environment;
         private final List<String> problems = new ArrayList<>();
 
@@ -75,6 +95,11 @@ public record Settings(
                 if (setting.defaultValue() == null) {
                     problems.add(setting.key() + " is required: " + setting.description());
                 }
+                return Optional.ofNullable(setting.defaultValue());
+            }
+            if (value.trim().startsWith("@Microsoft.KeyVault(")) {
+                problems.add(setting.key() + " is a Key Vault reference the platform could not resolve: check that"
+                        + " the secret exists and that the function's identity may read it");
                 return Optional.ofNullable(setting.defaultValue());
             }
             return Optional.of(value.trim());
@@ -139,6 +164,150 @@ public record Settings(
             problems.add(setting.key() + " must be a whole number from " + min + " to " + max + ", got '"
                     + KeyVaultNames.printable(value) + "'");
             return min;
+        }
+
+        NotificationSettings notifications() {
+            Optional<String> sender = optional(Setting.MAIL_SENDER);
+            sender.filter(value -> !EMAIL.matcher(value).matches() && !GUID.matcher(value).matches())
+                    .ifPresent(value -> problems.add(Setting.MAIL_SENDER.key() + " must be a mailbox address or a"
+                            + " user object ID, got '" + KeyVaultNames.printable(value) + "'"));
+            List<String> recipients = emails(Setting.MAIL_DEFAULT_RECIPIENTS);
+            if (sender.isPresent() && recipients.isEmpty()) {
+                problems.add(Setting.MAIL_DEFAULT_RECIPIENTS.key() + " is required when "
+                        + Setting.MAIL_SENDER.key() + " is set: " + Setting.MAIL_DEFAULT_RECIPIENTS.description());
+            }
+            return new NotificationSettings(
+                    url(Setting.PORTAL_URL, null),
+                    optional(Setting.TEAMS_WEBHOOK_URL).map(value -> secretUrl(Setting.TEAMS_WEBHOOK_URL.key(), value)),
+                    routes(Setting.TEAMS_ROUTES),
+                    sender,
+                    recipients,
+                    integer(Setting.NOTIFY_ATTEMPTS, 1, 10),
+                    Duration.ofMillis(integer(Setting.NOTIFY_FIRST_DELAY_MS, 0, 60_000)));
+        }
+
+        SweepSettings sweep() {
+            String schedule = raw(Setting.SWEEP_SCHEDULE).orElse("");
+            if (!NCRONTAB.matcher(schedule).matches()) {
+                problems.add(Setting.SWEEP_SCHEDULE.key() + " must be a six-field NCRONTAB expression"
+                        + " (second minute hour day month weekday), got '" + KeyVaultNames.printable(schedule) + "'");
+            }
+            Optional<String> account = optional(Setting.HOST_STORAGE_ACCOUNT);
+            account.filter(name -> !name.matches("[a-z0-9]{3,24}")).ifPresent(name -> problems.add(
+                    Setting.HOST_STORAGE_ACCOUNT.key() + " must be a storage account name, got '"
+                            + KeyVaultNames.printable(name) + "'"));
+            SweepSettings.StateStorage state = new SweepSettings.StateStorage(
+                    account.map(name -> "https://" + name + ".blob.core.windows.net").orElse(null),
+                    account.isPresent() ? null : optional(Setting.HOST_STORAGE).map(SecretValue::of).orElse(null),
+                    containerName(Setting.NOTIFICATION_STATE_CONTAINER));
+            return new SweepSettings(thresholds(Setting.ALERT_THRESHOLDS_DAYS), schedule,
+                    applications(Setting.SWEEP_APPLICATIONS), state);
+        }
+
+        private Optional<String> optional(Setting setting) {
+            return raw(setting).filter(value -> !value.isEmpty());
+        }
+
+        /** Checks a URL that is a secret: the message names the setting but never echoes the value. */
+        private SecretValue secretUrl(String what, String value) {
+            try {
+                URI uri = URI.create(value);
+                if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    problems.add(what + " must be an absolute https URL (value not shown: it is a secret)");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(what + " must be an absolute https URL (value not shown: it is a secret)");
+            }
+            return SecretValue.of(value);
+        }
+
+        private Map<String, SecretValue> routes(Setting setting) {
+            Map<String, SecretValue> routes = new LinkedHashMap<>();
+            Optional<String> json = optional(setting);
+            if (json.isEmpty()) {
+                return routes;
+            }
+            JsonNode node;
+            try {
+                node = new ObjectMapper().readTree(json.get());
+            } catch (IOException e) {
+                node = null;
+            }
+            if (node == null || !node.isObject()) {
+                problems.add(setting.key() + " must be a JSON object from route name to webhook URL"
+                        + " (value not shown: it is a secret)");
+                return routes;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> route = it.next();
+                String name = route.getKey();
+                if (!ROUTE.matcher(name).matches() || name.contains("@")) {
+                    problems.add(setting.key() + ": route name '" + KeyVaultNames.printable(name)
+                            + "' must be 1-64 letters, digits, '.', '_' or '-'");
+                } else if (!route.getValue().isTextual()) {
+                    problems.add(setting.key() + ": route '" + name + "' must map to a webhook URL string");
+                } else {
+                    routes.put(name.toLowerCase(Locale.ROOT),
+                            secretUrl(setting.key() + ": route '" + name + "'", route.getValue().asText()));
+                }
+            }
+            return routes;
+        }
+
+        private List<String> emails(Setting setting) {
+            List<String> addresses = list(setting);
+            addresses.stream().filter(address -> !EMAIL.matcher(address).matches()).forEach(address -> problems.add(
+                    setting.key() + ": '" + KeyVaultNames.printable(address) + "' is not an email address"));
+            return addresses;
+        }
+
+        private List<Integer> thresholds(Setting setting) {
+            Set<Integer> days = new LinkedHashSet<>();
+            for (String value : list(setting)) {
+                try {
+                    int parsed = Integer.parseInt(value);
+                    if (parsed >= 1 && parsed <= 365) {
+                        days.add(parsed);
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                problems.add(setting.key() + " must list whole numbers of days from 1 to 365, got '"
+                        + KeyVaultNames.printable(value) + "'");
+            }
+            if (days.isEmpty()) {
+                problems.add(setting.key() + " must list at least one number of days, e.g. 30,14,7,3,1");
+            }
+            return days.stream().sorted(Comparator.reverseOrder()).toList();
+        }
+
+        private SweepSettings.Applications applications(Setting setting) {
+            List<String> values = list(setting);
+            if (values.size() == 1 && values.get(0).equalsIgnoreCase("all")) {
+                return new SweepSettings.Applications(true, Set.of());
+            }
+            if (values.isEmpty() || values.size() == 1 && values.get(0).equalsIgnoreCase("none")) {
+                return new SweepSettings.Applications(false, Set.of());
+            }
+            values.stream().filter(id -> !GUID.matcher(id).matches()).forEach(id -> problems.add(setting.key()
+                    + " must be all, none, or application object IDs, got '" + KeyVaultNames.printable(id) + "'"));
+            return new SweepSettings.Applications(false, values.stream()
+                    .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet()));
+        }
+
+        private String containerName(Setting setting) {
+            String name = raw(setting).orElse("");
+            if (!name.matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
+                problems.add(setting.key() + " must be a blob container name (3-63 lowercase letters, digits and"
+                        + " single hyphens), got '" + KeyVaultNames.printable(name) + "'");
+            }
+            return name;
+        }
+
+        private List<String> list(Setting setting) {
+            return raw(setting).map(value -> Arrays.stream(value.split("[,;]"))
+                    .map(String::trim).filter(item -> !item.isEmpty()).toList()).orElse(List.of());
         }
     }
 }

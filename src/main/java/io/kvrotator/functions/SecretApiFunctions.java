@@ -41,4 +41,11 @@ public final class SecretApiFunctions {
         return HttpAdapter.respond(request,
                 AppContext.get().secretApi().revoke(HttpAdapter.toApiRequest(request, Map.of("vault", vault, "name", name))));
     }
+
+    @FunctionName("ExpiryReport")
+    public HttpResponseMessage expiries(
+            @HttpTrigger(name = "request", methods = {HttpMethod.GET}, authLevel = AuthorizationLevel.FUNCTION,
+                    route = "expiries") HttpRequestMessage<Optional<String>> request, ExecutionContext context) {
+        return HttpAdapter.respond(request, AppContext.get().secretApi().expiries(HttpAdapter.toApiRequest(request, Map.of())));
+    }
 }

@@ -24,11 +24,16 @@ public record Notice(
         Instant expiresOn,
         List<String> owners,
         String summary,
-        String detail) {
+        String detail) implements Message {
 
     public Notice {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(severity, "severity");
         owners = List.copyOf(owners);
+    }
+
+    @Override
+    public String describe() {
+        return "notice kind=%s object=%s/%s".formatted(kind, location, objectName);
     }
 }

@@ -1,37 +1,93 @@
 package io.kvrotator.notify;
 
+import io.kvrotator.support.Retry;
 import io.kvrotator.support.SafeErrorText;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sends every notice to every channel. A channel that fails is logged and does not stop the others, so a
- * notice is lost only when every channel fails, and then the log still has it.
+ * Delivers every message on every channel, in order. Each channel gets a few attempts; a channel that still
+ * fails is logged, and the message goes to the other channels as a fallback (naming the failed channels), so
+ * that the failed channel's audience hears about it there. Every message is also written to the log first, so
+ * it is never lost, even when every channel fails.
  */
 public final class NoticeDispatcher {
 
     private static final System.Logger LOG = System.getLogger(NoticeDispatcher.class.getName());
+    private static final Duration MAX_DELAY = Duration.ofSeconds(10);
 
-    private final List<Notifier> notifiers;
-    private final Notifier lastResort = new LogNotifier();
+    private final List<Notifier> channels;
+    private final int attempts;
+    private final Duration firstDelay;
+    private final Retry.Sleeper sleeper;
+    private final Notifier log = new LogNotifier();
 
-    public NoticeDispatcher(List<Notifier> notifiers) {
-        this.notifiers = List.copyOf(notifiers);
+    /** One attempt per channel: for tests of the core. */
+    public NoticeDispatcher(List<Notifier> channels) {
+        this(channels, 1, Duration.ZERO, duration -> { });
     }
 
-    /** Never throws: a notification problem must not fail a rotation. */
-    public void publish(Notice notice) {
-        boolean delivered = false;
-        for (Notifier notifier : notifiers) {
-            try {
-                notifier.send(notice);
-                delivered = true;
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, () -> "notice.channel_failed channel=%s object=%s/%s error=%s"
-                        .formatted(notifier.channel(), notice.location(), notice.objectName(), SafeErrorText.of(e)));
+    public NoticeDispatcher(List<Notifier> channels, int attempts, Duration firstDelay, Retry.Sleeper sleeper) {
+        this.channels = List.copyOf(channels);
+        this.attempts = attempts;
+        this.firstDelay = firstDelay;
+        this.sleeper = sleeper;
+    }
+
+    /** Never throws: a notification problem must not fail a rotation or a sweep. */
+    public void publish(Message message) {
+        log.send(message, List.of());
+        List<Notifier> delivered = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<Integer> failedBeforeDelivery = new ArrayList<>();
+        for (Notifier channel : channels) {
+            List<String> failedSoFar = List.copyOf(failed);
+            if (attempt(channel, message, () -> channel.send(message, failedSoFar))) {
+                delivered.add(channel);
+                failedBeforeDelivery.add(failed.size());
+            } else {
+                failed.add(channel.channel());
             }
         }
-        if (!delivered && notifiers.stream().noneMatch(n -> n instanceof LogNotifier)) {
-            lastResort.send(notice);
+        // A channel that delivered before a later one failed carries the failed channel's message too.
+        for (int i = 0; i < delivered.size(); i++) {
+            Notifier channel = delivered.get(i);
+            List<String> failedLater = failed.subList(failedBeforeDelivery.get(i), failed.size());
+            if (!failedLater.isEmpty()) {
+                List<String> failedChannels = List.copyOf(failedLater);
+                attempt(channel, message, () -> channel.send(message, failedChannels));
+            }
+        }
+        if (delivered.isEmpty() && !failed.isEmpty()) {
+            LOG.log(Level.ERROR, () -> "notice.undelivered channels=%s %s (the log line above is the only record)"
+                    .formatted(String.join(",", failed), message.describe()));
+        }
+    }
+
+    private boolean attempt(Notifier channel, Message message, Runnable send) {
+        Duration delay = firstDelay;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send.run();
+                return true;
+            } catch (RuntimeException e) {
+                boolean retryable = !(e instanceof ChannelException channelError) || channelError.retryable();
+                if (!retryable || attempt >= attempts) {
+                    int tries = attempt;
+                    LOG.log(Level.WARNING, () -> "notice.channel_failed channel=%s attempts=%d %s error=%s"
+                            .formatted(channel.channel(), tries, message.describe(), SafeErrorText.of(e)));
+                    return false;
+                }
+            }
+            try {
+                sleeper.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.kvrotator.rotation.RotationException;
 import io.kvrotator.vault.SecretVersion;
 import java.time.temporal.TemporalAmount;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Rotates one type of credential, named by a secret's {@code CredentialType} tag. The rotation core calls the
@@ -52,6 +53,14 @@ public interface CredentialProvider {
      * that the previous version still hands out during its overlap. Dual keys need nothing.
      */
     default void retire(RotationPlan plan, IssuedCredential issued, Instant now) {
+    }
+
+    /**
+     * For the daily sweep: removes credentials that {@code latest} superseded longer ago than the policy's overlap,
+     * without rotating; returns their ids. Dual keys have nothing to retire.
+     */
+    default List<String> retireOverdue(SecretVersion latest, Instant now) {
+        return List.of();
     }
 
     /**

@@ -7,8 +7,6 @@ import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** What the rotation core tells people, built from attributes and tags only. */
@@ -69,14 +67,7 @@ final class RotationNotices {
     }
 
     private static List<String> owners(SecretVersion version) {
-        List<String> owners = new ArrayList<>();
-        if (version != null) {
-            for (String tag : List.of(Tags.OWNER, Tags.NOTIFY_TO)) {
-                version.tag(tag).ifPresent(value -> Arrays.stream(value.split("[,;]"))
-                        .map(String::trim).filter(owner -> !owner.isEmpty()).forEach(owners::add));
-            }
-        }
-        return owners;
+        return version == null ? List.of() : Tags.owners(version.tags());
     }
 
     private static String path(SecretRef secret) {

@@ -3,14 +3,18 @@ package io.kvrotator.support;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-/** A value built on first use, then shared by every caller; safe across threads. */
+/** A value built on first use and then shared: keeps SDK clients a cold start does not need off the start path. */
 public final class Lazy<T> implements Supplier<T> {
 
     private final Supplier<T> factory;
     private volatile T value;
 
-    public Lazy(Supplier<T> factory) {
+    private Lazy(Supplier<T> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    public static <T> Lazy<T> of(Supplier<T> factory) {
+        return new Lazy<>(factory);
     }
 
     @Override

@@ -55,7 +55,8 @@ public final class KeyVaultSecretStore implements SecretStore {
         return disabled;
     }
 
-    static SecretVersion toVersion(SecretRef ref, SecretProperties properties) {
+    /** Attributes and tags as Key Vault returned them; the version is null for a secrets-list entry. */
+    public static SecretVersion toVersion(SecretRef ref, SecretProperties properties) {
         return new SecretVersion(
                 ref,
                 properties.getVersion(),

@@ -1,5 +1,10 @@
 package io.kvrotator.vault;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
 /** The Key Vault tag names kv-rotator reads and writes (DESIGN.md section 3). */
 public final class Tags {
 
@@ -20,5 +25,20 @@ public final class Tags {
     public static final int MAX_TAG_VALUE_LENGTH = 256;
 
     private Tags() {
+    }
+
+    /** Who hears about an object: the {@code Owner} then {@code NotifyTo} entries, split on commas or semicolons. */
+    public static List<String> owners(Map<String, String> tags) {
+        List<String> owners = new ArrayList<>();
+        if (tags != null) {
+            for (String tag : List.of(OWNER, NOTIFY_TO)) {
+                String value = tags.get(tag);
+                if (value != null) {
+                    Arrays.stream(value.split("[,;]")).map(String::trim).filter(owner -> !owner.isEmpty())
+                            .filter(owner -> !owners.contains(owner)).forEach(owners::add);
+                }
+            }
+        }
+        return owners;
     }
 }

@@ -40,6 +40,70 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("notification settings default to logging only, the 30/14/7/3/1 thresholds and a daily 07:00 sweep")
+    void notificationDefaults() {
+        Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app"));
+
+        assertThat(settings.notifications().teamsEnabled()).isFalse();
+        assertThat(settings.notifications().mailSender()).isEmpty();
+        assertThat(settings.sweep().thresholdDays()).containsExactly(30, 14, 7, 3, 1);
+        assertThat(settings.sweep().schedule()).isEqualTo("0 0 7 * * *");
+        assertThat(settings.sweep().applications().all()).isTrue();
+        assertThat(settings.sweep().state().configured()).isFalse();
+        assertThat(settings.graphEndpoint()).isEqualTo("https://graph.microsoft.com/v1.0");
+    }
+
+    @Test
+    @DisplayName("a bad webhook URL or route is named by setting and route, and the secret value is never echoed")
+    void secretSettingsAreNotEchoed() {
+        String secretish = "http://prod-00.example/workflows/abc?sig=DO-NOT-PRINT";
+
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_TEAMS_WEBHOOK_URL", secretish,
+                "ROTATOR_TEAMS_ROUTES", "{\"payments\": \"" + secretish + "\", \"bad route\": \"x\"}")))
+                .hasMessageContaining("ROTATOR_TEAMS_WEBHOOK_URL must be an absolute https URL (value not shown")
+                .hasMessageContaining("ROTATOR_TEAMS_ROUTES: route 'payments' must be an absolute https URL")
+                .hasMessageContaining("route name 'bad route' must be 1-64 letters")
+                .message().doesNotContain("DO-NOT-PRINT");
+    }
+
+    @Test
+    @DisplayName("a mail sender needs default recipients, thresholds must be days, the schedule six NCRONTAB fields")
+    void notificationProblems() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_MAIL_SENDER", "kv-rotator@contoso.com",
+                "ROTATOR_ALERT_THRESHOLDS_DAYS", "30,two",
+                "ROTATOR_SWEEP_SCHEDULE", "0 7 * * *",
+                "ROTATOR_SWEEP_APPLICATIONS", "payments-api")))
+                .hasMessageContaining("ROTATOR_MAIL_DEFAULT_RECIPIENTS is required when ROTATOR_MAIL_SENDER is set")
+                .hasMessageContaining("ROTATOR_ALERT_THRESHOLDS_DAYS must list whole numbers of days from 1 to 365, got 'two'")
+                .hasMessageContaining("ROTATOR_SWEEP_SCHEDULE must be a six-field NCRONTAB expression")
+                .hasMessageContaining("ROTATOR_SWEEP_APPLICATIONS must be all, none, or application object IDs");
+    }
+
+    @Test
+    @DisplayName("Teams routes are read case-insensitively and the alert state goes to the host's storage account")
+    void routesAndStateStorage() {
+        Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_TEAMS_ROUTES", "{\"Payments-Oncall\": \"https://example.invalid/workflows/1\"}",
+                "AzureWebJobsStorage__accountName", "stdevkvrotator"));
+
+        assertThat(settings.notifications().teamsRoutes()).containsOnlyKeys("payments-oncall");
+        assertThat(settings.notifications().teamsRoutes().toString()).doesNotContain("example.invalid");
+        assertThat(settings.sweep().state().blobEndpoint()).isEqualTo("https://stdevkvrotator.blob.core.windows.net");
+        assertThat(settings.sweep().state().container()).isEqualTo("notification-state");
+    }
+
+    @Test
+    @DisplayName("a Key Vault reference the platform could not resolve is named, without echoing it as a value")
+    void unresolvedKeyVaultReference() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_TEAMS_WEBHOOK_URL", "@Microsoft.KeyVault(SecretUri=https://kv-dev-app.vault.azure.net/secrets/X)")))
+                .hasMessageContaining("ROTATOR_TEAMS_WEBHOOK_URL is a Key Vault reference the platform could not resolve")
+                .hasMessageNotContaining("SecretUri");
+    }
+
+    @Test
     @DisplayName("a missing allow-list is an error that says what the setting is for")
     void missingAllowList() {
         assertThatThrownBy(() -> Settings.from(Map.of()))

@@ -27,7 +27,8 @@ class FunctionJsonIT {
             "SecretExpired, eventGridTrigger, ",
             "RotateSecret, httpTrigger, secrets/{vault}/{name}/rotate",
             "SecretStatus, httpTrigger, secrets/{vault}/{name}",
-            "RevokeSecret, httpTrigger, secrets/{vault}/{name}/revoke"})
+            "RevokeSecret, httpTrigger, secrets/{vault}/{name}/revoke",
+            "ExpiryReport, httpTrigger, expiries"})
     void generatedBinding(String function, String type, String route) throws IOException {
         JsonNode binding = trigger(functionJson(function));
 
@@ -37,6 +38,17 @@ class FunctionJsonIT {
             assertThat(binding.path("route").asText()).isEqualTo(route);
             assertThat(binding.path("authLevel").asText()).isEqualToIgnoringCase("function");
         }
+    }
+
+    @Test
+    @DisplayName("ExpirySweep is a timer whose schedule is the ROTATOR_SWEEP_SCHEDULE app setting")
+    void sweepTimer() throws IOException {
+        JsonNode binding = trigger(functionJson("ExpirySweep"));
+
+        assertThat(binding.path("type").asText()).isEqualTo("timerTrigger");
+        assertThat(binding.path("schedule").asText()).isEqualTo("%ROTATOR_SWEEP_SCHEDULE%");
+        assertThat(functionJson("ExpirySweep").path("entryPoint").asText())
+                .isEqualTo(ExpirySweepFunction.class.getName() + ".run");
     }
 
     @Test
@@ -70,6 +82,20 @@ class FunctionJsonIT {
 
     private static JsonNode functionJson(String function) throws IOException {
         return JSON.readTree(Files.readString(functionsDir().resolve(function).resolve("function.json")));
+    }
+
+    @Test
+    @DisplayName("ExpirySweep is a timer whose schedule is the ROTATOR_SWEEP_SCHEDULE app setting")
+    void expirySweepTimer() throws IOException {
+        JsonNode json = JSON.readTree(Files.readString(functionsDir().resolve("ExpirySweep").resolve("function.json")));
+
+        assertThat(json.path("bindings")).singleElement().satisfies(binding -> {
+            assertThat(binding.path("type").asText()).isEqualTo("timerTrigger");
+            assertThat(binding.path("name").asText()).isEqualTo("timer");
+            assertThat(binding.path("direction").asText()).isEqualTo("in");
+            assertThat(binding.path("schedule").asText()).isEqualTo("%ROTATOR_SWEEP_SCHEDULE%");
+        });
+        assertThat(json.path("entryPoint").asText()).isEqualTo(ExpirySweepFunction.class.getName() + ".run");
     }
 
     static Path functionsDir() {

@@ -19,7 +19,8 @@ class CodeMatchTest {
         InfraExpectations expected = InfraExpectations.fromCode(Set.of());
 
         assertThat(expected.settingKeys()).contains(Setting.ALLOWED_VAULTS.key())
-                .hasSize(Setting.values().length);
+                .hasSize((int) java.util.Arrays.stream(Setting.values())
+                        .filter(setting -> !setting.key().startsWith("AzureWebJobs")).count());
         assertThat(expected.requiredSettingKeys()).contains(Setting.ALLOWED_VAULTS.key())
                 .doesNotContain(Setting.NEAR_EXPIRY_DAYS.key());
     }

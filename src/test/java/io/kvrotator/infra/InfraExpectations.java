@@ -20,7 +20,8 @@ public record InfraExpectations(Set<String> eventGridFunctions, Set<String> sett
     /** The settings from {@link Setting}; a setting without a default is required. */
     public static InfraExpectations fromCode(Set<String> eventGridFunctions) {
         return new InfraExpectations(eventGridFunctions,
-                Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.toSet()),
+                Arrays.stream(Setting.values()).map(Setting::key)
+                        .filter(key -> !InfraPolicyCheck.PLATFORM_SETTINGS.contains(key)).collect(Collectors.toSet()),
                 Arrays.stream(Setting.values()).filter(s -> s.defaultValue() == null).map(Setting::key)
                         .collect(Collectors.toSet()));
     }

@@ -343,18 +343,13 @@ class InfraPolicyCheckTest {
         @Test
         @DisplayName("accept a secret setting that is a Key Vault reference, and only that")
         void secretSettingNeedsKeyVaultReference() {
-            InfraPolicyCheck withWebhook = new InfraPolicyCheck(new InfraExpectations(Set.of("SecretNearExpiry",
-                    "SecretExpired"), Set.of("ROTATOR_ALLOWED_VAULTS", "ROTATOR_TEAMS_WEBHOOK_URL"),
-                    Set.of("ROTATOR_ALLOWED_VAULTS")));
-            InfraSources reference = TEMPLATES.replaceFirst(MAIN, SETTINGS_END, SETTINGS_END
-                    + "    ROTATOR_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}"
-                    + "secrets/ROTATOR-TEAMS-WEBHOOK-URL)'\n");
-            InfraSources plain = TEMPLATES.replaceFirst(MAIN, SETTINGS_END, SETTINGS_END
-                    + "    ROTATOR_TEAMS_WEBHOOK_URL: teamsWebhookUrl\n")
+            String reference = "    ROTATOR_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}"
+                    + "secrets/ROTATOR-TEAMS-WEBHOOK-URL)'\n";
+            InfraSources plain = TEMPLATES.replaceFirst(MAIN, reference, "    ROTATOR_TEAMS_WEBHOOK_URL: teamsWebhookUrl\n")
                     .replaceFirst(MAIN, "param tags object = {}", "param tags object = {}\nparam teamsWebhookUrl string");
 
-            assertThat(withWebhook.check(reference)).isEmpty();
-            assertThat(withWebhook.check(plain)).extracting(Violation::message)
+            assertThat(violations(TEMPLATES)).isEmpty();
+            assertThat(CHECK.check(plain)).extracting(Violation::message)
                     .anySatisfy(m -> assertThat(m).contains("ROTATOR_TEAMS_WEBHOOK_URL holds a secret"));
         }
     }

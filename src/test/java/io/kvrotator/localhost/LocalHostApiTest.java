@@ -84,6 +84,25 @@ class LocalHostApiTest {
     }
 
     @Test
+    @DisplayName("GET expiries lists what expires within the window, soonest first, and the secrets without expiry")
+    void expiries() throws Exception {
+        JsonNode before = state();
+
+        HttpResponse<String> response = call("GET", "/api/expiries?withinDays=15", null, KEY, Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("complete").asBoolean()).isTrue();
+        List<String> names = new java.util.ArrayList<>();
+        body.path("items").forEach(item -> names.add(item.path("name").asText() + "@" + item.path("daysLeft").asLong()));
+        assertThat(names).startsWith("ORDERS-STORAGE-KEY@-2").contains("LEGACY-PARTNER-API-KEY@9",
+                "BILLING-API-CLIENT-SECRET@12").noneMatch(name -> name.startsWith("PAYMENTS-STORAGE-KEY"));
+        assertThat(body.path("items").get(0).path("rotatedAutomatically").asBoolean()).isTrue();
+        assertThat(call("GET", "/api/expiries?withinDays=-1", null, KEY, Map.of()).statusCode()).isEqualTo(400);
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("POST rotate with dryRun returns the plan and changes nothing")
     void dryRun() throws Exception {
         JsonNode before = state();

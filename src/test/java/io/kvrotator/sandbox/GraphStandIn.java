@@ -113,7 +113,8 @@ public final class GraphStandIn extends StandIn {
                 return graphError(400, "ErrorInvalidRequest", "The message is missing.");
             }
             Transcript.record("email", request.bodyText());
-            sentMail.add(new SentMail(mail.group(1), body));
+            sentMail.add(new SentMail(java.net.URLDecoder.decode(mail.group(1), java.nio.charset.StandardCharsets.UTF_8),
+                    body));
             return Response.empty(202);
         }
         if (request.path().equals("/v1.0/applications") && request.method().equals("GET")) {
@@ -335,7 +336,29 @@ public final class GraphStandIn extends StandIn {
     public record PasswordAction(String action, String objectId, JsonNode body) {
     }
 
-    /** A sendMail request as the SDK sent it. */
+    /** A sendMail request as the SDK sent it (top-level keys in PascalCase: {@code Message}). */
     public record SentMail(String sender, JsonNode body) {
+
+        public JsonNode message() {
+            return field(body, "message").orElse(JSON.createObjectNode());
+        }
+
+        public String subject() {
+            return message().path("subject").asText();
+        }
+
+        public List<String> to() {
+            return addresses(message().path("toRecipients"));
+        }
+
+        public List<String> cc() {
+            return addresses(message().path("ccRecipients"));
+        }
+
+        private static List<String> addresses(JsonNode recipients) {
+            List<String> addresses = new ArrayList<>();
+            recipients.forEach(recipient -> addresses.add(recipient.path("emailAddress").path("address").asText()));
+            return addresses;
+        }
     }
 }

@@ -26,6 +26,7 @@ public final class Sandbox implements AutoCloseable {
     public final TeamsWebhookStandIn teams;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
+    private Azurite azurite;
 
     private Sandbox(Clock clock) {
         SandboxTls tls = SandboxTls.install();
@@ -46,7 +47,13 @@ public final class Sandbox implements AutoCloseable {
         return List.of(keyVault, arm, blob, graph, entra, teams);
     }
 
-    /** App settings for the given vaults (created here if new), with verification retries kept short. */
+    public static final String MAIL_SENDER = "kv-rotator@contoso.com";
+    public static final String DEFAULT_RECIPIENTS = "secops@contoso.com";
+
+    /**
+     * App settings for the given vaults (created here if new), with verification and notification retries kept
+     * short. Notices go to the Teams route {@code ops} (the default webhook) and by email from {@link #MAIL_SENDER}.
+     */
     public Map<String, String> appSettings(String... vaults) {
         for (String vault : vaults) {
             keyVault.createVault(vault);
@@ -61,7 +68,24 @@ public final class Sandbox implements AutoCloseable {
         settings.put(Setting.GRAPH_ENDPOINT.key(), graph.graphBaseUrl());
         settings.put(Setting.ENTRA_AUTHORITY_HOST.key(), entra.baseUrl());
         settings.put(Setting.ENTRA_TENANT_ID.key(), TENANT_ID);
+        settings.put(Setting.TEAMS_WEBHOOK_URL.key(), teams.webhookUrl("ops"));
+        settings.put(Setting.MAIL_SENDER.key(), MAIL_SENDER);
+        settings.put(Setting.MAIL_DEFAULT_RECIPIENTS.key(), DEFAULT_RECIPIENTS);
+        settings.put(Setting.NOTIFY_FIRST_DELAY_MS.key(), "10");
         return settings;
+    }
+
+    /** Azurite's blob service, started on first use (it takes a few seconds): the function app's own storage. */
+    public synchronized Azurite azurite() {
+        if (azurite == null) {
+            azurite = Azurite.start();
+        }
+        return azurite;
+    }
+
+    /** Settings that give the app its own storage account (Azurite), as {@code AzureWebJobsStorage} does locally. */
+    public Map<String, String> hostStorageSettings() {
+        return Map.of(Setting.HOST_STORAGE.key(), azurite().connectionString());
     }
 
     /** The production composition root over the stand-ins. */
@@ -74,7 +98,10 @@ public final class Sandbox implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         standIns().forEach(StandIn::close);
+        if (azurite != null) {
+            azurite.close();
+        }
     }
 }

@@ -12,7 +12,7 @@ class LazyTest {
     @DisplayName("builds nothing until asked, then builds once and shares the value")
     void buildsOnce() {
         AtomicInteger builds = new AtomicInteger();
-        Lazy<String> lazy = new Lazy<>(() -> "client-" + builds.incrementAndGet());
+        Lazy<String> lazy = Lazy.of(() -> "client-" + builds.incrementAndGet());
 
         assertThat(lazy.isBuilt()).isFalse();
         assertThat(builds).hasValue(0);

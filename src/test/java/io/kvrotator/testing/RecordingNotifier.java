@@ -1,5 +1,7 @@
 package io.kvrotator.testing;
 
+import io.kvrotator.notify.Digest;
+import io.kvrotator.notify.Message;
 import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.Notifier;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A fake {@link Notifier} that keeps what it was sent. */
 public final class RecordingNotifier implements Notifier {
 
-    private final List<Notice> sent = new CopyOnWriteArrayList<>();
+    private final List<Message> sent = new CopyOnWriteArrayList<>();
 
     @Override
     public String channel() {
@@ -16,11 +18,16 @@ public final class RecordingNotifier implements Notifier {
     }
 
     @Override
-    public void send(Notice notice) {
-        sent.add(notice);
+    public void send(Message message, List<String> failedChannels) {
+        sent.add(message);
     }
 
+    /** The notices, in the order sent. */
     public List<Notice> sent() {
-        return List.copyOf(sent);
+        return sent.stream().filter(Notice.class::isInstance).map(Notice.class::cast).toList();
+    }
+
+    public List<Digest> digests() {
+        return sent.stream().filter(Digest.class::isInstance).map(Digest.class::cast).toList();
     }
 }

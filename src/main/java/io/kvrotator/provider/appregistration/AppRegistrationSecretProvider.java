@@ -127,6 +127,7 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
      *
      * @return the keyIds removed
      */
+    @Override
     public List<String> retireOverdue(SecretVersion latest, Instant now) {
         Optional<String> inUse = passwordInUse(latest);
         if (inUse.isEmpty() || latest.createdOn() == null) {

@@ -16,7 +16,6 @@ import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.LogCapture;
 import io.kvrotator.vault.SecretRef;
-import io.kvrotator.vault.SecretVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -107,7 +106,7 @@ class AppRegistrationSecretRotationTest {
     }
 
     @Test
-    @DisplayName("after the overlap, the sweep's retireOverdue and the next rotation remove superseded kv-rotator passwords, never the one in use")
+    @DisplayName("after the overlap, the daily sweep and the next rotation remove superseded kv-rotator passwords, never the one in use")
     void retiresAfterTheOverlap() {
         functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null);
         VersionView second = sandbox.keyVault.versions(VAULT, SECRET).get(1);
@@ -120,12 +119,15 @@ class AppRegistrationSecretRotationTest {
         String secondOwn = third.tags().get("CredentialId");
         assertThat(passwordKeyIds()).as("the previous version's password is kept through the overlap")
                 .contains(firstOwn, secondOwn);
-        SecretVersion latest = latest();
+        java.util.Map<String, String> withAlertState = new java.util.HashMap<>(sandbox.appSettings(VAULT));
+        withAlertState.putAll(sandbox.hostStorageSettings());
+        AppContext sweeping = sandbox.appContext(withAlertState);
 
-        assertThat(context.appRegistrationSecrets().retireOverdue(latest, clock.instant().plus(Duration.ofDays(6))))
-                .isEmpty();
-        assertThat(context.appRegistrationSecrets().retireOverdue(latest, clock.instant().plus(Duration.ofDays(7))))
-                .containsExactly(firstOwn);
+        clock.advance(Duration.ofDays(6));
+        sweeping.expirySweep().run();
+        assertThat(passwordKeyIds()).as("six days into the overlap").contains(firstOwn);
+        clock.advance(Duration.ofDays(1));
+        sweeping.expirySweep().run();
 
         assertThat(passwordKeyIds()).containsExactlyInAnyOrder(portalPassword.keyId(), ciPassword.keyId(), secondOwn);
         clock.set(third.expiresOn().minus(Duration.ofDays(20)));
@@ -254,8 +256,13 @@ class AppRegistrationSecretRotationTest {
     }
 
     @Test
-    @DisplayName("a worker that has only rotated storage keys has not built a Graph client")
+    @DisplayName("a worker without email notices that has only rotated storage keys has not built a Graph client")
     void graphClientIsBuiltOnFirstUse() {
+        java.util.Map<String, String> withoutEmail = new java.util.HashMap<>(sandbox.appSettings(VAULT));
+        withoutEmail.remove("ROTATOR_MAIL_SENDER");
+        withoutEmail.remove("ROTATOR_MAIL_DEFAULT_RECIPIENTS");
+        context = sandbox.appContext(withoutEmail);
+        AppContext.install(context);
         String account = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/rg-payments/providers/"
                 + "Microsoft.Storage/storageAccounts/stpaymentsdev";
         String key1 = sandbox.arm.createAccount(account);
@@ -298,9 +305,5 @@ class AppRegistrationSecretRotationTest {
 
     private List<String> passwordKeyIds() {
         return sandbox.graph.passwords(objectId).stream().map(PasswordState::keyId).toList();
-    }
-
-    private SecretVersion latest() {
-        return context.secrets().latest(new SecretRef(VAULT, SECRET)).orElseThrow();
     }
 }

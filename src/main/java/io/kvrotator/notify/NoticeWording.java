@@ -1,0 +1,65 @@
+package io.kvrotator.notify;
+
+import java.util.List;
+
+/** The words both channels use, so that a card and an email about the same notice say the same thing. */
+public final class NoticeWording {
+
+    private NoticeWording() {
+    }
+
+    /** e.g. {@code Rotation failed} */
+    public static String headline(Notice notice) {
+        return switch (notice.kind()) {
+            case ROTATED -> "Rotated";
+            case ROTATION_FAILED -> "Rotation failed";
+            case NEAR_EXPIRY -> "Expires soon";
+            case EXPIRED -> "Expired";
+            case REVOKED -> "Revoked";
+        };
+    }
+
+    /** What happened and whether someone must act. */
+    public static String outcome(Notice notice) {
+        return switch (notice.kind()) {
+            case ROTATED -> "Rotated automatically: nothing to do";
+            case ROTATION_FAILED -> "Rotation failed: action needed";
+            case NEAR_EXPIRY -> "Not rotated automatically: action needed";
+            case EXPIRED -> "Expired: action needed now";
+            case REVOKED -> "Compromised credential revoked: consumers must read the secret again now";
+        };
+    }
+
+    /** The label of {@link Notice#location()}: a vault, or an application. */
+    public static String locationLabel(String objectKind) {
+        return objectKind != null && objectKind.startsWith("app ") ? "Application (client) ID" : "Vault";
+    }
+
+    public static String owners(List<String> owners) {
+        return owners.isEmpty() ? "no Owner or NotifyTo tag (sent to the defaults)" : String.join(", ", owners);
+    }
+
+    /** e.g. {@code Teams delivery failed, so this came by email instead.} */
+    public static String fallbackNote(List<String> failedChannels, String thisChannel) {
+        String failed = String.join(" and ", failedChannels.stream().map(NoticeWording::channelName).toList());
+        return Character.toUpperCase(failed.charAt(0)) + failed.substring(1) + " delivery failed, so this came by "
+                + channelName(thisChannel) + " instead.";
+    }
+
+    private static String channelName(String channel) {
+        return switch (channel) {
+            case "teams" -> "Teams";
+            case "email" -> "email";
+            default -> channel;
+        };
+    }
+
+    public static String digestTitle(Digest digest) {
+        return "%d expired, %d expiring, %d without expiry".formatted(digest.count(Digest.Status.EXPIRED),
+                digest.count(Digest.Status.EXPIRING), digest.count(Digest.Status.NO_EXPIRY));
+    }
+
+    public static String ownerHeading(String owner) {
+        return owner.equals(Digest.UNOWNED) ? "Items without an Owner or NotifyTo tag" : owner;
+    }
+}

@@ -1,0 +1,64 @@
+package io.kvrotator.sweep;
+
+import io.kvrotator.notify.Digest;
+import io.kvrotator.notify.ExpiryText;
+import io.kvrotator.notify.Notice;
+import io.kvrotator.notify.NoticeKind;
+import io.kvrotator.notify.Severity;
+import io.kvrotator.vault.Tags;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the sweep tells people: one alert per threshold crossed, and the daily digest. */
+final class ExpiryNotices {
+
+    private ExpiryNotices() {
+    }
+
+    static Notice alert(ExpiryItem item, String threshold, Instant now) {
+        boolean expired = threshold.equals(AlertThresholds.EXPIRED);
+        long daysLeft = ExpiryText.daysLeft(item.expiresOn(), now);
+        Severity severity = expired ? Severity.ERROR : daysLeft <= 7 ? Severity.WARNING : Severity.INFO;
+        String summary = expired
+                ? "Expired (" + ExpiryText.daysLeftText(item.expiresOn(), now) + ")"
+                : "Expires in " + (daysLeft == 0 ? "less than a day" : daysLeft + (daysLeft == 1 ? " day" : " days"))
+                + " (" + threshold.replace("d", "-day") + " alert)";
+        return new Notice(expired ? NoticeKind.EXPIRED : NoticeKind.NEAR_EXPIRY, severity, item.location(),
+                item.name(), item.kind().label(), item.expiresOn(), item.owners(), summary, whatToDo(item));
+    }
+
+    private static String whatToDo(ExpiryItem item) {
+        return switch (item.kind()) {
+            case SECRET -> item.credentialType() != null
+                    ? "kv-rotator rotates this secret (CredentialType=" + item.credentialType() + ") but has not yet:"
+                    + " look for a 'Rotation failed' notice, fix its cause, then rotate by hand (POST /api/secrets/"
+                    + item.location() + "/" + item.name() + "/rotate)."
+                    : "Nothing rotates it automatically: replace the value by hand and set a new expiry, or tag it"
+                    + " with " + Tags.CREDENTIAL_TYPE + " so kv-rotator can rotate it.";
+            case CERTIFICATE -> "Renew the certificate, or give it an issuer and a lifetime action so Key Vault"
+                    + " renews it automatically.";
+            case APP_PASSWORD -> "Add a new client secret to the app registration, move its users to it, then"
+                    + " remove this one; or keep the secret in Key Vault with CredentialType=AppRegistrationSecret so"
+                    + " kv-rotator renews it.";
+            case APP_CERTIFICATE -> "Upload a new certificate to the app registration, move its users to it, then"
+                    + " remove this one.";
+        };
+    }
+
+    /** Expired and expiring items (within the widest threshold) and policy gaps; empty when there are none. */
+    static Digest digest(ExpiryReport report, int withinDays) {
+        List<Digest.Entry> entries = new ArrayList<>();
+        for (ExpiryItem item : report.expiringWithin(withinDays)) {
+            entries.add(entry(item, ExpiryText.expired(item.expiresOn(), report.asOf())
+                    ? Digest.Status.EXPIRED : Digest.Status.EXPIRING));
+        }
+        report.policyGaps().forEach(item -> entries.add(entry(item, Digest.Status.NO_EXPIRY)));
+        return new Digest(report.asOf(), entries);
+    }
+
+    private static Digest.Entry entry(ExpiryItem item, Digest.Status status) {
+        return new Digest.Entry(item.location(), item.name(), item.kind().label(), item.expiresOn(), status,
+                item.owners());
+    }
+}
