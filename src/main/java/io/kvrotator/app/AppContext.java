@@ -2,9 +2,9 @@ package io.kvrotator.app;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.util.HttpClientOptions;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
-import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.kvrotator.api.SecretApi;
 import io.kvrotator.event.KeyVaultEventParser;
@@ -25,6 +25,10 @@ import io.kvrotator.provider.appregistration.PasswordRetirement;
 import io.kvrotator.provider.storage.ArmStorageKeys;
 import io.kvrotator.provider.storage.BlobStorageKeyVerifier;
 import io.kvrotator.provider.storage.StorageAccountKeyProvider;
+import io.kvrotator.rotation.BlobFailingRotations;
+import io.kvrotator.rotation.BlobLeaseRotationLock;
+import io.kvrotator.rotation.FailingRotations;
+import io.kvrotator.rotation.InProcessFailingRotations;
 import io.kvrotator.rotation.InProcessRotationLock;
 import io.kvrotator.rotation.KeyVaultEventHandler;
 import io.kvrotator.rotation.Revoker;
@@ -58,6 +62,7 @@ import java.util.List;
  */
 public final class AppContext {
 
+    private static final System.Logger LOG = System.getLogger(AppContext.class.getName());
     private static volatile AppContext current;
 
     private final Settings settings;
@@ -70,12 +75,15 @@ public final class AppContext {
     private final ExpiryScanner expiryScanner;
     private final ExpirySweep expirySweep;
 
-    public AppContext(Settings settings, TokenCredential credential, HttpClient httpClient, Clock clock) {
+    public AppContext(Settings settings, TokenCredential credential, Clock clock) {
         this.settings = settings;
+        HttpClient httpClient = HttpClient.createDefault(new HttpClientOptions()
+                .setConnectTimeout(settings.httpTimeout()).setResponseTimeout(settings.httpTimeout())
+                .setReadTimeout(settings.httpTimeout()).setWriteTimeout(settings.httpTimeout()));
         SecretClients secretClients = new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient,
                 settings.keyVaultWritesPer10s(), settings.keyVaultOthersPer10s());
         this.secrets = new KeyVaultSecretStore(secretClients);
-        this.graph = Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), credential));
+        this.graph = Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), credential, settings.httpTimeout()));
         Retry verifyRetry = Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(),
                 Duration.ofSeconds(30));
         AppRegistrationSecretProvider appRegistrationSecrets = new AppRegistrationSecretProvider(
@@ -96,9 +104,18 @@ public final class AppContext {
         this.notices = new NoticeDispatcher(channels(settings, httpClient, clock),
                 settings.notifications().attempts(), settings.notifications().firstDelay(),
                 duration -> Thread.sleep(duration.toMillis()));
-        RotationLock lock = new InProcessRotationLock();
+        HostStorage host = settings.hostStorage();
+        Lazy<BlobContainerClient> lockContainer = Lazy.of(() -> host.container(settings.lockContainer(), credential,
+                httpClient));
+        if (!host.configured()) {
+            LOG.log(System.Logger.Level.WARNING, "no storage account of its own (AzureWebJobsStorage): the rotation"
+                    + " lock holds within this worker only");
+        }
+        RotationLock lock = host.configured() ? new BlobLeaseRotationLock(lockContainer) : new InProcessRotationLock();
+        FailingRotations failing = host.configured() ? new BlobFailingRotations(lockContainer)
+                : new InProcessFailingRotations();
         this.rotator = new Rotator(secrets, providers, lock, notices, new RotationPolicy(settings.nearExpiryWindow()),
-                clock);
+                failing, clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
         this.expiryScanner = new ExpiryScanner(itemSources(settings, secretClients,
                 new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock);
@@ -106,7 +123,7 @@ public final class AppContext {
                 expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.requireCallerIdentity(),
                 settings.requiredCallerRole()), clock);
         NotificationLedger ledger = new BlobNotificationLedger(
-                () -> stateContainer(settings.sweep().state(), credential, httpClient));
+                () -> host.container(settings.sweep().stateContainer(), credential, httpClient));
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
                 ledger, notices, rotator, settings.nearExpiryWindow(),
                 new LatestVersions(secretClients)::of, (latest, now) -> latest.tag(Tags.CREDENTIAL_TYPE)
@@ -120,8 +137,8 @@ public final class AppContext {
         if (context == null) {
             synchronized (AppContext.class) {
                 if (current == null) {
-                    current = new AppContext(Settings.from(System.getenv()),
-                            new DefaultAzureCredentialBuilder().build(), HttpClient.createDefault(), Clock.systemUTC());
+                    current = new AppContext(Settings.from(System.getenv()), new DefaultAzureCredentialBuilder().build(),
+                            Clock.systemUTC());
                 }
                 context = current;
             }
@@ -182,20 +199,6 @@ public final class AppContext {
             sources.add(new AppRegistrationItems(graph, applications.objectIds()));
         }
         return sources;
-    }
-
-    private static BlobContainerClient stateContainer(SweepSettings.StateStorage state, TokenCredential credential,
-                                                      HttpClient httpClient) {
-        BlobServiceClientBuilder builder = new BlobServiceClientBuilder().httpClient(httpClient);
-        if (state.blobEndpoint() != null) {
-            builder.endpoint(state.blobEndpoint()).credential(credential);
-        } else if (state.connectionString() != null) {
-            builder.connectionString(state.connectionString().reveal());
-        } else {
-            throw new IllegalStateException("no storage for the expiry alert record: set "
-                    + Setting.HOST_STORAGE_ACCOUNT.key() + " (or " + Setting.HOST_STORAGE.key() + " locally)");
-        }
-        return builder.buildClient().getBlobContainerClient(state.container());
     }
 
     /** Teams first (where operations staff look), then email; with neither configured, notices are only logged. */

@@ -42,7 +42,10 @@ public record Settings(
         Period appSecretValidity,
         Duration appSecretOverlap,
         NotificationSettings notifications,
-        SweepSettings sweep) {
+        SweepSettings sweep,
+        HostStorage hostStorage,
+        String lockContainer,
+        Duration httpTimeout) {
 
     /** Reads settings from environment-style key/value pairs; throws naming every bad setting at once. */
     public static Settings from(Map<String, String> environment) {
@@ -66,7 +69,10 @@ public record Settings(
                 Period.ofMonths(reader.integer(Setting.APP_SECRET_VALIDITY_MONTHS, 1, 24)),
                 Duration.ofDays(reader.integer(Setting.APP_SECRET_OVERLAP_DAYS, 1, 90)),
                 reader.notifications(),
-                reader.sweep());
+                reader.sweep(),
+                reader.hostStorage(),
+                reader.containerName(Setting.LOCK_CONTAINER),
+                Duration.ofSeconds(reader.integer(Setting.HTTP_TIMEOUT_SECONDS, 1, 230)));
         if (!reader.problems.isEmpty()) {
             throw new InvalidSettingsException(reader.problems);
         }
@@ -192,16 +198,17 @@ public record Settings(
                 problems.add(Setting.SWEEP_SCHEDULE.key() + " must be a six-field NCRONTAB expression"
                         + " (second minute hour day month weekday), got '" + KeyVaultNames.printable(schedule) + "'");
             }
+            return new SweepSettings(thresholds(Setting.ALERT_THRESHOLDS_DAYS), schedule,
+                    applications(Setting.SWEEP_APPLICATIONS), containerName(Setting.NOTIFICATION_STATE_CONTAINER));
+        }
+
+        HostStorage hostStorage() {
             Optional<String> account = optional(Setting.HOST_STORAGE_ACCOUNT);
             account.filter(name -> !name.matches("[a-z0-9]{3,24}")).ifPresent(name -> problems.add(
                     Setting.HOST_STORAGE_ACCOUNT.key() + " must be a storage account name, got '"
                             + KeyVaultNames.printable(name) + "'"));
-            SweepSettings.StateStorage state = new SweepSettings.StateStorage(
-                    account.map(name -> "https://" + name + ".blob.core.windows.net").orElse(null),
-                    account.isPresent() ? null : optional(Setting.HOST_STORAGE).map(SecretValue::of).orElse(null),
-                    containerName(Setting.NOTIFICATION_STATE_CONTAINER));
-            return new SweepSettings(thresholds(Setting.ALERT_THRESHOLDS_DAYS), schedule,
-                    applications(Setting.SWEEP_APPLICATIONS), state);
+            return new HostStorage(account.map(name -> "https://" + name + ".blob.core.windows.net").orElse(null),
+                    account.isPresent() ? null : optional(Setting.HOST_STORAGE).map(SecretValue::of).orElse(null));
         }
 
         private Optional<String> optional(Setting setting) {
@@ -296,7 +303,7 @@ public record Settings(
                     .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet()));
         }
 
-        private String containerName(Setting setting) {
+        String containerName(Setting setting) {
             String name = raw(setting).orElse("");
             if (!name.matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
                 problems.add(setting.key() + " must be a blob container name (3-63 lowercase letters, digits and"

@@ -32,15 +32,17 @@ public final class Rotator {
     private final RotationLock lock;
     private final NoticeDispatcher notices;
     private final RotationPolicy policy;
+    private final FailingRotations failing;
     private final Clock clock;
 
     public Rotator(SecretStore store, ProviderRegistry providers, RotationLock lock, NoticeDispatcher notices,
-                   RotationPolicy policy, Clock clock) {
+                   RotationPolicy policy, FailingRotations failing, Clock clock) {
         this.store = store;
         this.providers = providers;
         this.lock = lock;
         this.notices = notices;
         this.policy = policy;
+        this.failing = failing;
         this.clock = clock;
     }
 
@@ -184,6 +186,10 @@ public final class Rotator {
         } else if (outcome instanceof RotationOutcome.Failed failed && failed.retryable()) {
             LOG.log(Level.WARNING, () -> "rotation.failed_retryable %s step=%s error=\"%s\""
                     .formatted(context, failed.failure().step(), failed.failure().message()));
+            // Event Grid retries for up to 24 hours and may then give up: the owners hear of it on the first failure.
+            if (!(request.trigger() instanceof Trigger.Http) && latest != null && firstReport(latest)) {
+                notices.publish(RotationNotices.failed(request, latest, failed.failure()));
+            }
         } else if (outcome instanceof RotationOutcome.Failed failed) {
             LOG.log(Level.ERROR, () -> "rotation.failed_terminal %s step=%s error=\"%s\""
                     .formatted(context, failed.failure().step(), failed.failure().message()));
@@ -191,6 +197,17 @@ public final class Rotator {
             if (!(request.trigger() instanceof Trigger.Http)) {
                 notices.publish(RotationNotices.failed(request, latest, failed.failure()));
             }
+        }
+    }
+
+    /** Never fails a rotation: without the record, the notice is sent (a duplicate beats a lost notice). */
+    private boolean firstReport(SecretVersion latest) {
+        try {
+            return failing.firstReport(latest.ref(), latest.version());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "rotation.failure_record_unavailable secret=%s error=%s"
+                    .formatted(latest.ref(), SafeErrorText.of(e)));
+            return true;
         }
     }
 

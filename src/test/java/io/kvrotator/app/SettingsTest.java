@@ -49,7 +49,7 @@ class SettingsTest {
         assertThat(settings.sweep().thresholdDays()).containsExactly(30, 14, 7, 3, 1);
         assertThat(settings.sweep().schedule()).isEqualTo("0 0 7 * * *");
         assertThat(settings.sweep().applications().all()).isTrue();
-        assertThat(settings.sweep().state().configured()).isFalse();
+        assertThat(settings.hostStorage().configured()).isFalse();
         assertThat(settings.graphEndpoint()).isEqualTo("https://graph.microsoft.com/v1.0");
     }
 
@@ -90,8 +90,8 @@ class SettingsTest {
 
         assertThat(settings.notifications().teamsRoutes()).containsOnlyKeys("payments-oncall");
         assertThat(settings.notifications().teamsRoutes().toString()).doesNotContain("example.invalid");
-        assertThat(settings.sweep().state().blobEndpoint()).isEqualTo("https://stdevkvrotator.blob.core.windows.net");
-        assertThat(settings.sweep().state().container()).isEqualTo("notification-state");
+        assertThat(settings.hostStorage().blobEndpoint()).isEqualTo("https://stdevkvrotator.blob.core.windows.net");
+        assertThat(settings.sweep().stateContainer()).isEqualTo("notification-state");
     }
 
     @Test

@@ -33,7 +33,7 @@ class GraphClientsTest {
     void readsAnApplication() {
         String objectId = sandbox.graph.createApplication("payments-api", "631a96bc-a705-4eda-9f99-fdaf9f54f6a2");
         sandbox.graph.addPassword(objectId, "portal secret", NOW, NOW.plus(Duration.ofDays(100)));
-        GraphServiceClient graph = GraphClients.create(sandbox.graph.graphBaseUrl(), sandbox.credential);
+        GraphServiceClient graph = GraphClients.create(sandbox.graph.graphBaseUrl(), sandbox.credential, java.time.Duration.ofSeconds(30));
 
         Application application = graph.applications().byApplicationId(objectId).get();
 

@@ -39,6 +39,7 @@ class RotatorTest {
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final FakeProvider provider = new FakeProvider();
     private RotationLock lock = new InProcessRotationLock();
+    private final FailingRotations failing = new InProcessFailingRotations();
     private SecretVersion current;
 
     @BeforeEach
@@ -85,18 +86,23 @@ class RotatorTest {
     }
 
     @Test
-    @DisplayName("a throttled issue fails retryably, stores nothing and tells nobody yet")
+    @DisplayName("a throttled issue fails retryably, stores nothing, and tells the owners once however often it is retried")
     void throttledIssue() {
         provider.failIssue = httpError(429);
 
         RotationOutcome outcome = rotator().rotate(request());
+        rotator().rotate(request());
+        rotator().rotate(request());
 
         assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Failed.class, failed -> {
             assertThat(failed.retryable()).isTrue();
             assertThat(failed.failure().step()).isEqualTo("rotate");
         });
         assertThat(store.stored(SECRET)).hasSize(1);
-        assertThat(notifier.sent()).isEmpty();
+        assertThat(notifier.sent()).singleElement().satisfies(notice -> {
+            assertThat(notice.kind()).isEqualTo(NoticeKind.ROTATION_FAILED);
+            assertThat(notice.detail()).contains("It will be retried");
+        });
     }
 
     @Test
@@ -215,7 +221,7 @@ class RotatorTest {
 
     private Rotator rotator() {
         return new Rotator(store, new ProviderRegistry(List.of(provider)), lock,
-                new NoticeDispatcher(List.of(notifier)), new RotationPolicy(Duration.ofDays(30)), clock);
+                new NoticeDispatcher(List.of(notifier)), new RotationPolicy(Duration.ofDays(30)), failing, clock);
     }
 
     private RotationRequest request() {

@@ -1,6 +1,5 @@
 package io.kvrotator.sandbox;
 
-import com.azure.core.http.HttpClient;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.app.Setting;
 import io.kvrotator.app.Settings;
@@ -8,6 +7,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * All loopback stand-ins, started together, and the app settings that point kv-rotator at them. What the app
@@ -26,7 +26,11 @@ public final class Sandbox implements AutoCloseable {
     public final TeamsWebhookStandIn teams;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
-    private Azurite azurite;
+    private static final AtomicInteger SANDBOXES = new AtomicInteger();
+    private static Azurite sharedAzurite;
+
+    /** This sandbox's containers in the shared Azurite, so sandboxes never see each other's locks or alerts. */
+    private final String containerSuffix = "-" + SANDBOXES.incrementAndGet();
 
     private Sandbox(Clock clock) {
         SandboxTls tls = SandboxTls.install();
@@ -72,25 +76,34 @@ public final class Sandbox implements AutoCloseable {
         settings.put(Setting.MAIL_SENDER.key(), MAIL_SENDER);
         settings.put(Setting.MAIL_DEFAULT_RECIPIENTS.key(), DEFAULT_RECIPIENTS);
         settings.put(Setting.NOTIFY_FIRST_DELAY_MS.key(), "10");
+        settings.put(Setting.HTTP_TIMEOUT_SECONDS.key(), "5");
+        settings.putAll(hostStorageSettings());
         return settings;
     }
 
-    /** Azurite's blob service, started on first use (it takes a few seconds): the function app's own storage. */
-    public synchronized Azurite azurite() {
-        if (azurite == null) {
-            azurite = Azurite.start();
+    /**
+     * Azurite's blob service: the function app's own storage. One per JVM, started on first use (it takes a few
+     * seconds) and stopped when the JVM exits.
+     */
+    public static synchronized Azurite azurite() {
+        if (sharedAzurite == null) {
+            Azurite started = Azurite.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            sharedAzurite = started;
         }
-        return azurite;
+        return sharedAzurite;
     }
 
     /** Settings that give the app its own storage account (Azurite), as {@code AzureWebJobsStorage} does locally. */
     public Map<String, String> hostStorageSettings() {
-        return Map.of(Setting.HOST_STORAGE.key(), azurite().connectionString());
+        return Map.of(Setting.HOST_STORAGE.key(), azurite().connectionString(),
+                Setting.LOCK_CONTAINER.key(), "rotation-locks" + containerSuffix,
+                Setting.NOTIFICATION_STATE_CONTAINER.key(), "notification-state" + containerSuffix);
     }
 
     /** The production composition root over the stand-ins. */
     public AppContext appContext(Map<String, String> settings) {
-        return new AppContext(Settings.from(settings), credential, HttpClient.createDefault(), clock);
+        return new AppContext(Settings.from(settings), credential, clock);
     }
 
     public void resetFaults() {
@@ -100,8 +113,5 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public synchronized void close() {
         standIns().forEach(StandIn::close);
-        if (azurite != null) {
-            azurite.close();
-        }
     }
 }

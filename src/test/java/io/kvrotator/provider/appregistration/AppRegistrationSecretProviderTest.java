@@ -65,7 +65,8 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
 
     private AppRegistrationSecretProvider provider(ClientSecretVerifier verifier) {
         return new AppRegistrationSecretProvider(
-                new GraphAppPasswords(() -> GraphClients.create(sandbox.graph.graphBaseUrl(), sandbox.credential)),
+                new GraphAppPasswords(() -> GraphClients.create(sandbox.graph.graphBaseUrl(), sandbox.credential,
+                        Duration.ofSeconds(30))),
                 verifier, new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }),
                 Period.ofMonths(18), new PasswordRetirement(Duration.ofDays(7)), clock);
     }

@@ -1,0 +1,17 @@
+package io.kvrotator.rotation;
+
+import io.kvrotator.vault.SecretRef;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link FailingRotations} within one JVM, for a worker without its own storage account. */
+public final class InProcessFailingRotations implements FailingRotations {
+
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public boolean firstReport(SecretRef secret, String version) {
+        return reported.add((secret + "/" + version).toLowerCase(Locale.ROOT));
+    }
+}

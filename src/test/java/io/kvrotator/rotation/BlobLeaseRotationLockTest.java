@@ -1,0 +1,64 @@
+package io.kvrotator.rotation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.core.util.BinaryData;
+import com.azure.storage.blob.BlobClient;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
+import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.vault.SecretRef;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The rotation lock on Azurite, as it behaves in the function app's storage account. */
+class BlobLeaseRotationLockTest {
+
+    private static final SecretRef SECRET = new SecretRef("kv-dev-app", "DB-PASSWORD");
+    private BlobContainerClient container;
+
+    @BeforeEach
+    void container() {
+        container = new BlobServiceClientBuilder().connectionString(Sandbox.azurite().connectionString())
+                .buildClient().getBlobContainerClient("locks-test-" + UUID.randomUUID());
+    }
+
+    @Test
+    @DisplayName("a second holder is refused while the first holds the lock, and let in once it is released")
+    void excludesUntilReleased() {
+        BlobLeaseRotationLock instanceA = new BlobLeaseRotationLock(() -> container);
+        BlobLeaseRotationLock instanceB = new BlobLeaseRotationLock(() -> container);
+
+        Optional<RotationLock.Lease> first = instanceA.tryAcquire(SECRET);
+
+        assertThat(first).isPresent();
+        assertThat(instanceB.tryAcquire(SECRET)).as("another instance, same secret").isEmpty();
+        assertThat(instanceB.tryAcquire(new SecretRef("kv-dev-app", "OTHER"))).as("another secret").isPresent();
+        first.get().close();
+        assertThat(instanceB.tryAcquire(SECRET)).isPresent();
+    }
+
+    @Test
+    @DisplayName("a held lock is renewed past its lease; a crashed holder's lock expires by itself")
+    void renewsWhileHeldAndExpiresAfterACrash() throws InterruptedException {
+        BlobLeaseRotationLock lock = new BlobLeaseRotationLock(() -> container, Duration.ofSeconds(15));
+        Optional<RotationLock.Lease> held = lock.tryAcquire(SECRET);
+        assertThat(held).isPresent();
+        SecretRef crashed = new SecretRef("kv-dev-app", "CRASHED-HOLDER");
+        BlobClient crashedBlob = container.getBlobClient("locks/kv-dev-app/crashed-holder");
+        crashedBlob.upload(BinaryData.fromString(""), false);
+        new BlobLeaseClientBuilder().blobClient(crashedBlob).buildClient().acquireLease(15);
+        assertThat(lock.tryAcquire(crashed)).as("held by an instance that then crashed").isEmpty();
+
+        Thread.sleep(17_000);
+
+        assertThat(lock.tryAcquire(SECRET)).as("renewed, so still held after 17 s of a 15 s lease").isEmpty();
+        assertThat(lock.tryAcquire(crashed)).as("never renewed, so expired").isPresent();
+        held.get().close();
+    }
+}
