@@ -187,7 +187,8 @@ public final class Rotator {
             LOG.log(Level.WARNING, () -> "rotation.failed_retryable %s step=%s error=\"%s\""
                     .formatted(context, failed.failure().step(), failed.failure().message()));
             // Event Grid retries for up to 24 hours and may then give up: the owners hear of it on the first failure.
-            if (!(request.trigger() instanceof Trigger.Http) && latest != null && firstReport(latest)) {
+            String version = latest != null ? latest.version() : request.seenVersion();
+            if (!(request.trigger() instanceof Trigger.Http) && version != null && firstReport(request.secret(), version)) {
                 notices.publish(RotationNotices.failed(request, latest, failed.failure()));
             }
         } else if (outcome instanceof RotationOutcome.Failed failed) {
@@ -201,12 +202,12 @@ public final class Rotator {
     }
 
     /** Never fails a rotation: without the record, the notice is sent (a duplicate beats a lost notice). */
-    private boolean firstReport(SecretVersion latest) {
+    private boolean firstReport(SecretRef secret, String version) {
         try {
-            return failing.firstReport(latest.ref(), latest.version());
+            return failing.firstReport(secret, version);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, () -> "rotation.failure_record_unavailable secret=%s error=%s"
-                    .formatted(latest.ref(), SafeErrorText.of(e)));
+                    .formatted(secret, SafeErrorText.of(e)));
             return true;
         }
     }

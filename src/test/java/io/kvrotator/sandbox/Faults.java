@@ -1,5 +1,6 @@
 package io.kvrotator.sandbox;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -22,9 +23,14 @@ public interface Faults {
 
     /** Answers the first {@code times} matching calls with {@code response}. */
     static Faults failing(Predicate<StandIn.Request> matching, int times, StandIn.Response response) {
-        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(times);
-        return (service, request) -> matching.test(request) && left.getAndDecrement() > 0
-                ? new Injection(0, response, false) : Injection.NONE;
+        return on(matching, times, new Injection(0, response, false));
+    }
+
+    /** Applies {@code injection} to the first {@code times} matching calls ({@code Integer.MAX_VALUE}: to all). */
+    static Faults on(Predicate<StandIn.Request> matching, int times, Injection injection) {
+        AtomicInteger left = new AtomicInteger(times);
+        return (service, request) -> matching.test(request) && left.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : n - 1) > 0
+                ? injection : Injection.NONE;
     }
 
     record Injection(long delayMillis, StandIn.Response response, boolean dropConnection) {
