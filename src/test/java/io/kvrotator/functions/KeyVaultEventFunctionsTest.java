@@ -90,6 +90,21 @@ class KeyVaultEventFunctionsTest {
     }
 
     @Test
+    @DisplayName("a secret with a tag value too long for Key Vault fails before any credential changes")
+    void hugeTagValue() {
+        String version = seed("ORDERS-HUGE-TAG", Map.of("CredentialType", "StorageAccountKey", "CredentialId", "key1",
+                "ProviderAddress", ACCOUNT, "Notes", "n".repeat(5000)));
+
+        assertThatCode(() -> functions.secretNearExpiry(KeyVaultEvents.nearExpiry(VAULT, "ORDERS-HUGE-TAG", version,
+                NOW.plus(Duration.ofDays(20)), NOW), null)).doesNotThrowAnyException();
+
+        assertThat(sandbox.keyVault.versions(VAULT, "ORDERS-HUGE-TAG")).hasSize(1);
+        assertThat(sandbox.arm.calls()).isEmpty();
+        assertThat(logs.linesContaining("rotation.failed_terminal")).singleElement().asString()
+                .contains("tag Notes is longer than 256 characters").doesNotContain("nnnnnnnnnn");
+    }
+
+    @Test
     @DisplayName("an event for a vault outside the allow-list is logged and completed without touching any vault")
     void vaultNotAllowed() {
         assertThatCode(() -> functions.secretExpired(KeyVaultEvents.expired("kv-prod-orders", "X", "0".repeat(32),
