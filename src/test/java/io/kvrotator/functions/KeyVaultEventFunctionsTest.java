@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kvrotator.app.AppContext;
 import io.kvrotator.sandbox.Faults;
 import io.kvrotator.sandbox.IssuedSecrets;
 import io.kvrotator.sandbox.MutableClock;
@@ -38,13 +37,12 @@ class KeyVaultEventFunctionsTest {
     void start() {
         logs = LogCapture.start();
         sandbox = Sandbox.start(clock);
-        AppContext.install(sandbox.appContext(sandbox.appSettings(VAULT)));
+        sandbox.install(sandbox.appSettings(VAULT));
         key1 = sandbox.arm.createAccount(ACCOUNT);
     }
 
     @AfterEach
     void stop() {
-        AppContext.install(null);
         sandbox.close();
         logs.close();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kvrotator.app.AppContext;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxSeed;
@@ -57,7 +56,7 @@ class LocalHostApiTest {
         }
         Map<String, String> settings = new java.util.HashMap<>(sandbox.appSettings(VAULT));
         settings.putAll(extraSettings);
-        AppContext.install(sandbox.appContext(settings));
+        sandbox.install(settings);
         host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY,
                 () -> SandboxState.of(sandbox), 0);
     }
@@ -65,7 +64,6 @@ class LocalHostApiTest {
     @AfterEach
     void stop() {
         host.close();
-        AppContext.install(null);
         sandbox.close();
     }
 

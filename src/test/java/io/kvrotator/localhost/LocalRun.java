@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kvrotator.app.AppContext;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxSeed;
 import io.kvrotator.sandbox.SandboxSeed.SeededSecret;
@@ -51,7 +50,7 @@ public final class LocalRun {
         List<SeededSecret> seeded = SandboxSeed.apply(seed, sandbox, clock);
         Set<String> vaults = new LinkedHashSet<>();
         seed.path("vaults").fieldNames().forEachRemaining(vaults::add);
-        AppContext.install(sandbox.appContext(sandbox.appSettings(vaults.toArray(String[]::new))));
+        sandbox.install(sandbox.appSettings(vaults.toArray(String[]::new)));
 
         String functionKey = randomKey();
         LocalFunctionsHost host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), functionKey,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kvrotator.app.AppContext;
 import io.kvrotator.localhost.FunctionCatalog;
 import io.kvrotator.localhost.LocalFunctionsHost;
 import io.kvrotator.sandbox.MutableClock;
@@ -55,7 +54,7 @@ class BadInputCorpusTest {
         logs = LogCapture.start();
         sandbox = Sandbox.start(clock);
         SandboxSeed.apply(SandboxSeed.defaultSeed(), sandbox, clock);
-        AppContext.install(sandbox.appContext(sandbox.appSettings("kv-dev-rotator")));
+        sandbox.install(sandbox.appSettings("kv-dev-rotator"));
         host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY, () -> SandboxState.of(sandbox), 0);
         initialState = SandboxState.of(sandbox);
     }
@@ -65,7 +64,6 @@ class BadInputCorpusTest {
         ReliabilityFigures.print("corpus", "cases=%d events=%d http=%d".formatted(
                 eventCases().size() + httpCases().size(), eventCases().size(), httpCases().size()));
         host.close();
-        AppContext.install(null);
         sandbox.close();
         logs.close();
     }

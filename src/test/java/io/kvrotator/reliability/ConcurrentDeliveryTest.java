@@ -42,12 +42,11 @@ class ConcurrentDeliveryTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(clock);
-        AppContext.install(sandbox.appContext(sandbox.appSettings(VAULT)));
+        sandbox.install(sandbox.appSettings(VAULT));
     }
 
     @AfterEach
     void stop() {
-        AppContext.install(null);
         sandbox.close();
     }
 

@@ -2,7 +2,6 @@ package io.kvrotator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kvrotator.app.AppContext;
 import io.kvrotator.functions.KeyVaultEventFunctions;
 import io.kvrotator.functions.RedeliveryRequested;
 import io.kvrotator.sandbox.Faults;
@@ -115,7 +114,7 @@ class FaultMatrixTest {
     private void run(Provider provider, Step step, Fault fault) throws Exception {
         MutableClock clock = new MutableClock(NOW);
         try (Sandbox sandbox = Sandbox.start(clock)) {
-            AppContext.install(sandbox.appContext(sandbox.appSettings(VAULT)));
+            sandbox.install(sandbox.appSettings(VAULT));
             Seeded seeded = provider == Provider.STORAGE_KEY ? seedStorageKey(sandbox) : seedAppSecret(sandbox);
             sandbox.standIns().stream().filter(s -> s.service().equals(step.service))
                     .forEach(s -> s.faults(Faults.on(step.calls, fault.times, fault.injection)));
@@ -169,8 +168,6 @@ class FaultMatrixTest {
                             .as("no orphaned password").isEmpty();
                 }
             }
-        } finally {
-            AppContext.install(null);
         }
     }
 

@@ -2,7 +2,6 @@ package io.kvrotator.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kvrotator.app.AppContext;
 import io.kvrotator.functions.KeyVaultEventFunctions;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
@@ -38,12 +37,11 @@ class KeyVaultBurstTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.start(clock);
-        AppContext.install(sandbox.appContext(sandbox.appSettings(VAULT)));
+        sandbox.install(sandbox.appSettings(VAULT));
     }
 
     @AfterEach
     void stop() {
-        AppContext.install(null);
         sandbox.close();
     }
 

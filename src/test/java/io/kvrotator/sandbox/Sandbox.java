@@ -30,6 +30,7 @@ public final class Sandbox implements AutoCloseable {
     private static Azurite sharedAzurite;
 
     /** This sandbox's containers in the shared Azurite, so sandboxes never see each other's locks or alerts. */
+    private boolean installed;
     private final String containerSuffix = "-" + SANDBOXES.incrementAndGet();
 
     private Sandbox(Clock clock) {
@@ -101,6 +102,17 @@ public final class Sandbox implements AutoCloseable {
                 Setting.NOTIFICATION_STATE_CONTAINER.key(), "notification-state" + containerSuffix);
     }
 
+    /**
+     * Builds the production composition root over the stand-ins and installs it where the function classes find
+     * it, as the Functions runtime would; {@link #close()} uninstalls it.
+     */
+    public AppContext install(Map<String, String> settings) {
+        AppContext context = appContext(settings);
+        AppContext.install(context);
+        installed = true;
+        return context;
+    }
+
     /** The production composition root over the stand-ins. */
     public AppContext appContext(Map<String, String> settings) {
         return new AppContext(Settings.from(settings), credential, clock);
@@ -112,6 +124,9 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (installed) {
+            AppContext.install(null);
+        }
         standIns().forEach(StandIn::close);
     }
 }

@@ -43,12 +43,11 @@ class ExpirySweepTest {
         sandbox = Sandbox.start(clock);
         Map<String, String> settings = new LinkedHashMap<>(sandbox.appSettings(VAULT));
         settings.putAll(sandbox.hostStorageSettings());
-        AppContext.install(sandbox.appContext(settings));
+        sandbox.install(settings);
     }
 
     @AfterEach
     void stop() {
-        AppContext.install(null);
         sandbox.close();
         logs.close();
     }

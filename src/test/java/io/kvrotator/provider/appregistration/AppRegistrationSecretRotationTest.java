@@ -72,7 +72,6 @@ class AppRegistrationSecretRotationTest {
 
     @AfterEach
     void stop() {
-        AppContext.install(null);
         sandbox.close();
         logs.close();
     }
@@ -245,7 +244,7 @@ class AppRegistrationSecretRotationTest {
                 NOW.plus(Duration.ofDays(10)), clock.instant()), null);
         Map<String, String> twelveMonths = sandbox.appSettings(VAULT);
         twelveMonths.put(Setting.APP_SECRET_VALIDITY_MONTHS.key(), "12");
-        AppContext.install(sandbox.appContext(twelveMonths));
+        sandbox.install(twelveMonths);
 
         functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null);
 

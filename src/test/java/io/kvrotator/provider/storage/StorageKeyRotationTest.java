@@ -2,7 +2,6 @@ package io.kvrotator.provider.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kvrotator.app.AppContext;
 import io.kvrotator.functions.KeyVaultEventFunctions;
 import io.kvrotator.sandbox.ArmStorageStandIn;
 import io.kvrotator.sandbox.IssuedSecrets;
@@ -41,7 +40,7 @@ class StorageKeyRotationTest {
     void seedAStorageKeyNearExpiry() {
         logs = LogCapture.start();
         sandbox = Sandbox.start(clock);
-        AppContext.install(sandbox.appContext(sandbox.appSettings(VAULT)));
+        sandbox.install(sandbox.appSettings(VAULT));
         String key1 = sandbox.arm.createAccount(ACCOUNT);
         firstExpiry = NOW.plus(Duration.ofDays(20));
         firstVersion = sandbox.keyVault.seedSecret(VAULT, SECRET, key1, Map.of(
@@ -55,7 +54,6 @@ class StorageKeyRotationTest {
 
     @AfterEach
     void stop() {
-        AppContext.install(null);
         sandbox.close();
         logs.close();
     }
