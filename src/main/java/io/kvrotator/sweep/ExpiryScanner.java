@@ -5,33 +5,102 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-/** Lists every source into an {@link ExpiryReport}. Changes nothing and tells no one: safe to call on demand. */
+/**
+ * Lists every source into an {@link ExpiryReport}. Changes nothing and tells no one: safe to call on demand.
+ * Sources are listed a few at a time: a vault's pages must be read one after another (each names the next), so a
+ * sweep of many vaults would otherwise take the sum of their list times. Key Vault's service limits are per vault,
+ * and one source reads one vault, so listing different vaults at once does not bring any vault nearer its limit.
+ */
 public final class ExpiryScanner {
+
+    /** How many sources are listed at once unless told otherwise. */
+    public static final int DEFAULT_CONCURRENCY = 10;
 
     private static final System.Logger LOG = System.getLogger(ExpiryScanner.class.getName());
 
     private final List<ItemSource> sources;
     private final Clock clock;
+    private final int concurrency;
 
     public ExpiryScanner(List<ItemSource> sources, Clock clock) {
-        this.sources = List.copyOf(sources);
-        this.clock = clock;
+        this(sources, clock, DEFAULT_CONCURRENCY);
     }
 
-    /** A source that cannot be listed is logged and named in the report; the others are still listed. */
+    /** @param concurrency the most sources listed at the same time */
+    public ExpiryScanner(List<ItemSource> sources, Clock clock, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        this.sources = List.copyOf(sources);
+        this.clock = clock;
+        this.concurrency = concurrency;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /**
+     * A source that cannot be listed is logged and named in the report; the others are still listed. Items come in
+     * the order of the sources, whichever finishes first.
+     */
     public ExpiryReport scan() {
         List<ExpiryItem> items = new ArrayList<>();
         List<ExpiryReport.UnreadableSource> unreadable = new ArrayList<>();
-        for (ItemSource source : sources) {
-            try {
-                items.addAll(source.list());
-            } catch (RuntimeException e) {
-                String error = SafeErrorText.of(e);
-                LOG.log(Level.ERROR, () -> "sweep.source_failed scope=%s error=%s".formatted(source.scope(), error));
-                unreadable.add(new ExpiryReport.UnreadableSource(source.scope(), error));
+        for (Listing listing : listAll()) {
+            items.addAll(listing.items());
+            if (listing.unreadable() != null) {
+                unreadable.add(listing.unreadable());
             }
         }
         return new ExpiryReport(clock.instant(), items, unreadable);
+    }
+
+    private List<Listing> listAll() {
+        if (sources.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, sources.size()), runnable -> {
+            Thread thread = new Thread(runnable, "expiry-scan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Listing>> pending = new ArrayList<>();
+            for (ItemSource source : sources) {
+                pending.add(pool.submit(() -> list(source)));
+            }
+            List<Listing> listings = new ArrayList<>();
+            for (Future<Listing> listing : pending) {
+                listings.add(listing.get());
+            }
+            return listings;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing expiring items", e);
+        } catch (ExecutionException e) {
+            // list() catches what a source throws: only an Error gets here.
+            throw (Error) e.getCause();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Listing list(ItemSource source) {
+        try {
+            return new Listing(source.list(), null);
+        } catch (RuntimeException e) {
+            String error = SafeErrorText.of(e);
+            LOG.log(Level.ERROR, () -> "sweep.source_failed scope=%s error=%s".formatted(source.scope(), error));
+            return new Listing(List.of(), new ExpiryReport.UnreadableSource(source.scope(), error));
+        }
+    }
+
+    private record Listing(List<ExpiryItem> items, ExpiryReport.UnreadableSource unreadable) {
     }
 }

@@ -3,7 +3,6 @@ package io.kvrotator.testing;
 import io.kvrotator.sandbox.IssuedSecrets;
 import io.kvrotator.sandbox.Transcript;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,8 +27,8 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream out = System.out;
         PrintStream err = System.err;
-        System.setOut(new PrintStream(new Tee(out, console), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new Tee(err, console), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(new TeeOutputStream(out, console), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new TeeOutputStream(err, console), true, StandardCharsets.UTF_8));
         context.getStore(NAMESPACE).put("state", new State(LogCapture.start(), console, out, err, Transcript.size()));
     }
 
@@ -54,35 +53,5 @@ public final class LeakCheckExtension implements BeforeAllCallback, AfterAllCall
 
     private record State(LogCapture logs, ByteArrayOutputStream console, PrintStream out, PrintStream err,
                          int transcriptFrom) {
-    }
-
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final ByteArrayOutputStream second;
-
-        Tee(OutputStream first, ByteArrayOutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            try {
-                first.write(b);
-            } catch (java.io.IOException e) {
-                // the original stream is closed: keep capturing
-            }
-            second.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] bytes, int offset, int length) {
-            try {
-                first.write(bytes, offset, length);
-            } catch (java.io.IOException e) {
-                // the original stream is closed: keep capturing
-            }
-            second.write(bytes, offset, length);
-        }
     }
 }

@@ -74,21 +74,24 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
                 + " days after the new version is stored"));
     }
 
+    /** Reads the application once; verify, discard and retire of this rotation use what was read here. */
     @Override
     public IssuedCredential issue(RotationPlan plan, Instant expiresOn) {
         AppRegistration app = passwords.find(plan.providerAddress());
-        return passwords.add(app.objectId(), PasswordLabel.of(plan.current().ref(), clock.instant()), expiresOn);
+        IssuedCredential added = passwords.add(app.objectId(), PasswordLabel.of(plan.current().ref(), clock.instant()),
+                expiresOn);
+        return new IssuedCredential(added.credentialId(), added.value(), added.expiresOn(), app);
     }
 
     @Override
     public void verify(RotationPlan plan, IssuedCredential issued) {
-        String appId = passwords.find(plan.providerAddress()).appId();
+        String appId = application(plan, issued).appId();
         verifyRetry.run("verify", () -> verifier.verify(appId, issued.value()));
     }
 
     @Override
     public void discard(RotationPlan plan, IssuedCredential issued) {
-        AppRegistration app = passwords.find(plan.providerAddress());
+        AppRegistration app = application(plan, issued);
         passwords.remove(app.objectId(), issued.credentialId());
         LOG.log(Level.INFO, () -> "appsecret.discarded secret=%s application=%s keyId=%s (never stored)"
                 .formatted(plan.current().ref(), app.objectId(), issued.credentialId()));
@@ -102,7 +105,9 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
             inUse.add(plan.currentCredentialId());
             Optional.ofNullable(plan.current().createdOn()).ifPresent(versionsCreated::add);
         }
-        removeOverdue(plan.current().ref(), plan.providerAddress(), inUse, versionsCreated, now);
+        // The passwords as read before the new one was added: only this rotation, under the lock, adds or removes
+        // kv-rotator's passwords for this secret, and the new one is in use anyway.
+        removeOverdue(plan.current().ref(), application(plan, issued), inUse, versionsCreated, now);
     }
 
     /** Revocation: removes every password of the application, whoever made it, except the one {@code keep} holds. */
@@ -135,12 +140,16 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
                     .formatted(latest.ref(), Tags.CREDENTIAL_ID));
             return List.of();
         }
-        return removeOverdue(latest.ref(), application(latest), Set.of(inUse.get()), List.of(latest.createdOn()), now);
+        return removeOverdue(latest.ref(), passwords.find(application(latest)), Set.of(inUse.get()),
+                List.of(latest.createdOn()), now);
     }
 
-    private List<String> removeOverdue(SecretRef secret, String application, Set<String> inUse,
+    private AppRegistration application(RotationPlan plan, IssuedCredential issued) {
+        return issued.readAtIssue() instanceof AppRegistration app ? app : passwords.find(plan.providerAddress());
+    }
+
+    private List<String> removeOverdue(SecretRef secret, AppRegistration app, Set<String> inUse,
                                        List<Instant> versionsCreated, Instant now) {
-        AppRegistration app = passwords.find(application);
         List<String> removed = new ArrayList<>();
         for (AppPassword password : retirement.overdue(app.passwords(), secret, inUse, versionsCreated, now)) {
             passwords.remove(app.objectId(), password.keyId());

@@ -249,6 +249,24 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     }
 
     @Test
+    @DisplayName("one rotation reads the application once: verify and retire use what issue read")
+    void readsTheApplicationOnce() {
+        PasswordState overdue = sandbox.graph.addPassword(objectId, PasswordLabel.of(SECRET, NOW.minus(Duration.ofDays(600))),
+                NOW.minus(Duration.ofDays(600)), NOW.minus(Duration.ofDays(50)));
+        RotationPlan plan = provider.plan(liveVersion());
+
+        IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(547)));
+        provider.verify(plan, issued);
+        provider.retire(plan, issued, NOW);
+
+        assertThat(sandbox.graph.calls()).filteredOn(call -> call.method().equals("GET")).hasSize(1);
+        assertThat(sandbox.graph.passwordActions()).extracting(GraphStandIn.PasswordAction::action)
+                .containsExactly("addPassword", "removePassword");
+        assertThat(sandbox.graph.passwords(objectId)).extracting(PasswordState::keyId)
+                .containsExactlyInAnyOrder(live.keyId(), issued.credentialId()).doesNotContain(overdue.keyId());
+    }
+
+    @Test
     @DisplayName("retireOverdue waits out the overlap, then removes the superseded password but never the latest's")
     void retireOverdueForTheSweep() {
         PasswordState previous = sandbox.graph.addPassword(objectId, PasswordLabel.of(SECRET, NOW),
