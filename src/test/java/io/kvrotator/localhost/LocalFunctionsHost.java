@@ -50,6 +50,11 @@ public final class LocalFunctionsHost implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+    static {
+        // As for the stand-ins (see StandIn): no Nagle delay on answers, which the Functions host does not add.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final FunctionCatalog catalog;
     private final String functionKey;
     private final Supplier<JsonNode> state;

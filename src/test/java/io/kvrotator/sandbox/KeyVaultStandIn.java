@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -207,10 +208,9 @@ public final class KeyVaultStandIn extends StandIn {
     }
 
     private Response listSecrets(VaultState vault, Request request) {
-        List<ObjectNode> items = vault.secrets.values().stream()
-                .filter(secret -> !secret.versions.isEmpty())
-                .map(secret -> secret.latest().item(vault.name, false)).toList();
-        return page(items, request, baseUrl() + "/" + vault.name + "/secrets");
+        List<SecretState> secrets = vault.secrets.values().stream().filter(secret -> !secret.versions.isEmpty()).toList();
+        return page(secrets, secret -> secret.latest().item(vault.name, false), request,
+                baseUrl() + "/" + vault.name + "/secrets");
     }
 
     private Response listVersions(VaultState vault, String name, Request request) {
@@ -218,12 +218,12 @@ public final class KeyVaultStandIn extends StandIn {
         if (secret == null) {
             return notFound(name, null);
         }
-        List<ObjectNode> items = secret.versions.stream().map(v -> v.item(vault.name, true)).toList();
-        return page(items, request, baseUrl() + "/" + vault.name + "/secrets/" + secret.name + "/versions");
+        return page(secret.versions, v -> v.item(vault.name, true), request,
+                baseUrl() + "/" + vault.name + "/secrets/" + secret.name + "/versions");
     }
 
     private Response listCertificates(VaultState vault, Request request) {
-        List<ObjectNode> items = vault.certificates.values().stream().map(cert -> {
+        return page(List.copyOf(vault.certificates.values()), cert -> {
             ObjectNode item = JSON.createObjectNode();
             item.put("id", "https://" + vault.name + ".vault.azure.net/certificates/" + cert.name());
             item.put("x5t", "fLi3U52HunIVNXubkEnf8tP6Wbo");
@@ -233,14 +233,16 @@ public final class KeyVaultStandIn extends StandIn {
             putEpoch(attributes, "exp", cert.expiresOn());
             putEpoch(attributes, "created", cert.created());
             putEpoch(attributes, "updated", cert.created());
-            item.set("tags", JSON.valueToTree(cert.tags()));
+            cert.tags().forEach(item.putObject("tags")::put);
             return item;
-        }).toList();
-        return page(items, request, baseUrl() + "/" + vault.name + "/certificates");
+        }, request, baseUrl() + "/" + vault.name + "/certificates");
     }
 
-    /** Key Vault pages with {@code maxresults} (at most 25) and an opaque {@code $skiptoken} in {@code nextLink}. */
-    private Response page(List<ObjectNode> items, Request request, String listUrl) {
+    /**
+     * Key Vault pages with {@code maxresults} (at most 25) and an opaque {@code $skiptoken} in {@code nextLink}. Only
+     * the page's own entries are rendered, so the last page of a large vault costs what the first does.
+     */
+    private <T> Response page(List<T> items, Function<T, ObjectNode> render, Request request, String listUrl) {
         int size = MAX_RESULTS;
         if (request.query().containsKey("maxresults")) {
             try {
@@ -264,7 +266,7 @@ public final class KeyVaultStandIn extends StandIn {
         }
         ObjectNode body = JSON.createObjectNode();
         ArrayNode value = body.putArray("value");
-        items.stream().skip(offset).limit(size).forEach(value::add);
+        items.stream().skip(offset).limit(size).map(render).forEach(value::add);
         int next = offset + size;
         if (next < items.size()) {
             String skip = java.util.Base64.getUrlEncoder().withoutPadding()
@@ -403,7 +405,7 @@ public final class KeyVaultStandIn extends StandIn {
             putEpoch(attributes, "updated", updated);
             attributes.put("recoveryLevel", "Recoverable+Purgeable");
             attributes.put("recoverableDays", 90);
-            item.set("tags", JSON.valueToTree(tags));
+            tags.forEach(item.putObject("tags")::put);
             return item;
         }
 
