@@ -1,0 +1,32 @@
+package io.kvrotator.benchmark;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+
+/**
+ * Repeats a round of work, under the conditions it will be measured in, until the JIT compiler has all but stopped
+ * working on it: on 2 cores compilation competes with the work itself, so figures taken earlier describe the
+ * compiler as much as the code. The figures that follow describe a warm worker.
+ */
+final class WarmUp {
+
+    /** Compilation time below this share of a round's wall time counts as settled. */
+    private static final double SETTLED = 0.05;
+
+    private WarmUp() {
+    }
+
+    /** Runs {@code round} until compilation settles or {@code maxRounds} have run; returns how many ran. */
+    static int untilCompiled(Runnable round, int maxRounds) {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        for (int rounds = 1; ; rounds++) {
+            long compiledBefore = jit.getTotalCompilationTime();
+            long started = System.nanoTime();
+            round.run();
+            double compiledMillis = jit.getTotalCompilationTime() - compiledBefore;
+            if (compiledMillis < SETTLED * Figures.millisSince(started) || rounds == maxRounds) {
+                return rounds;
+            }
+        }
+    }
+}
