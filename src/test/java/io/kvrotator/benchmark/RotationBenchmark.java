@@ -90,8 +90,9 @@ final class RotationBenchmark {
                         + " (step 2) + the re-read under the lock (step 3), plus for app secrets the application (object"
                         + " ID, appId, passwords); regenerate / add, verify, write = one call each (steps 4-6); retire ="
                         + " nothing for dual keys, one removePassword per overdue kv-rotator password (one seeded);"
-                        + " notify = one message per channel (Teams, email). The lock is in-process on this branch: no"
-                        + " remote call.")
+                        + " notify = one message per channel (Teams, email). Not counted: the rotation lock's lease"
+                        + " (acquire, release) on the function app's own storage (Azurite here), which has no injected"
+                        + " latency.")
                 .note("Minimum wall time = minimum calls x " + latencyMillis + " ms: each step needs the previous"
                         + " one's result, and the email carries Teams' failure, so no two calls can overlap.");
     }
