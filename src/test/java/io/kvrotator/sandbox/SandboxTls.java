@@ -39,6 +39,14 @@ public final class SandboxTls {
             System.setProperty("javax.net.ssl.trustStore", installed.trustStore.toAbsolutePath().toString());
             System.setProperty("javax.net.ssl.trustStorePassword", TRUST_PASSWORD);
             System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            // Build the JVM's default TLS context now, on this thread. Without this, when a JVM's first HTTPS calls
+            // started on two threads at once (the sweep lists vaults and app registrations concurrently) after
+            // Azurite had been used, Netty's client was seen to trust the JDK's default certificates only.
+            try {
+                SSLContext.getDefault();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot build the default TLS context over the sandbox trust store", e);
+            }
         }
         return installed;
     }
