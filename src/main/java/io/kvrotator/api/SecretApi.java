@@ -26,6 +26,7 @@ import io.kvrotator.vault.VaultAllowList;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -108,7 +109,8 @@ public final class SecretApi {
             RevocationOutcome outcome = revoker.revoke(new RevocationRequest(secret, caller.name(), reason,
                     approvedBy, version));
             if (outcome instanceof RevocationOutcome.Revoked revoked) {
-                ObjectNode json = ApiJson.object().put("outcome", revoked.rotated() ? "revoked" : "already-revoked")
+                ObjectNode json = ApiJson.object().put("outcome", revoked.how() == RevocationOutcome.How.ALREADY_REVOKED
+                                ? "already-revoked" : "revoked").put("how", revoked.how().name().toLowerCase(Locale.ROOT))
                         .put("vault", secret.vault()).put("secret", secret.name())
                         .put("version", revoked.version()).put("credentialId", revoked.credentialId());
                 ArrayNode disabled = json.putArray("disabledVersions");
@@ -205,9 +207,18 @@ public final class SecretApi {
                     .put("newVersion", rotated.newVersion()).put("credentialId", rotated.credentialId())
                     .put("expiresOn", ApiJson.time(rotated.expiresOn())));
         }
+        if (outcome instanceof RotationOutcome.NotFound) {
+            return notFound(secret);
+        }
         if (outcome instanceof RotationOutcome.Skipped skipped) {
-            return skipped.reason().contains("does not exist") ? notFound(secret)
-                    : ApiResponse.problem(409, "Rotated meanwhile", skipped.reason());
+            return ApiResponse.problem(409, "Rotated meanwhile", skipped.reason());
+        }
+        if (outcome instanceof RotationOutcome.TooSoon tooSoon) {
+            long wait = Math.max(1, java.time.Duration.between(clock.instant(), tooSoon.notBefore()).toSeconds());
+            return ApiResponse.problem(409, "Rotated too recently", "version " + tooSoon.version() + " is younger than"
+                    + " the minimum rotation age (setting ROTATOR_MIN_ROTATION_AGE_MINUTES): it may be rotated from "
+                    + tooSoon.notBefore() + "; to replace a compromised credential now, revoke it")
+                    .withHeader("Retry-After", Long.toString(wait));
         }
         if (outcome instanceof RotationOutcome.Failed failed) {
             return failureResponse(failed.failure());

@@ -16,6 +16,7 @@ import io.kvrotator.notify.email.GraphMailNotifier;
 import io.kvrotator.notify.email.MailRenderer;
 import io.kvrotator.notify.teams.AdaptiveCards;
 import io.kvrotator.notify.teams.TeamsNotifier;
+import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.appregistration.AppRegistrationSecretProvider;
 import io.kvrotator.provider.appregistration.ClientSecretVerifier;
@@ -31,7 +32,9 @@ import io.kvrotator.rotation.FailingRotations;
 import io.kvrotator.rotation.InProcessFailingRotations;
 import io.kvrotator.rotation.InProcessRotationLock;
 import io.kvrotator.rotation.KeyVaultEventHandler;
+import io.kvrotator.rotation.OverdueCredentials;
 import io.kvrotator.rotation.Revoker;
+import io.kvrotator.rotation.RotationProviders;
 import io.kvrotator.rotation.RotationLock;
 import io.kvrotator.rotation.RotationPolicy;
 import io.kvrotator.rotation.Rotator;
@@ -50,7 +53,6 @@ import io.kvrotator.vault.KeyVaultSecretStore;
 import io.kvrotator.vault.LatestVersions;
 import io.kvrotator.vault.SecretClients;
 import io.kvrotator.vault.SecretStore;
-import io.kvrotator.vault.Tags;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +96,7 @@ public final class AppContext {
                         .orElse(ClientSecretVerifier.unavailable(Setting.ENTRA_TENANT_ID.key()
                                 + " is not set: set it to the tenant ID of the app registrations")),
                 verifyRetry, settings.appSecretValidity(), new PasswordRetirement(settings.appSecretOverlap()), clock);
-        ProviderRegistry providers = new ProviderRegistry(List.of(
+        ProviderRegistry providers = new ProviderRegistry(List.<CredentialProvider<?>>of(
                 new StorageAccountKeyProvider(
                         new ArmStorageKeys(settings.resourceManagerEndpoint(), credential, httpClient),
                         new BlobStorageKeyVerifier(settings.storageBlobEndpointTemplate(), httpClient),
@@ -114,21 +116,22 @@ public final class AppContext {
         RotationLock lock = host.configured() ? new BlobLeaseRotationLock(lockContainer) : new InProcessRotationLock();
         FailingRotations failing = host.configured() ? new BlobFailingRotations(lockContainer)
                 : new InProcessFailingRotations();
-        this.rotator = new Rotator(secrets, providers, lock, notices, new RotationPolicy(settings.nearExpiryWindow()),
-                failing, clock);
+        RotationProviders rotationProviders = new RotationProviders(providers, settings.resourceScopes());
+        RotationPolicy policy = new RotationPolicy(settings.nearExpiryWindow().plus(settings.clockSkew()),
+                settings.minimumRotationAge());
+        this.rotator = new Rotator(secrets, rotationProviders, lock, notices, policy, failing, clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
         this.expiryScanner = new ExpiryScanner(itemSources(settings, secretClients,
                 new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock);
-        this.secretApi = new SecretApi(rotator, new Revoker(rotator, secrets, providers, lock, notices, clock),
+        this.secretApi = new SecretApi(rotator, new Revoker(secrets, rotationProviders, lock, notices, policy,
+                verifyRetry, clock),
                 expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.requireCallerIdentity(),
                 settings.requiredCallerRole()), clock);
         NotificationLedger ledger = new BlobNotificationLedger(
                 () -> host.container(settings.sweep().stateContainer(), credential, httpClient));
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
-                ledger, notices, rotator, settings.nearExpiryWindow(),
-                new LatestVersions(secretClients)::of, (latest, now) -> latest.tag(Tags.CREDENTIAL_TYPE)
-                        .flatMap(providers::find).map(provider -> provider.retireOverdue(latest, now))
-                        .orElse(List.of()));
+                ledger, notices, rotator, policy.nearExpiryWindow(),
+                new LatestVersions(secretClients)::of, new OverdueCredentials(secrets, rotationProviders, lock)::retire);
     }
 
     /** The context of this worker, built from the app settings and the managed identity on first use. */

@@ -14,9 +14,21 @@ public enum Setting {
     STORAGE_BLOB_ENDPOINT_TEMPLATE("ROTATOR_STORAGE_BLOB_ENDPOINT_TEMPLATE", "https://{account}.blob.core.windows.net",
             "Blob endpoint with {account} in it, used to verify a regenerated storage key."),
     NEAR_EXPIRY_DAYS("ROTATOR_NEAR_EXPIRY_DAYS", "30",
-            "A version expiring within this many days counts as near expiry (Key Vault raises its event at 30)."),
+            "A version expiring within this many days counts as near expiry; at least 30, when Key Vault raises its"
+                    + " event."),
+    CLOCK_SKEW_SECONDS("ROTATOR_CLOCK_SKEW_SECONDS", "300",
+            "Clock difference tolerated between Key Vault and this app when deciding whether a version is near"
+                    + " expiry."),
+    MIN_ROTATION_AGE_MINUTES("ROTATOR_MIN_ROTATION_AGE_MINUTES", "1440",
+            "A rotation of a version younger than this is refused (HTTP 409 saying when it may run), so consumers"
+                    + " have time to read it; revocation is exempt."),
+    RESOURCE_SCOPES("ROTATOR_RESOURCE_SCOPES", "",
+            "JSON object from vault name to what its secrets may rotate: Azure scopes (/subscriptions/{id},"
+                    + " .../resourceGroups/{rg}, resource IDs) and app:{objectId or appId}. A vault without an entry"
+                    + " rotates nothing. Written by infra."),
     STORAGE_KEY_VALIDITY_DAYS("ROTATOR_STORAGE_KEY_VALIDITY_DAYS", "60",
-            "Lifetime of a new storage key version when the secret has no ValidityPeriodDays tag."),
+            "Lifetime of a new storage key version when the secret has no ValidityPeriodDays tag; at least 1.5 times"
+                    + " ROTATOR_NEAR_EXPIRY_DAYS."),
     KEYVAULT_WRITES_PER_10S("ROTATOR_KEYVAULT_WRITES_PER_10S", "300",
             "Secret writes kv-rotator allows itself per vault per 10 seconds (Key Vault's service limit)."),
     KEYVAULT_OTHERS_PER_10S("ROTATOR_KEYVAULT_OTHERS_PER_10S", "4000",

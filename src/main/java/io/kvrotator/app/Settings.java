@@ -2,6 +2,8 @@ package io.kvrotator.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kvrotator.provider.ResourceScopes;
+import io.kvrotator.rotation.ValidityPeriod;
 import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.VaultAllowList;
@@ -45,7 +47,10 @@ public record Settings(
         SweepSettings sweep,
         HostStorage hostStorage,
         String lockContainer,
-        Duration httpTimeout) {
+        Duration httpTimeout,
+        ResourceScopes resourceScopes,
+        Duration minimumRotationAge,
+        Duration clockSkew) {
 
     /** Reads settings from environment-style key/value pairs; throws naming every bad setting at once. */
     public static Settings from(Map<String, String> environment) {
@@ -55,7 +60,7 @@ public record Settings(
                 reader.url(Setting.KEYVAULT_URL_TEMPLATE, "{vault}"),
                 reader.url(Setting.RESOURCE_MANAGER_ENDPOINT, null),
                 reader.url(Setting.STORAGE_BLOB_ENDPOINT_TEMPLATE, "{account}"),
-                Duration.ofDays(reader.integer(Setting.NEAR_EXPIRY_DAYS, 1, 365)),
+                Duration.ofDays(reader.integer(Setting.NEAR_EXPIRY_DAYS, KEY_VAULT_EVENT_DAYS, 365)),
                 Duration.ofDays(reader.integer(Setting.STORAGE_KEY_VALIDITY_DAYS, 1, 3650)),
                 reader.integer(Setting.KEYVAULT_WRITES_PER_10S, 1, 300),
                 reader.integer(Setting.KEYVAULT_OTHERS_PER_10S, 1, 4000),
@@ -72,11 +77,32 @@ public record Settings(
                 reader.sweep(),
                 reader.hostStorage(),
                 reader.containerName(Setting.LOCK_CONTAINER),
-                Duration.ofSeconds(reader.integer(Setting.HTTP_TIMEOUT_SECONDS, 1, 230)));
+                Duration.ofSeconds(reader.integer(Setting.HTTP_TIMEOUT_SECONDS, 1, 230)),
+                reader.resourceScopes(),
+                Duration.ofMinutes(reader.integer(Setting.MIN_ROTATION_AGE_MINUTES, 0, 43_200)),
+                Duration.ofSeconds(reader.integer(Setting.CLOCK_SKEW_SECONDS, 0, 3600)));
+        settings.checkCadence(reader.problems);
         if (!reader.problems.isEmpty()) {
             throw new InvalidSettingsException(reader.problems);
         }
         return settings;
+    }
+
+    /** Key Vault raises SecretNearExpiry this many days before a secret expires. */
+    static final int KEY_VAULT_EVENT_DAYS = 30;
+
+    /** Validities that would put a new version inside the near-expiry window contradict that window. */
+    private void checkCadence(List<String> problems) {
+        Duration shortest = ValidityPeriod.shortestFor(nearExpiryWindow);
+        String window = Setting.NEAR_EXPIRY_DAYS.key() + " (" + nearExpiryWindow.toDays() + " days)";
+        if (storageKeyValidity.compareTo(shortest) < 0) {
+            problems.add(Setting.STORAGE_KEY_VALIDITY_DAYS.key() + " (" + storageKeyValidity.toDays() + " days) must be"
+                    + " at least " + shortest.toDays() + " days, comfortably longer than " + window);
+        }
+        if (Duration.ofDays(appSecretValidity.toTotalMonths() * 28).compareTo(shortest) < 0) {
+            problems.add(Setting.APP_SECRET_VALIDITY_MONTHS.key() + " (" + appSecretValidity.toTotalMonths()
+                    + " months) must be at least " + shortest.toDays() + " days, comfortably longer than " + window);
+        }
     }
 
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,254}");
@@ -200,6 +226,11 @@ public record Settings(
             }
             return new SweepSettings(thresholds(Setting.ALERT_THRESHOLDS_DAYS), schedule,
                     applications(Setting.SWEEP_APPLICATIONS), containerName(Setting.NOTIFICATION_STATE_CONTAINER));
+        }
+
+        ResourceScopes resourceScopes() {
+            return ResourceScopeSetting.parse(Setting.RESOURCE_SCOPES.key(), raw(Setting.RESOURCE_SCOPES).orElse(""),
+                    new VaultAllowList(list(Setting.ALLOWED_VAULTS)), problems);
         }
 
         HostStorage hostStorage() {

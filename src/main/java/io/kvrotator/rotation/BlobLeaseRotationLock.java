@@ -1,6 +1,7 @@
 package io.kvrotator.rotation;
 
 import com.azure.core.util.BinaryData;
+import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobErrorCode;
@@ -13,26 +14,29 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * A {@link RotationLock} that holds across function instances: a lease on the blob {@code locks/{vault}/{secret}}
- * in the function app's own storage account. The lease is renewed every third of its duration while held, so a
- * crashed holder's lock expires by itself; it is released when the rotation ends.
+ * in the function app's own storage account. Each lease is renewed every third of its duration on its own thread,
+ * with a timeout of a third of its duration, so one slow renewal cannot let another lease expire; a crashed holder's
+ * lock expires by itself. A lease whose last successful renewal is older than its duration less a margin no longer
+ * counts as held ({@link Lease#confirm}).
  */
 public final class BlobLeaseRotationLock implements RotationLock {
 
     private static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(BlobLeaseRotationLock.class.getName());
-    private static final ScheduledExecutorService RENEWER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "rotation-lease-renewer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(
+            daemon("rotation-lease-scheduler"));
+    private static final ExecutorService RENEWALS = Executors.newCachedThreadPool(daemon("rotation-lease-renewal"));
 
     private final Supplier<BlobContainerClient> containers;
     private final Duration lease;
@@ -53,6 +57,7 @@ public final class BlobLeaseRotationLock implements RotationLock {
         BlobClient blob = container().getBlobClient("locks/" + secret.vault().toLowerCase(Locale.ROOT) + "/"
                 + secret.name().toLowerCase(Locale.ROOT));
         BlobLeaseClient leaseClient = new BlobLeaseClientBuilder().blobClient(blob).buildClient();
+        long sentAt = System.nanoTime();
         try {
             acquire(blob, leaseClient);
         } catch (BlobStorageException e) {
@@ -61,10 +66,11 @@ public final class BlobLeaseRotationLock implements RotationLock {
             }
             throw e;
         }
+        HeldLease held = new HeldLease(secret, leaseClient, sentAt);
         long renewEvery = lease.toMillis() / 3;
-        ScheduledFuture<?> renewal = RENEWER.scheduleAtFixedRate(() -> renew(secret, leaseClient), renewEvery,
-                renewEvery, TimeUnit.MILLISECONDS);
-        return Optional.of(() -> release(secret, leaseClient, renewal));
+        held.renewal = SCHEDULER.scheduleAtFixedRate(() -> RENEWALS.execute(held::renew), renewEvery, renewEvery,
+                TimeUnit.MILLISECONDS);
+        return Optional.of(held);
     }
 
     private void acquire(BlobClient blob, BlobLeaseClient leaseClient) {
@@ -91,22 +97,66 @@ public final class BlobLeaseRotationLock implements RotationLock {
         }
     }
 
-    private void renew(SecretRef secret, BlobLeaseClient leaseClient) {
-        try {
-            leaseClient.renewLease();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "lock.renew_failed secret=%s error=%s (the lease expires within %ds)"
-                    .formatted(secret, SafeErrorText.of(e), lease.toSeconds()));
-        }
-    }
+    /** One held lease with its own renewal state. */
+    private final class HeldLease implements Lease {
+        private final SecretRef secret;
+        private final BlobLeaseClient client;
+        private final AtomicBoolean renewing = new AtomicBoolean();
+        /** When the last acquire or renewal that succeeded was sent: the lease runs at least until then + duration. */
+        private volatile long provenAt;
+        private volatile boolean lost;
+        private volatile ScheduledFuture<?> renewal;
 
-    private void release(SecretRef secret, BlobLeaseClient leaseClient, ScheduledFuture<?> renewal) {
-        renewal.cancel(false);
-        try {
-            leaseClient.releaseLease();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "lock.release_failed secret=%s error=%s (the lease expires within %ds)"
-                    .formatted(secret, SafeErrorText.of(e), lease.toSeconds()));
+        HeldLease(SecretRef secret, BlobLeaseClient client, long provenAt) {
+            this.secret = secret;
+            this.client = client;
+            this.provenAt = provenAt;
+        }
+
+        void renew() {
+            if (lost || !renewing.compareAndSet(false, true)) {
+                return;
+            }
+            long sentAt = System.nanoTime();
+            try {
+                client.renewLeaseWithResponse((com.azure.core.http.RequestConditions) null, lease.dividedBy(3),
+                        Context.NONE);
+                provenAt = sentAt;
+            } catch (BlobStorageException e) {
+                lost = lost || e.getStatusCode() == 409;
+                LOG.log(Level.WARNING, () -> "lock.renew_failed secret=%s error=%s%s".formatted(secret,
+                        SafeErrorText.of(e), lost ? " (the lease is lost)" : ""));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, () -> "lock.renew_failed secret=%s error=%s (the lease expires within %ds)"
+                        .formatted(secret, SafeErrorText.of(e), lease.toSeconds()));
+            } finally {
+                renewing.set(false);
+            }
+        }
+
+        @Override
+        public void confirm(String step) {
+            long age = System.nanoTime() - provenAt;
+            if (lost || age >= lease.minus(lease.dividedBy(6)).toNanos()) {
+                throw RotationException.retryable(step, "the rotation lock of " + secret + " was not renewed within "
+                        + lease.toSeconds() + " s, so another instance may hold it: stopped before " + step);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
+            if (lost) {
+                return;
+            }
+            try {
+                client.releaseLease();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, () -> "lock.release_failed secret=%s error=%s (the lease expires within %ds)"
+                        .formatted(secret, SafeErrorText.of(e), lease.toSeconds()));
+            }
         }
     }
 
@@ -124,5 +174,13 @@ public final class BlobLeaseRotationLock implements RotationLock {
             }
         }
         return client;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

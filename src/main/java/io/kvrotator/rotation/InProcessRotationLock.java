@@ -14,6 +14,19 @@ public final class InProcessRotationLock implements RotationLock {
     @Override
     public Optional<Lease> tryAcquire(SecretRef secret) {
         String key = secret.toString().toLowerCase(Locale.ROOT);
-        return held.add(key) ? Optional.of(() -> held.remove(key)) : Optional.empty();
+        if (!held.add(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Lease() {
+            @Override
+            public void confirm(String step) {
+                // Held until closed: nothing in this JVM can take it away.
+            }
+
+            @Override
+            public void close() {
+                held.remove(key);
+            }
+        });
     }
 }

@@ -7,12 +7,21 @@ public sealed interface RevocationOutcome {
 
     SecretRef secret();
 
+    /** How a revocation that succeeded got there. */
+    enum How {
+        /** The compromised credential was replaced by a new one, then invalidated. */
+        ROTATED,
+        /** An older version was compromised: every credential but the latest one's was invalidated. */
+        INVALIDATED,
+        /** The latest version was made by a revocation already: the invalidation was checked again. */
+        ALREADY_REVOKED
+    }
+
     /**
-     * Every credential but the one {@code version} holds is invalid and every other version disabled.
-     *
-     * @param rotated false when an earlier request (or another rotation) had already replaced the compromised one
+     * Every credential but the one {@code version} holds is invalid, checked at the provider, and every other version
+     * is disabled and tagged.
      */
-    record Revoked(SecretRef secret, String version, String credentialId, boolean rotated,
+    record Revoked(SecretRef secret, String version, String credentialId, How how,
                    List<String> disabledVersions) implements RevocationOutcome {
     }
 

@@ -18,8 +18,16 @@ public sealed interface RotationOutcome {
                    Instant expiresOn, boolean credentialExpires) implements RotationOutcome {
     }
 
-    /** Nothing to do: someone already rotated, or the secret is gone. Logged, not notified. */
+    /** Nothing to do: someone already rotated. Logged, not notified. */
     record Skipped(SecretRef secret, String reason) implements RotationOutcome {
+    }
+
+    /** The secret does not exist in the vault. */
+    record NotFound(SecretRef secret) implements RotationOutcome {
+    }
+
+    /** The latest version is younger than the minimum age; a rotation may run from {@code notBefore}. */
+    record TooSoon(SecretRef secret, String version, Instant notBefore) implements RotationOutcome {
     }
 
     /** The secret has no {@code CredentialType}: its owners were told instead. */

@@ -9,10 +9,20 @@ import java.time.Instant;
 public final class RotationPolicy {
 
     private final Duration nearExpiryWindow;
+    private final Duration minimumAge;
 
-    /** @param nearExpiryWindow how long before expiry a version counts as near expiry (Key Vault uses 30 days) */
-    public RotationPolicy(Duration nearExpiryWindow) {
+    /**
+     * @param nearExpiryWindow how long before expiry a version counts as near expiry (Key Vault uses 30 days), with
+     *                         the tolerated clock skew already added
+     * @param minimumAge       how old the latest version must be before it is rotated again
+     */
+    public RotationPolicy(Duration nearExpiryWindow, Duration minimumAge) {
         this.nearExpiryWindow = nearExpiryWindow;
+        this.minimumAge = minimumAge;
+    }
+
+    public Duration nearExpiryWindow() {
+        return nearExpiryWindow;
     }
 
     public RotationDecision decide(SecretVersion latest, RotationRequest request, Instant now) {
@@ -33,9 +43,14 @@ public final class RotationPolicy {
         }
         // 3. Nothing says how to rotate it: tell its owners instead.
         if (latest.tag(Tags.CREDENTIAL_TYPE).isEmpty()) {
-            return new RotationDecision.NotifyOnly(latest);
+            return new RotationDecision.NotifyOnly();
         }
-        // 4. Rotate.
-        return new RotationDecision.Rotate(latest);
+        // 4. Rotated a moment ago (a client retrying, two engineers at once): consumers of the version before it
+        //    would lose their credential before they could read the new one.
+        if (latest.createdOn() != null && now.isBefore(latest.createdOn().plus(minimumAge))) {
+            return new RotationDecision.TooSoon(latest.createdOn().plus(minimumAge));
+        }
+        // 5. Rotate.
+        return new RotationDecision.Rotate();
     }
 }

@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAmount;
 
 /** How long a new version lives: the {@code ValidityPeriodDays} tag, or the provider's default. */
-final class ValidityPeriod {
+public final class ValidityPeriod {
 
     static final int MAX_DAYS = 3650;
 
@@ -24,6 +24,29 @@ final class ValidityPeriod {
     /** {@code now} plus a lifetime, in whole seconds as Key Vault keeps them; calendar periods are added in UTC. */
     static Instant expiryFrom(Instant now, TemporalAmount validity) {
         return now.atOffset(ZoneOffset.UTC).plus(validity).toInstant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * The shortest lifetime that is comfortably longer than the near-expiry window: the window plus half of it, and
+     * at least a week more. A version that lives less would be near expiry (and rotated) almost as soon as it is made.
+     */
+    public static Duration shortestFor(Duration nearExpiryWindow) {
+        Duration margin = nearExpiryWindow.dividedBy(2);
+        return nearExpiryWindow.plus(margin.compareTo(Duration.ofDays(7)) < 0 ? Duration.ofDays(7) : margin);
+    }
+
+    /** A terminal failure when {@code validity} is not comfortably longer than the near-expiry window. */
+    static void requireLongerThan(Duration nearExpiryWindow, TemporalAmount validity, SecretVersion current,
+                                  Instant now) {
+        Duration shortest = shortestFor(nearExpiryWindow);
+        Duration lifetime = Duration.between(now, expiryFrom(now, validity));
+        if (lifetime.compareTo(shortest) < 0) {
+            String source = current.tag(Tags.VALIDITY_PERIOD_DAYS).isPresent()
+                    ? "tag " + Tags.VALIDITY_PERIOD_DAYS : "the default validity of its credential type";
+            throw RotationException.terminal("plan", "a new version would live " + lifetime.toDays() + " days ("
+                    + source + "), not comfortably longer than the near-expiry window of " + nearExpiryWindow.toDays()
+                    + " days: it would be rotated again almost at once; use at least " + shortest.toDays() + " days");
+        }
     }
 
     private static Duration parse(String text) {

@@ -1,5 +1,6 @@
 package io.kvrotator.vault;
 
+import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceNotFoundException;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@link SecretStore} over the Key Vault {@code SecretClient}. The values it reads are dropped at once. */
@@ -31,6 +33,22 @@ public final class KeyVaultSecretStore implements SecretStore {
     }
 
     @Override
+    public Optional<StoredSecret> read(SecretRef ref, String version) {
+        try {
+            KeyVaultSecret secret = clients.forVault(ref.vault()).getSecret(ref.name(), version);
+            return Optional.of(new StoredSecret(toVersion(ref, secret.getProperties()), SecretValue.of(secret.getValue())));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        } catch (HttpResponseException e) {
+            if (version != null && e.getResponse() != null && e.getResponse().getStatusCode() == 403
+                    && String.valueOf(e.getMessage()).contains("disabled")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public SecretVersion put(SecretRef ref, NewSecretVersion version) {
         KeyVaultSecret secret = new KeyVaultSecret(ref.name(), version.value().reveal());
         secret.setProperties(new SecretProperties()
@@ -43,12 +61,13 @@ public final class KeyVaultSecretStore implements SecretStore {
     }
 
     @Override
-    public List<String> disableAllExcept(SecretRef ref, String keepVersion) {
+    public List<String> disableAllExcept(SecretRef ref, String keepVersion, Map<String, String> tags) {
         SecretClient client = clients.forVault(ref.vault());
         List<String> disabled = new ArrayList<>();
         for (SecretProperties properties : client.listPropertiesOfSecretVersions(ref.name())) {
             if (Boolean.TRUE.equals(properties.isEnabled()) && !properties.getVersion().equals(keepVersion)) {
-                client.updateSecretProperties(properties.setEnabled(false));
+                client.updateSecretProperties(properties.setEnabled(false)
+                        .setTags(Tags.withRoomFor(properties.getTags(), tags)));
                 disabled.add(properties.getVersion());
             }
         }

@@ -24,10 +24,6 @@ public record SecretVersion(
         return Optional.ofNullable(tags.get(name)).map(String::trim).filter(value -> !value.isEmpty());
     }
 
-    public Optional<Instant> expiry() {
-        return Optional.ofNullable(expiresOn);
-    }
-
     /** True when the version expires within {@code window} of {@code now}, or has expired. */
     public boolean expiresWithin(Duration window, Instant now) {
         return expiresOn != null && !expiresOn.isAfter(now.plus(window));

@@ -20,11 +20,33 @@ public final class Tags {
     public static final String ROTATION_REASON = "RotationReason";
     public static final String PREVIOUS_VERSION = "PreviousVersion";
 
+    /** Written by a revocation on the version it made and on every version it disabled. */
+    public static final String REVOKED_AT = "RevokedAt";
+    public static final String REVOKED_BY = "RevokedBy";
+    public static final String APPROVED_BY = "ApprovedBy";
+    public static final String REVOCATION_REASON = "RevocationReason";
+    /** In the order they are kept when a version has no room for all of them. */
+    public static final List<String> REVOCATION = List.of(REVOKED_AT, REVOKED_BY, APPROVED_BY, REVOCATION_REASON);
+
     /** Key Vault accepts at most 15 tags per secret, values up to 256 characters. */
     public static final int MAX_TAGS = 15;
     public static final int MAX_TAG_VALUE_LENGTH = 256;
 
     private Tags() {
+    }
+
+    /**
+     * {@code existing} with as many of {@code added} (in their order) as Key Vault's limit of {@link #MAX_TAGS} leaves
+     * room for; a tag already present is overwritten.
+     */
+    public static Map<String, String> withRoomFor(Map<String, String> existing, Map<String, String> added) {
+        Map<String, String> tags = new java.util.LinkedHashMap<>(existing == null ? Map.of() : existing);
+        added.forEach((name, value) -> {
+            if (tags.containsKey(name) || tags.size() < MAX_TAGS) {
+                tags.put(name, value);
+            }
+        });
+        return tags;
     }
 
     /** Who hears about an object: the {@code Owner} then {@code NotifyTo} entries, split on commas or semicolons. */

@@ -2,6 +2,10 @@ package io.kvrotator.provider.appregistration;
 
 import java.time.Instant;
 
-/** One password credential of an application, as Graph lists it: never its value. */
-public record AppPassword(String keyId, String displayName, Instant startDateTime, Instant endDateTime) {
+/**
+ * One password credential of an application, as Graph lists it: never its value.
+ *
+ * @param hint the first characters of the value, as Graph shows them; null when Graph gave none
+ */
+public record AppPassword(String keyId, String displayName, String hint, Instant startDateTime, Instant endDateTime) {
 }

@@ -2,10 +2,11 @@ package io.kvrotator.provider.appregistration;
 
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.IssuedCredential;
-import io.kvrotator.provider.RotationPlan;
+import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.rotation.RotationException;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
+import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import java.lang.System.Logger.Level;
@@ -23,9 +24,10 @@ import java.util.regex.Pattern;
 /**
  * Entra ID app registration client secrets: each rotation adds a new password to the application (ending when the
  * new version expires: 18 months by default) and leaves the one in use alone. Passwords kv-rotator made for the
- * secret are removed once superseded for longer than the overlap; passwords anyone else made are never touched.
+ * secret are removed once superseded for longer than the overlap; passwords anyone else made are never touched
+ * (except by a revocation, which removes every other password).
  */
-public final class AppRegistrationSecretProvider implements CredentialProvider {
+public final class AppRegistrationSecretProvider implements CredentialProvider<AppSecretPlan> {
 
     public static final String TYPE = "AppRegistrationSecret";
 
@@ -38,6 +40,7 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
     private final Retry verifyRetry;
     private final Period defaultValidity;
     private final PasswordRetirement retirement;
+    private final PasswordPossession possession;
     private final Clock clock;
 
     public AppRegistrationSecretProvider(AppPasswords passwords, ClientSecretVerifier verifier, Retry verifyRetry,
@@ -47,6 +50,7 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
         this.verifyRetry = verifyRetry;
         this.defaultValidity = defaultValidity;
         this.retirement = retirement;
+        this.possession = new PasswordPossession(verifier, verifyRetry, clock);
         this.clock = clock;
     }
 
@@ -60,45 +64,49 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
         return defaultValidity;
     }
 
+    /** Reads the application once; issue, verify, discard and retire of this rotation use what was read here. */
     @Override
-    public RotationPlan plan(SecretVersion current) {
+    public AppSecretPlan plan(SecretVersion current, SecretValue currentValue, ResourceScope scope) {
         verifier.notReady().ifPresent(reason -> {
             throw RotationException.terminal("plan", "new app secrets cannot be verified: " + reason);
         });
-        String application = application(current);
-        String inUse = passwordInUse(current).orElse(null);
-        return new RotationPlan(current, application, inUse, null, "add a password to app registration "
-                + application + "; " + (inUse == null ? "the password in use is not named (no " + Tags.CREDENTIAL_ID
-                + " tag), so no password is removed this time"
-                : "password " + inUse + " is kept for at least " + retirement.overlap().toDays()
-                + " days after the new version is stored"));
-    }
-
-    /** Reads the application once; verify, discard and retire of this rotation use what was read here. */
-    @Override
-    public IssuedCredential issue(RotationPlan plan, Instant expiresOn) {
-        AppRegistration app = passwords.find(plan.providerAddress());
-        IssuedCredential added = passwords.add(app.objectId(), PasswordLabel.of(plan.current().ref(), clock.instant()),
-                expiresOn);
-        return new IssuedCredential(added.credentialId(), added.value(), added.expiresOn(), app);
+        PasswordPossession.claimedKeyId(current);
+        AppRegistration app = passwords.find(application(current));
+        scope.requireApplication(app.objectId(), app.appId());
+        String inUse = possession.prove(app, current, currentValue);
+        return new AppSecretPlan(current, app, inUse, retirement.overlap().toDays());
     }
 
     @Override
-    public void verify(RotationPlan plan, IssuedCredential issued) {
-        String appId = application(plan, issued).appId();
-        verifyRetry.run("verify", () -> verifier.verify(appId, issued.value()));
+    public IssuedCredential issue(AppSecretPlan plan, Instant expiresOn) {
+        return passwords.add(plan.app().objectId(), PasswordLabel.of(plan.current().ref(), clock.instant()), expiresOn);
     }
 
     @Override
-    public void discard(RotationPlan plan, IssuedCredential issued) {
-        AppRegistration app = application(plan, issued);
-        passwords.remove(app.objectId(), issued.credentialId());
+    public void verify(AppSecretPlan plan, IssuedCredential issued) {
+        String appId = plan.app().appId();
+        verifyRetry.run("verify", () -> {
+            try {
+                verifier.verify(appId, issued.value());
+            } catch (RuntimeException e) {
+                Optional<String> code = EntraErrors.code(e).filter(EntraErrors.PERMANENT::contains);
+                if (code.isPresent()) {
+                    throw RotationException.terminal("verify", EntraErrors.explain(code.get(), appId));
+                }
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public void discard(AppSecretPlan plan, IssuedCredential issued) {
+        passwords.remove(plan.app().objectId(), issued.credentialId());
         LOG.log(Level.INFO, () -> "appsecret.discarded secret=%s application=%s keyId=%s (never stored)"
-                .formatted(plan.current().ref(), app.objectId(), issued.credentialId()));
+                .formatted(plan.current().ref(), plan.app().objectId(), issued.credentialId()));
     }
 
     @Override
-    public void retire(RotationPlan plan, IssuedCredential issued, Instant now) {
+    public void retire(AppSecretPlan plan, IssuedCredential issued, Instant now) {
         Set<String> inUse = new HashSet<>(Set.of(issued.credentialId()));
         List<Instant> versionsCreated = new ArrayList<>(List.of(now));
         if (plan.currentCredentialId() != null) {
@@ -107,45 +115,47 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
         }
         // The passwords as read before the new one was added: only this rotation, under the lock, adds or removes
         // kv-rotator's passwords for this secret, and the new one is in use anyway.
-        removeOverdue(plan.current().ref(), application(plan, issued), inUse, versionsCreated, now);
+        removeOverdue(plan.current().ref(), plan.app(), inUse, versionsCreated, now);
     }
 
-    /** Revocation: removes every password of the application, whoever made it, except the one {@code keep} holds. */
     @Override
-    public void invalidateAllBut(SecretVersion keep) {
-        String kept = passwordInUse(keep).orElseThrow(() -> RotationException.terminal("revoke", "the latest version"
-                + " has no " + Tags.CREDENTIAL_ID + " tag, so the password to keep is unknown"));
-        AppRegistration app = passwords.find(application(keep));
-        for (AppPassword password : app.passwords()) {
-            if (!password.keyId().equalsIgnoreCase(kept)) {
-                passwords.remove(app.objectId(), password.keyId());
-                LOG.log(Level.WARNING, () -> "appsecret.revoked secret=%s application=%s keyId=%s displayName=\"%s\""
-                        .formatted(keep.ref(), app.objectId(), password.keyId(), password.displayName()));
-            }
-        }
+    public boolean retiresOverdue() {
+        return true;
     }
 
     /**
      * For the daily sweep: removes the passwords kv-rotator made for this secret that the latest version (or an
-     * earlier one) superseded more than the overlap ago, without rotating. Never the one {@code latest} holds;
-     * nothing at all when {@code latest} does not name its password.
-     *
-     * @return the keyIds removed
+     * earlier one) superseded more than the overlap ago. Never the one the latest version was proven to hold;
+     * nothing when that password could not be told apart.
      */
     @Override
-    public List<String> retireOverdue(SecretVersion latest, Instant now) {
-        Optional<String> inUse = passwordInUse(latest);
-        if (inUse.isEmpty() || latest.createdOn() == null) {
-            LOG.log(Level.INFO, () -> "appsecret.retire_skipped secret=%s why=\"the latest version has no %s tag\""
-                    .formatted(latest.ref(), Tags.CREDENTIAL_ID));
+    public List<String> retireOverdue(AppSecretPlan plan, Instant now) {
+        SecretVersion latest = plan.current();
+        if (plan.currentCredentialId() == null || latest.createdOn() == null) {
+            LOG.log(Level.INFO, () -> "appsecret.retire_skipped secret=%s why=\"the password in use is not known\""
+                    .formatted(latest.ref()));
             return List.of();
         }
-        return removeOverdue(latest.ref(), passwords.find(application(latest)), Set.of(inUse.get()),
+        return removeOverdue(latest.ref(), plan.app(), Set.of(plan.currentCredentialId()),
                 List.of(latest.createdOn()), now);
     }
 
-    private AppRegistration application(RotationPlan plan, IssuedCredential issued) {
-        return issued.readAtIssue() instanceof AppRegistration app ? app : passwords.find(plan.providerAddress());
+    /** Revocation: removes every password of the application, whoever made it, except {@code keepCredentialId}. */
+    @Override
+    public void invalidateAllBut(AppSecretPlan plan, String keepCredentialId) {
+        AppRegistration app = passwords.find(plan.app().objectId());
+        for (AppPassword password : app.passwords()) {
+            if (!password.keyId().equalsIgnoreCase(keepCredentialId)) {
+                passwords.remove(app.objectId(), password.keyId());
+                LOG.log(Level.WARNING, () -> "appsecret.revoked secret=%s application=%s keyId=%s displayName=\"%s\""
+                        .formatted(plan.current().ref(), app.objectId(), password.keyId(), password.displayName()));
+            }
+        }
+    }
+
+    @Override
+    public boolean stillAccepts(AppSecretPlan plan, SecretValue value) {
+        return possession.accepts(plan.app(), value);
     }
 
     private List<String> removeOverdue(SecretRef secret, AppRegistration app, Set<String> inUse,
@@ -169,14 +179,5 @@ public final class AppRegistrationSecretProvider implements CredentialProvider {
                     + " object ID or application (client) ID, a GUID");
         }
         return address.toLowerCase(Locale.ROOT);
-    }
-
-    private static Optional<String> passwordInUse(SecretVersion version) {
-        Optional<String> keyId = version.tag(Tags.CREDENTIAL_ID).map(id -> id.toLowerCase(Locale.ROOT));
-        if (keyId.isPresent() && !GUID.matcher(keyId.get()).matches()) {
-            throw RotationException.terminal("plan", "tag " + Tags.CREDENTIAL_ID + " must be the keyId (the portal's"
-                    + " 'Secret ID') of the password this version holds, a GUID");
-        }
-        return keyId;
     }
 }

@@ -63,15 +63,24 @@ public final class GraphAppPasswords implements AppPasswords {
         return new IssuedCredential(keyId, SecretValue.of(added.getSecretText()), added.getEndDateTime().toInstant());
     }
 
+    /** A password that is already gone counts as removed: an earlier attempt may have been applied unanswered. */
     @Override
     public void remove(String objectId, String keyId) {
         RemovePasswordPostRequestBody body = new RemovePasswordPostRequestBody();
         body.setKeyId(UUID.fromString(keyId));
-        graph.get().applications().byApplicationId(objectId).removePassword().post(body);
+        try {
+            graph.get().applications().byApplicationId(objectId).removePassword().post(body);
+        } catch (ApiException e) {
+            boolean gone = (e.getResponseStatusCode() == 400 || e.getResponseStatusCode() == 404)
+                    && find(objectId).passwords().stream().noneMatch(p -> p.keyId().equalsIgnoreCase(keyId));
+            if (!gone) {
+                throw e;
+            }
+        }
     }
 
     private static AppPassword password(PasswordCredential credential) {
-        return new AppPassword(key(credential.getKeyId()), credential.getDisplayName(),
+        return new AppPassword(key(credential.getKeyId()), credential.getDisplayName(), credential.getHint(),
                 credential.getStartDateTime() == null ? null : credential.getStartDateTime().toInstant(),
                 credential.getEndDateTime() == null ? null : credential.getEndDateTime().toInstant());
     }

@@ -11,6 +11,7 @@ import com.azure.resourcemanager.storage.models.StorageAccountRegenerateKeyParam
 import io.kvrotator.rotation.RotationException;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +30,16 @@ public final class ArmStorageKeys implements StorageKeys {
         this.environment = new AzureEnvironment(endpoints);
         this.credential = credential;
         this.httpClient = httpClient;
+    }
+
+    @Override
+    public Map<String, SecretValue> list(StorageAccountId account) {
+        StorageAccountListKeysResultInner result = manager(account.subscriptionId()).serviceClient()
+                .getStorageAccounts().listKeys(account.resourceGroup(), account.accountName());
+        Map<String, SecretValue> keys = new HashMap<>();
+        result.keys().stream().filter(key -> key.keyName() != null && key.value() != null && !key.value().isEmpty())
+                .forEach(key -> keys.put(key.keyName().toLowerCase(Locale.ROOT), SecretValue.of(key.value())));
+        return keys;
     }
 
     @Override

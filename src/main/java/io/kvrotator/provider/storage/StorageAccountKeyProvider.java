@@ -1,23 +1,27 @@
 package io.kvrotator.provider.storage;
 
 import io.kvrotator.provider.CredentialProvider;
+import io.kvrotator.provider.DualKeys;
 import io.kvrotator.provider.IssuedCredential;
-import io.kvrotator.provider.RotationPlan;
+import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.rotation.RotationException;
 import io.kvrotator.support.Retry;
+import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
- * Storage account keys, alternating {@code key1}/{@code key2}: the key the latest version does not hold is
- * regenerated, so the one in use keeps working until every consumer has moved to the new version.
+ * Storage account keys, alternating {@code key1}/{@code key2}: the key the latest version's value is, as listKeys
+ * proves, stays in use; the other one is regenerated, so consumers keep working until they read the new version.
  */
-public final class StorageAccountKeyProvider implements CredentialProvider {
+public final class StorageAccountKeyProvider implements CredentialProvider<StoragePlan> {
 
     public static final String TYPE = "StorageAccountKey";
+    private static final DualKeys KEYS = new DualKeys("key1", "key2");
+    private static final System.Logger LOG = System.getLogger(StorageAccountKeyProvider.class.getName());
 
     private final StorageKeys keys;
     private final StorageKeyVerifier verifier;
@@ -43,42 +47,38 @@ public final class StorageAccountKeyProvider implements CredentialProvider {
     }
 
     @Override
-    public RotationPlan plan(SecretVersion current) {
+    public StoragePlan plan(SecretVersion current, SecretValue currentValue, ResourceScope scope) {
         String address = current.tag(Tags.PROVIDER_ADDRESS).orElseThrow(() -> RotationException.terminal("plan",
                 "tag " + Tags.PROVIDER_ADDRESS + " is missing: set it to the storage account's resource ID"));
         StorageAccountId account = StorageAccountId.parse(address).orElseThrow(() -> RotationException.terminal(
                 "plan", "tag " + Tags.PROVIDER_ADDRESS + " is not a storage account resource ID "
                         + "(/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts/{name})"));
-        String inUse = current.tag(Tags.CREDENTIAL_ID).map(id -> id.toLowerCase(Locale.ROOT)).orElse("");
-        String next = switch (inUse) {
-            case "key1" -> "key2";
-            case "key2" -> "key1";
-            default -> throw RotationException.terminal("plan", "tag " + Tags.CREDENTIAL_ID
-                    + " must be key1 or key2 (the key this version holds), so the other one can be regenerated");
-        };
-        return new RotationPlan(current, account.resourceId(), inUse, next,
-                "regenerate " + next + " of storage account " + account.accountName() + "; " + inUse
-                        + " stays in use until consumers read the new version");
+        scope.requireResource(account.resourceId());
+        String inUse = KEYS.holding(keys.list(account), currentValue, "storage account " + account.accountName());
+        current.tag(Tags.CREDENTIAL_ID).filter(claimed -> !claimed.equalsIgnoreCase(inUse)).ifPresent(claimed ->
+                LOG.log(Level.WARNING, () -> "storage.credential_id_mismatch secret=%s tagged=%s proven=%s (the value decides)"
+                        .formatted(current.ref(), claimed, inUse)));
+        return new StoragePlan(current, account, inUse, KEYS.other(inUse));
     }
 
     @Override
-    public IssuedCredential issue(RotationPlan plan, Instant expiresOn) {
+    public IssuedCredential issue(StoragePlan plan, Instant expiresOn) {
         return new IssuedCredential(plan.nextCredentialId(),
-                keys.regenerate(account(plan), plan.nextCredentialId()), null);
+                keys.regenerate(plan.account(), plan.nextCredentialId()), null);
     }
 
     @Override
-    public void verify(RotationPlan plan, IssuedCredential issued) {
-        verifyRetry.run("verify", () -> verifier.verify(account(plan), issued.value()));
+    public void verify(StoragePlan plan, IssuedCredential issued) {
+        verifyRetry.run("verify", () -> verifier.verify(plan.account(), issued.value()));
     }
 
     @Override
-    public void invalidateAllBut(SecretVersion keep) {
-        RotationPlan plan = plan(keep);
-        keys.regenerate(account(plan), plan.nextCredentialId());
+    public void invalidateAllBut(StoragePlan plan, String keepCredentialId) {
+        keys.regenerate(plan.account(), KEYS.other(keepCredentialId));
     }
 
-    private static StorageAccountId account(RotationPlan plan) {
-        return StorageAccountId.parse(plan.providerAddress()).orElseThrow();
+    @Override
+    public boolean stillAccepts(StoragePlan plan, SecretValue value) {
+        return keys.list(plan.account()).containsValue(value);
     }
 }

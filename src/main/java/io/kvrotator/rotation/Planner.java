@@ -1,0 +1,50 @@
+package io.kvrotator.rotation;
+
+import io.kvrotator.provider.CredentialProvider;
+import io.kvrotator.provider.ProviderRegistry;
+import io.kvrotator.provider.ResourceScopes;
+import io.kvrotator.provider.RotationPlan;
+import io.kvrotator.vault.StoredSecret;
+import io.kvrotator.vault.Tags;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.TemporalAmount;
+
+/**
+ * The planning routine shared by rotation, preview and revocation: which provider, how long the new version lives,
+ * whether its tags fit, and the provider's proof that the latest value is a credential of a resource inside the
+ * vault's scope (DESIGN.md section 4, rules P and C). Changes nothing.
+ */
+final class Planner {
+
+    private final ProviderRegistry providers;
+    private final ResourceScopes scopes;
+    private final Duration nearExpiryWindow;
+
+    Planner(ProviderRegistry providers, ResourceScopes scopes, Duration nearExpiryWindow) {
+        this.providers = providers;
+        this.scopes = scopes;
+        this.nearExpiryWindow = nearExpiryWindow;
+    }
+
+    /** @param revocation a revocation rotates whatever the cadence, and writes the revocation tags too */
+    Planned<?> plan(StoredSecret latest, boolean revocation, Instant now) {
+        String type = latest.version().tag(Tags.CREDENTIAL_TYPE).orElseThrow(() -> RotationException.terminal("plan",
+                "the secret has no " + Tags.CREDENTIAL_TYPE + " tag, so kv-rotator cannot rotate it; known types: "
+                        + String.join(", ", providers.types())));
+        CredentialProvider<?> provider = providers.require(type);
+        TemporalAmount validity = ValidityPeriod.of(latest.version(), provider.defaultValidity());
+        if (!revocation) {
+            ValidityPeriod.requireLongerThan(nearExpiryWindow, validity, latest.version(), now);
+        }
+        AuditTags.requireRoom(latest.version(), revocation);
+        return prove(provider, latest, validity);
+    }
+
+    private <P extends RotationPlan> Planned<P> prove(CredentialProvider<P> provider, StoredSecret latest,
+                                                      TemporalAmount validity) {
+        P plan = Steps.run("plan", () -> provider.plan(latest.version(), latest.value(),
+                scopes.forVault(latest.version().ref().vault())));
+        return new Planned<>(provider, plan, validity);
+    }
+}
