@@ -35,8 +35,59 @@ class SettingsTest {
                 "ROTATOR_KEYVAULT_URL_TEMPLATE", "https://vault.example")))
                 .isInstanceOf(InvalidSettingsException.class)
                 .hasMessageContaining("ROTATOR_ALLOWED_VAULTS: vault name 'not_a_vault' is not a valid Key Vault name")
-                .hasMessageContaining("ROTATOR_NEAR_EXPIRY_DAYS must be a whole number from 1 to 365, got 'thirty'")
+                .hasMessageContaining("ROTATOR_NEAR_EXPIRY_DAYS must be a whole number from 30 to 365, got 'thirty'")
                 .hasMessageContaining("ROTATOR_KEYVAULT_URL_TEMPLATE must contain {vault}");
+    }
+
+    @Test
+    @DisplayName("a near-expiry window shorter than Key Vault's 30-day event is refused at start-up")
+    void windowShorterThanTheEvent() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_NEAR_EXPIRY_DAYS", "14")))
+                .hasMessageContaining("ROTATOR_NEAR_EXPIRY_DAYS must be a whole number from 30 to 365, got '14'");
+    }
+
+    @Test
+    @DisplayName("a validity inside the near-expiry window is refused at start-up, naming both settings")
+    void validityInsideTheWindow() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_NEAR_EXPIRY_DAYS", "60", "ROTATOR_STORAGE_KEY_VALIDITY_DAYS", "60",
+                "ROTATOR_APP_SECRET_VALIDITY_MONTHS", "2")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("ROTATOR_STORAGE_KEY_VALIDITY_DAYS (60 days) must be at least 90 days,"
+                        + " comfortably longer than ROTATOR_NEAR_EXPIRY_DAYS (60 days)")
+                .hasMessageContaining("ROTATOR_APP_SECRET_VALIDITY_MONTHS (2 months) must be at least 90 days,"
+                        + " comfortably longer than ROTATOR_NEAR_EXPIRY_DAYS (60 days)");
+    }
+
+    @Test
+    @DisplayName("the resource scope names subscriptions, resource groups, resources and applications per managed vault")
+    void resourceScopes() {
+        Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app,kv-dev-data",
+                "ROTATOR_RESOURCE_SCOPES", "{\"kv-dev-app\": [\"/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/"
+                        + "resourceGroups/rg-app\", \"app:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\"]}"));
+
+        var app = settings.resourceScopes().forVault("KV-DEV-APP");
+        assertThat(app.permitsResource("/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/RG-APP/"
+                + "providers/Microsoft.Storage/storageAccounts/stapp")).isTrue();
+        assertThat(app.permitsResource("/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/rg-app2/"
+                + "providers/Microsoft.Storage/storageAccounts/stapp")).isFalse();
+        assertThat(app.permitsApplication("ffffffff-0000-4000-8000-000000000000", "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0"))
+                .isTrue();
+        assertThat(settings.resourceScopes().forVault("kv-dev-data").permitsResource(
+                "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de")).as("a vault without an entry").isFalse();
+    }
+
+    @Test
+    @DisplayName("a resource scope for an unmanaged vault, or an entry of no known form, is refused at start-up")
+    void badResourceScopes() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_RESOURCE_SCOPES", "{\"kv-dev-other\": [], \"kv-dev-app\": [\"*\", \"app:team-a\"]}")))
+                .hasMessageContaining("ROTATOR_RESOURCE_SCOPES: vault 'kv-dev-other' is not in ROTATOR_ALLOWED_VAULTS")
+                .hasMessageContaining("'*' in the scope of vault 'kv-dev-app' is neither")
+                .hasMessageContaining("'app:team-a' in the scope of vault 'kv-dev-app' is neither");
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_RESOURCE_SCOPES", "[1]"))).hasMessageContaining("ROTATOR_RESOURCE_SCOPES must be a JSON object");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kvrotator.rotation.Failure;
 import io.kvrotator.rotation.RotationException;
+import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,13 +38,13 @@ class ProviderRegistryTest {
     @Test
     @DisplayName("a known type is found by its exact name")
     void found() {
-        CredentialProvider storage = named("StorageAccountKey");
+        CredentialProvider<RotationPlan> storage = named("StorageAccountKey");
 
         assertThat(new ProviderRegistry(List.of(storage)).require("StorageAccountKey")).isSameAs(storage);
     }
 
-    private static CredentialProvider named(String type) {
-        return new CredentialProvider() {
+    private static CredentialProvider<RotationPlan> named(String type) {
+        return new CredentialProvider<>() {
             @Override
             public String credentialType() {
                 return type;
@@ -55,7 +56,7 @@ class ProviderRegistryTest {
             }
 
             @Override
-            public RotationPlan plan(SecretVersion current) {
+            public RotationPlan plan(SecretVersion current, SecretValue value, ResourceScope scope) {
                 throw new UnsupportedOperationException();
             }
 
@@ -70,7 +71,12 @@ class ProviderRegistryTest {
             }
 
             @Override
-            public void invalidateAllBut(SecretVersion keep) {
+            public void invalidateAllBut(RotationPlan plan, String keepCredentialId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean stillAccepts(RotationPlan plan, SecretValue value) {
                 throw new UnsupportedOperationException();
             }
         };

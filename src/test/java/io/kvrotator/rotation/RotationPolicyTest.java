@@ -20,7 +20,7 @@ class RotationPolicyTest {
     private static final String V2 = "0".repeat(31) + "2";
     private static final Map<String, String> ROTATABLE = Map.of("CredentialType", "StorageAccountKey");
 
-    private final RotationPolicy policy = new RotationPolicy(Duration.ofDays(30));
+    private final RotationPolicy policy = new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -49,7 +49,13 @@ class RotationPolicyTest {
                         version(V1, days(-60), days(20), Map.of("CredentialType", " ")), event(V1, days(-1)),
                         RotationDecision.NotifyOnly.class),
                 Arguments.of("a manual request rotates the latest version far from expiry",
-                        version(V1, days(-1), days(300), ROTATABLE), manual(), RotationDecision.Rotate.class));
+                        version(V1, days(-1), days(300), ROTATABLE), manual(), RotationDecision.Rotate.class),
+                Arguments.of("a manual request for a version made an hour ago is too soon",
+                        version(V1, NOW.minus(Duration.ofHours(1)), days(300), ROTATABLE), manual(),
+                        RotationDecision.TooSoon.class),
+                Arguments.of("an event for a version made an hour ago, near expiry, is too soon",
+                        version(V1, NOW.minus(Duration.ofHours(1)), days(3), ROTATABLE), event(V1, days(0)),
+                        RotationDecision.TooSoon.class));
     }
 
     private static Instant days(int offset) {

@@ -6,10 +6,9 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.notify.NoticeKind;
-import io.kvrotator.provider.CredentialProvider;
-import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.ProviderRegistry;
-import io.kvrotator.provider.RotationPlan;
+import io.kvrotator.provider.ResourceScope;
+import io.kvrotator.provider.ResourceScopes;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.testing.InMemorySecretStore;
 import io.kvrotator.testing.RecordingNotifier;
@@ -18,11 +17,11 @@ import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,18 +33,20 @@ class RotatorTest {
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
     private static final SecretRef SECRET = new SecretRef("kv-dev-app", "API-KEY");
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MutableClock clock = new MutableClock(NOW.minus(Duration.ofDays(35)));
     private final InMemorySecretStore store = new InMemorySecretStore(clock);
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final FakeProvider provider = new FakeProvider();
     private RotationLock lock = new InProcessRotationLock();
     private final FailingRotations failing = new InProcessFailingRotations();
+    private ResourceScopes scopes = new ResourceScopes(Map.of("kv-dev-app",
+            new ResourceScope("kv-dev-app", List.of("/subscriptions/00000000-0000-4000-8000-000000000001"), Set.of())));
     private SecretVersion current;
 
     @BeforeEach
     void seed() {
-        current = store.seed(SECRET, new HashMap<>(Map.of("CredentialType", "Fake", "CredentialId", "a",
-                "Owner", "team@contoso.com")), NOW.plus(Duration.ofDays(10)));
+        current = seed(Map.of("CredentialType", "Fake", "CredentialId", "a", "Owner", "team@contoso.com"));
+        clock.set(NOW);
     }
 
     @Test
@@ -55,13 +56,57 @@ class RotatorTest {
 
         assertThat(outcome).isInstanceOf(RotationOutcome.Rotated.class);
         InMemorySecretStore.Stored stored = store.stored(SECRET).get(1);
-        assertThat(stored.value()).isEqualTo(SecretValue.of("fake-credential-b"));
+        assertThat(stored.value()).isEqualTo(provider.value("b"));
         assertThat(stored.version().tags()).containsEntry("CredentialId", "b").containsEntry("Owner", "team@contoso.com")
                 .containsEntry("PreviousVersion", current.version()).containsEntry("RotatedBy", "event:e1")
                 .containsEntry("RotationReason", "SecretNearExpiry").containsEntry("RotatedAt", NOW.toString());
         assertThat(stored.version().expiresOn()).isEqualTo(NOW.plus(Duration.ofDays(45)));
         assertThat(provider.calls).containsExactly("plan", "issue", "verify", "retire");
         assertThat(notifier.sent()).singleElement().extracting(n -> n.kind()).isEqualTo(NoticeKind.ROTATED);
+    }
+
+    @Test
+    @DisplayName("the value, not the CredentialId tag, says which credential is in use: a secret holding b tagged a"
+            + " regenerates a")
+    void proofDecidesWhichCredentialIsInUse() {
+        current = seed(provider.value("b"), Map.of("CredentialType", "Fake", "CredentialId", "a"));
+        clock.set(NOW);
+        SecretValue inUse = provider.value("b");
+
+        RotationOutcome outcome = rotator().rotate(request());
+
+        assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Rotated.class,
+                rotated -> assertThat(rotated.credentialId()).isEqualTo("a"));
+        assertThat(provider.value("b")).as("the credential the latest version held").isEqualTo(inUse);
+    }
+
+    @Test
+    @DisplayName("a value that is no credential of the resource is refused, terminally, before anything changes")
+    void refusesWithoutPossession() {
+        current = seed(SecretValue.of("someone-elses-key"), Map.of("CredentialType", "Fake", "CredentialId", "a"));
+        clock.set(NOW);
+
+        RotationOutcome outcome = rotator().rotate(request());
+
+        assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Failed.class, failed -> {
+            assertThat(failed.retryable()).isFalse();
+            assertThat(failed.failure().message()).startsWith("refused: the secret's value is neither a nor b");
+        });
+        assertThat(provider.calls).containsExactly("plan");
+        assertThat(notifier.sent()).singleElement().extracting(n -> n.kind()).isEqualTo(NoticeKind.ROTATION_FAILED);
+    }
+
+    @Test
+    @DisplayName("a resource outside the vault's scope is refused before any provider call")
+    void refusesOutsideTheScope() {
+        scopes = new ResourceScopes(Map.of());
+
+        RotationOutcome outcome = rotator().rotate(request());
+
+        assertThat(((RotationOutcome.Failed) outcome).failure().message()).contains("outside the resource scope of"
+                + " vault kv-dev-app", "ROTATOR_RESOURCE_SCOPES");
+        assertThat(provider.calls).containsExactly("plan");
+        assertThat(store.stored(SECRET)).hasSize(1);
     }
 
     @Test
@@ -77,12 +122,40 @@ class RotatorTest {
     @Test
     @DisplayName("the ValidityPeriodDays tag overrides the provider's default lifetime")
     void validityTag() {
-        current = store.seed(SECRET, Map.of("CredentialType", "Fake", "CredentialId", "a", "ValidityPeriodDays", "7"),
-                NOW.plus(Duration.ofDays(1)));
+        current = seed(Map.of("CredentialType", "Fake", "CredentialId", "a", "ValidityPeriodDays", "60"));
+        clock.set(NOW);
 
         rotator().rotate(request());
 
-        assertThat(store.stored(SECRET).get(2).version().expiresOn()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThat(store.stored(SECRET).get(2).version().expiresOn()).isEqualTo(NOW.plus(Duration.ofDays(60)));
+    }
+
+    @Test
+    @DisplayName("a validity not comfortably longer than the 30-day window is refused: it would rotate every day")
+    void validityInsideTheWindow() {
+        current = seed(Map.of("CredentialType", "Fake", "CredentialId", "a", "ValidityPeriodDays", "30"));
+        clock.set(NOW);
+
+        RotationOutcome outcome = rotator().rotate(request());
+
+        assertThat(((RotationOutcome.Failed) outcome).failure().message()).isEqualTo("a new version would live 30 days"
+                + " (tag ValidityPeriodDays), not comfortably longer than the near-expiry window of 30 days: it would"
+                + " be rotated again almost at once; use at least 45 days");
+        assertThat(provider.calls).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a manual rotation of a version younger than the minimum age is refused with when it may run")
+    void tooSoon() {
+        RotationOutcome first = rotator().rotate(manual());
+        clock.advance(Duration.ofMinutes(1));
+
+        RotationOutcome second = rotator().rotate(manual());
+
+        assertThat(first).isInstanceOf(RotationOutcome.Rotated.class);
+        assertThat(second).isInstanceOfSatisfying(RotationOutcome.TooSoon.class,
+                tooSoon -> assertThat(tooSoon.notBefore()).isEqualTo(NOW.plus(Duration.ofHours(24))));
+        assertThat(store.stored(SECRET)).hasSize(2);
     }
 
     @Test
@@ -106,6 +179,20 @@ class RotatorTest {
     }
 
     @Test
+    @DisplayName("a terminal failure of the daily sweep's rotation is told once, not every day")
+    void terminalFailureToldOnce() {
+        provider.failIssue = httpError(403);
+        RotationRequest sweep = new RotationRequest(SECRET, new Trigger.Sweep(), "ExpirySweep", current.version(),
+                NOW, false);
+
+        rotator().rotate(sweep);
+        clock.advance(Duration.ofDays(1));
+        rotator().rotate(sweep);
+
+        assertThat(notifier.sent()).singleElement().extracting(n -> n.kind()).isEqualTo(NoticeKind.ROTATION_FAILED);
+    }
+
+    @Test
     @DisplayName("a credential that fails verification is discarded and never stored")
     void verifyFails() {
         provider.failVerify = RotationException.retryable("verify", "not accepted yet");
@@ -118,7 +205,8 @@ class RotatorTest {
     }
 
     @Test
-    @DisplayName("a Key Vault write that fails with 503 discards the new credential and is retryable")
+    @DisplayName("a Key Vault write that fails with 503 and did not land is retryable; the new credential is not"
+            + " removed on a guess")
     void storeFails() {
         store.failPutsWith(httpError(503));
 
@@ -128,7 +216,49 @@ class RotatorTest {
             assertThat(failed.retryable()).isTrue();
             assertThat(failed.failure().step()).isEqualTo("store");
         });
-        assertThat(provider.calls).contains("discard");
+        assertThat(provider.calls).containsExactly("plan", "issue", "verify");
+    }
+
+    @Test
+    @DisplayName("a Key Vault write that landed but whose answer was lost is read back: the rotation is stored,"
+            + " retired and told")
+    void storeAnswerLost() {
+        store.losePutAnswersWith(httpError(503));
+
+        RotationOutcome outcome = rotator().rotate(request());
+
+        assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Rotated.class, rotated -> {
+            assertThat(rotated.credentialId()).isEqualTo("b");
+            assertThat(rotated.newVersion()).isEqualTo(store.stored(SECRET).get(1).version().version());
+        });
+        assertThat(provider.calls).containsExactly("plan", "issue", "verify", "retire");
+        assertThat(notifier.sent()).extracting(n -> n.kind()).containsExactly(NoticeKind.ROTATED);
+    }
+
+    @Test
+    @DisplayName("a lease that cannot be shown held before the store stops the rotation: nothing stored, retryable")
+    void leaseLostBeforeStore() {
+        lock = secret -> Optional.of(new RotationLock.Lease() {
+            @Override
+            public void confirm(String step) {
+                if (step.equals("store")) {
+                    throw RotationException.retryable(step, "lease lost");
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+
+        RotationOutcome outcome = rotator().rotate(request());
+
+        assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Failed.class, failed -> {
+            assertThat(failed.retryable()).isTrue();
+            assertThat(failed.failure().step()).isEqualTo("store");
+        });
+        assertThat(store.stored(SECRET)).hasSize(1);
+        assertThat(provider.calls).containsExactly("plan", "issue", "verify", "discard");
     }
 
     @Test
@@ -149,9 +279,10 @@ class RotatorTest {
     @Test
     @DisplayName("an unknown CredentialType is terminal and names the known types")
     void unknownType() {
-        store.seed(SECRET, Map.of("CredentialType", "fake"), NOW.plus(Duration.ofDays(1)));
+        current = seed(Map.of("CredentialType", "fake"));
+        clock.set(NOW);
 
-        RotationOutcome outcome = rotator().rotate(request(store.latest(SECRET).orElseThrow().version()));
+        RotationOutcome outcome = rotator().rotate(request());
 
         assertThat(((RotationOutcome.Failed) outcome).failure().message())
                 .isEqualTo("credential type 'fake' is not registered (did you mean 'Fake'? tag values are"
@@ -166,28 +297,29 @@ class RotatorTest {
         for (int i = 0; i < 10; i++) {
             tags.put("Extra" + i, "x");
         }
-        store.seed(SECRET, tags, NOW.plus(Duration.ofDays(1)));
+        current = seed(tags);
+        clock.set(NOW);
 
-        RotationOutcome outcome = rotator().rotate(request(store.latest(SECRET).orElseThrow().version()));
+        RotationOutcome outcome = rotator().rotate(request());
 
         assertThat(((RotationOutcome.Failed) outcome).failure().message()).contains("16 tags", "allows 15", "remove 1 tag");
-        assertThat(provider.calls).containsExactly("plan");
+        assertThat(provider.calls).isEmpty();
     }
 
     @Test
     @DisplayName("a malformed ValidityPeriodDays tag is terminal")
     void badValidity() {
-        store.seed(SECRET, Map.of("CredentialType", "Fake", "CredentialId", "a", "ValidityPeriodDays", "sixty"),
-                NOW.plus(Duration.ofDays(1)));
+        current = seed(Map.of("CredentialType", "Fake", "CredentialId", "a", "ValidityPeriodDays", "sixty"));
+        clock.set(NOW);
 
-        RotationOutcome outcome = rotator().rotate(request(store.latest(SECRET).orElseThrow().version()));
+        RotationOutcome outcome = rotator().rotate(request());
 
         assertThat(((RotationOutcome.Failed) outcome).failure().message())
                 .contains("ValidityPeriodDays must be a whole number of days from 1 to 3650, not 'sixty'");
     }
 
     @Test
-    @DisplayName("a held lock fails retryably before any credential is issued")
+    @DisplayName("a held lock fails retryably before any provider call")
     void lockHeld() {
         lock = secret -> Optional.empty();
 
@@ -195,7 +327,7 @@ class RotatorTest {
 
         assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Failed.class,
                 failed -> assertThat(failed.failure().step()).isEqualTo("lock"));
-        assertThat(provider.calls).containsExactly("plan");
+        assertThat(provider.calls).isEmpty();
     }
 
     @Test
@@ -211,93 +343,40 @@ class RotatorTest {
     }
 
     @Test
-    @DisplayName("a secret that does not exist is skipped")
+    @DisplayName("a secret that does not exist is not found")
     void missingSecret() {
         RotationOutcome outcome = rotator().rotate(new RotationRequest(new SecretRef("kv-dev-app", "GONE"),
                 new Trigger.Event("e1"), "SecretNearExpiry", current.version(), NOW, false));
 
-        assertThat(outcome).isInstanceOf(RotationOutcome.Skipped.class);
+        assertThat(outcome).isInstanceOf(RotationOutcome.NotFound.class);
+    }
+
+    private SecretVersion seed(Map<String, String> tags) {
+        return seed(provider.value("a"), tags);
+    }
+
+    private SecretVersion seed(SecretValue value, Map<String, String> tags) {
+        clock.set(NOW.minus(Duration.ofDays(35)));
+        return store.seed(SECRET, value.reveal(), tags, NOW.plus(Duration.ofDays(10)));
     }
 
     private Rotator rotator() {
-        return new Rotator(store, new ProviderRegistry(List.of(provider)), lock,
-                new NoticeDispatcher(List.of(notifier)), new RotationPolicy(Duration.ofDays(30)), failing, clock);
+        return new Rotator(store, new RotationProviders(new ProviderRegistry(List.of(provider)), scopes), lock,
+                new NoticeDispatcher(List.of(notifier)), new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24)),
+                failing, clock);
     }
 
     private RotationRequest request() {
-        return request(current.version());
+        return new RotationRequest(SECRET, new Trigger.Event("e1"), "SecretNearExpiry", current.version(), NOW, false);
     }
 
-    private RotationRequest request(String version) {
-        return new RotationRequest(SECRET, new Trigger.Event("e1"), "SecretNearExpiry", version, NOW, false);
+    private static RotationRequest manual() {
+        return new RotationRequest(SECRET, new Trigger.Http("alice@contoso.com"), "manual", null, null, false);
     }
 
     private static HttpResponseException httpError(int status) {
         HttpResponse response = Mockito.mock(HttpResponse.class);
         Mockito.when(response.getStatusCode()).thenReturn(status);
         return new HttpResponseException("Status code " + status, response);
-    }
-
-    /** Alternates credentials "a" and "b"; each step can be made to fail. */
-    private static final class FakeProvider implements CredentialProvider {
-        final List<String> calls = new ArrayList<>();
-        RuntimeException failIssue;
-        RuntimeException failVerify;
-        RuntimeException failRetire;
-        Instant expiresOn;
-
-        @Override
-        public String credentialType() {
-            return "Fake";
-        }
-
-        @Override
-        public Duration defaultValidity() {
-            return Duration.ofDays(45);
-        }
-
-        @Override
-        public RotationPlan plan(SecretVersion current) {
-            calls.add("plan");
-            String inUse = current.tag("CredentialId").orElse("a");
-            String next = inUse.equals("a") ? "b" : "a";
-            return new RotationPlan(current, "fake://address", inUse, next, "issue " + next);
-        }
-
-        @Override
-        public IssuedCredential issue(RotationPlan plan, Instant requestedExpiry) {
-            calls.add("issue");
-            if (failIssue != null) {
-                throw failIssue;
-            }
-            return new IssuedCredential(plan.nextCredentialId(), SecretValue.of("fake-credential-" + plan.nextCredentialId()),
-                    expiresOn);
-        }
-
-        @Override
-        public void verify(RotationPlan plan, IssuedCredential issued) {
-            calls.add("verify");
-            if (failVerify != null) {
-                throw failVerify;
-            }
-        }
-
-        @Override
-        public void discard(RotationPlan plan, IssuedCredential issued) {
-            calls.add("discard");
-        }
-
-        @Override
-        public void invalidateAllBut(SecretVersion keep) {
-            calls.add("invalidateAllBut " + keep.tag("CredentialId").orElse("?"));
-        }
-
-        @Override
-        public void retire(RotationPlan plan, IssuedCredential issued, Instant now) {
-            calls.add("retire");
-            if (failRetire != null) {
-                throw failRetire;
-            }
-        }
     }
 }

@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Sandbox implements AutoCloseable {
 
+    /** The subscription of the sandbox's Azure resources; every sandbox vault may rotate what lies in it. */
+    public static final String SUBSCRIPTION_ID = "8c4f1b2e-0000-4000-8000-00000000c0de";
+
     /** The Entra tenant the sandbox's app registrations live in. */
     public static final String TENANT_ID = "72f988bf-0000-4000-8000-0000000a11ce";
 
@@ -78,8 +81,23 @@ public final class Sandbox implements AutoCloseable {
         settings.put(Setting.MAIL_DEFAULT_RECIPIENTS.key(), DEFAULT_RECIPIENTS);
         settings.put(Setting.NOTIFY_FIRST_DELAY_MS.key(), "10");
         settings.put(Setting.HTTP_TIMEOUT_SECONDS.key(), "5");
+        settings.put(Setting.RESOURCE_SCOPES.key(), resourceScopes(vaults));
         settings.putAll(hostStorageSettings());
         return settings;
+    }
+
+    /**
+     * The value of {@code ROTATOR_RESOURCE_SCOPES} giving each vault the sandbox subscription and the applications the
+     * Graph stand-in has now (create applications before asking for settings), as infra would write it.
+     */
+    public String resourceScopes(String... vaults) {
+        com.fasterxml.jackson.databind.node.ObjectNode scopes = StandIn.JSON.createObjectNode();
+        for (String vault : vaults) {
+            com.fasterxml.jackson.databind.node.ArrayNode entries = scopes.putArray(vault);
+            entries.add("/subscriptions/" + SUBSCRIPTION_ID);
+            graph.applications().values().forEach(app -> entries.add("app:" + app.objectId()));
+        }
+        return scopes.toString();
     }
 
     /**

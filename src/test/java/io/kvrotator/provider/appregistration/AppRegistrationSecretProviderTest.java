@@ -9,7 +9,7 @@ import io.kvrotator.graph.GraphClients;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.CredentialProviderContract;
 import io.kvrotator.provider.IssuedCredential;
-import io.kvrotator.provider.RotationPlan;
+import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.rotation.Failure;
 import io.kvrotator.rotation.RemoteFailures;
 import io.kvrotator.rotation.RotationException;
@@ -23,6 +23,7 @@ import io.kvrotator.support.Retry;
 import io.kvrotator.testing.JsonShape;
 import io.kvrotator.testing.SharedContracts;
 import io.kvrotator.vault.SecretRef;
+import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +31,14 @@ import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The provider through the real Graph SDK and azure-identity, against the Graph and Entra token stand-ins. */
-class AppRegistrationSecretProviderTest extends CredentialProviderContract {
+class AppRegistrationSecretProviderTest extends CredentialProviderContract<AppSecretPlan> {
 
     private static final String APP_ID = "631a96bc-a705-4eda-9f99-fdaf9f54f6a2";
     private static final SecretRef SECRET = new SecretRef("kv-dev-payments", "PAYMENTS-API-CLIENT-SECRET");
@@ -72,7 +74,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     }
 
     @Override
-    protected CredentialProvider provider() {
+    protected CredentialProvider<AppSecretPlan> provider() {
         return provider;
     }
 
@@ -80,6 +82,26 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     protected SecretVersion liveVersion() {
         return version(Map.of("CredentialType", "AppRegistrationSecret", "ProviderAddress", objectId,
                 "CredentialId", live.keyId()));
+    }
+
+    @Override
+    protected SecretValue liveValue() {
+        return SecretValue.of(live.value());
+    }
+
+    @Override
+    protected ResourceScope scope() {
+        return new ResourceScope(SECRET.vault(), List.of(), Set.of(objectId));
+    }
+
+    @Override
+    protected String liveCredentialId() {
+        return live.keyId();
+    }
+
+    @Override
+    protected String lyingCredentialId() {
+        return "00000000-0000-4000-8000-00000000dead";
     }
 
     @Override
@@ -93,8 +115,8 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     }
 
     @Override
-    protected int remoteCalls() {
-        return sandbox.graph.calls().size() + sandbox.entra.calls().size();
+    protected int remoteWrites() {
+        return sandbox.graph.passwordActions().size();
     }
 
     @Test
@@ -108,7 +130,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     void issuesALabelledPassword() {
         Instant end = NOW.plus(Duration.ofDays(90));
 
-        IssuedCredential issued = provider.issue(provider.plan(liveVersion()), end);
+        IssuedCredential issued = provider.issue(provider.plan(liveVersion(), liveValue(), scope()), end);
 
         assertThat(sandbox.graph.passwords(objectId)).hasSize(2).filteredOn(p -> p.keyId().equals(issued.credentialId()))
                 .singleElement().satisfies(password -> {
@@ -125,8 +147,8 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     void acceptsAnAppId() {
         SecretVersion byAppId = version(Map.of("ProviderAddress", APP_ID.toUpperCase(), "CredentialId", live.keyId()));
 
-        IssuedCredential issued = provider.issue(provider.plan(byAppId), NOW.plus(Duration.ofDays(90)));
-        provider.verify(provider.plan(byAppId), issued);
+        IssuedCredential issued = provider.issue(provider.plan(byAppId, liveValue(), scope()), NOW.plus(Duration.ofDays(90)));
+        provider.verify(provider.plan(byAppId, liveValue(), scope()), issued);
 
         assertThat(sandbox.graph.passwords(objectId)).extracting(PasswordState::keyId).contains(issued.credentialId());
         assertThat(sandbox.graph.calls()).extracting(StandIn.Call::path)
@@ -136,12 +158,12 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     @Test
     @DisplayName("a ProviderAddress or CredentialId that is not a GUID is terminal, before anything changes")
     void malformedTags() {
-        assertThatThrownBy(() -> provider.plan(version(Map.of("ProviderAddress", "payments-api"))))
+        assertThatThrownBy(() -> provider.plan(version(Map.of("ProviderAddress", "payments-api")), liveValue(), scope()))
                 .isInstanceOfSatisfying(RotationException.class, e -> {
                     assertThat(e.failure()).isInstanceOf(Failure.Terminal.class);
                     assertThat(e.failure().message()).contains("ProviderAddress must be the app registration's object ID");
                 });
-        assertThatThrownBy(() -> provider.plan(version(Map.of("ProviderAddress", objectId, "CredentialId", "key1"))))
+        assertThatThrownBy(() -> provider.plan(version(Map.of("ProviderAddress", objectId, "CredentialId", "key1")), liveValue(), scope()))
                 .isInstanceOfSatisfying(RotationException.class, e ->
                         assertThat(e.failure().message()).contains("CredentialId must be the keyId"));
         assertThat(sandbox.graph.calls()).isEmpty();
@@ -153,7 +175,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
         AppRegistrationSecretProvider unconfigured = provider(ClientSecretVerifier.unavailable(
                 "ROTATOR_ENTRA_TENANT_ID is not set"));
 
-        assertThatThrownBy(() -> unconfigured.plan(liveVersion())).isInstanceOfSatisfying(RotationException.class, e -> {
+        assertThatThrownBy(() -> unconfigured.plan(liveVersion(), liveValue(), scope())).isInstanceOfSatisfying(RotationException.class, e -> {
             assertThat(e.failure()).isInstanceOf(Failure.Terminal.class);
             assertThat(e.failure().message()).contains("ROTATOR_ENTRA_TENANT_ID is not set");
         });
@@ -162,8 +184,9 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     @Test
     @DisplayName("verification acquires a client-credentials token for the app in the configured tenant")
     void verifiesWithAToken() {
-        RotationPlan plan = provider.plan(liveVersion());
+        AppSecretPlan plan = provider.plan(liveVersion(), liveValue(), scope());
         IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(90)));
+        sandbox.entra.clearCalls();
 
         provider.verify(plan, issued);
 
@@ -176,9 +199,10 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     @Test
     @DisplayName("verification waits for Entra to propagate a new password, each attempt a real token request")
     void waitsForPropagation() {
+        AppSecretPlan plan = provider.plan(liveVersion(), liveValue(), scope());
         sandbox.entra.propagationAttempts(2);
-        RotationPlan plan = provider.plan(liveVersion());
         IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(90)));
+        sandbox.entra.clearCalls();
 
         provider.verify(plan, issued);
 
@@ -188,9 +212,10 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     @Test
     @DisplayName("a password Entra keeps refusing fails verification retryably after the bounded attempts")
     void verificationGivesUp() {
-        RotationPlan plan = provider.plan(liveVersion());
+        AppSecretPlan plan = provider.plan(liveVersion(), liveValue(), scope());
         IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(90)));
         sandbox.entra.refuseAll(true);
+        sandbox.entra.clearCalls();
 
         assertThatThrownBy(() -> provider.verify(plan, issued)).isInstanceOfSatisfying(RotationException.class, e -> {
             assertThat(e.failure()).isInstanceOf(Failure.Retryable.class);
@@ -202,7 +227,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     @Test
     @DisplayName("discard removes the new password and nothing else")
     void discardRemovesTheNewPassword() {
-        RotationPlan plan = provider.plan(liveVersion());
+        AppSecretPlan plan = provider.plan(liveVersion(), liveValue(), scope());
         IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(90)));
 
         provider.discard(plan, issued);
@@ -215,7 +240,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     @DisplayName("retire keeps the password the previous version holds, the new one, and passwords others made")
     void retireDuringTheOverlap() {
         sandbox.graph.addPassword(objectId, "CI pipeline", NOW.minus(Duration.ofDays(400)), NOW.plus(Duration.ofDays(300)));
-        RotationPlan plan = provider.plan(liveVersion());
+        AppSecretPlan plan = provider.plan(liveVersion(), liveValue(), scope());
         IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(547)));
 
         provider.retire(plan, issued, NOW);
@@ -238,7 +263,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
         SecretVersion latest = new SecretVersion(SECRET, "1".repeat(32), true, NOW.minus(Duration.ofDays(30)),
                 NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(20)), null,
                 Map.of("ProviderAddress", objectId, "CredentialId", p1.keyId()));
-        RotationPlan plan = provider.plan(latest);
+        AppSecretPlan plan = provider.plan(latest, SecretValue.of(p1.value()), scope());
         IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(547)));
 
         provider.retire(plan, issued, NOW);
@@ -253,7 +278,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     void readsTheApplicationOnce() {
         PasswordState overdue = sandbox.graph.addPassword(objectId, PasswordLabel.of(SECRET, NOW.minus(Duration.ofDays(600))),
                 NOW.minus(Duration.ofDays(600)), NOW.minus(Duration.ofDays(50)));
-        RotationPlan plan = provider.plan(liveVersion());
+        AppSecretPlan plan = provider.plan(liveVersion(), liveValue(), scope());
 
         IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(547)));
         provider.verify(plan, issued);
@@ -277,8 +302,10 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
         SecretVersion latest = new SecretVersion(SECRET, "2".repeat(32), true, clock.instant(), clock.instant(),
                 current.endDateTime(), null, Map.of("ProviderAddress", objectId, "CredentialId", current.keyId()));
 
-        List<String> duringOverlap = provider.retireOverdue(latest, clock.instant().plus(Duration.ofDays(6)));
-        List<String> afterOverlap = provider.retireOverdue(latest, clock.instant().plus(Duration.ofDays(7)));
+        AppSecretPlan plan = provider.plan(latest, SecretValue.of(current.value()), scope());
+
+        List<String> duringOverlap = provider.retireOverdue(plan, clock.instant().plus(Duration.ofDays(6)));
+        List<String> afterOverlap = provider.retireOverdue(plan, clock.instant().plus(Duration.ofDays(7)));
 
         assertThat(duringOverlap).isEmpty();
         assertThat(afterOverlap).containsExactly(previous.keyId());
@@ -287,12 +314,18 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     }
 
     @Test
-    @DisplayName("retireOverdue removes nothing when the latest version does not name its password")
-    void retireOverdueNeedsCredentialId() {
-        sandbox.graph.addPassword(objectId, PasswordLabel.of(SECRET, NOW), NOW, NOW.plus(Duration.ofDays(547)));
-        SecretVersion unnamed = version(Map.of("ProviderAddress", objectId));
+    @DisplayName("retireOverdue never removes the password the value proves in use, even when CredentialId names another")
+    void retireOverdueFollowsTheProof() {
+        PasswordState labelled = sandbox.graph.addPassword(objectId, PasswordLabel.of(SECRET, NOW.minus(Duration.ofDays(600))),
+                NOW.minus(Duration.ofDays(600)), NOW.plus(Duration.ofDays(20)));
+        SecretVersion lying = new SecretVersion(SECRET, "3".repeat(32), true, NOW.minus(Duration.ofDays(100)),
+                NOW.minus(Duration.ofDays(100)), NOW.plus(Duration.ofDays(20)), null,
+                Map.of("ProviderAddress", objectId, "CredentialId", live.keyId()));
 
-        assertThat(provider.retireOverdue(unnamed, NOW.plus(Duration.ofDays(400)))).isEmpty();
+        AppSecretPlan plan = provider.plan(lying, SecretValue.of(labelled.value()), scope());
+
+        assertThat(plan.currentCredentialId()).isEqualTo(labelled.keyId());
+        assertThat(provider.retireOverdue(plan, NOW.plus(Duration.ofDays(400)))).isEmpty();
         assertThat(sandbox.graph.passwords(objectId)).hasSize(2);
     }
 
@@ -301,7 +334,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     void unknownApplication() {
         SecretVersion missing = version(Map.of("ProviderAddress", "00000000-0000-4000-8000-000000000404"));
 
-        assertThatThrownBy(() -> provider.issue(provider.plan(missing), NOW.plus(Duration.ofDays(90))))
+        assertThatThrownBy(() -> provider.issue(provider.plan(missing, liveValue(), scope()), NOW.plus(Duration.ofDays(90))))
                 .satisfies(e -> assertThat(RemoteFailures.classify("rotate", e)).isInstanceOfSatisfying(
                         Failure.Terminal.class, failure -> assertThat(failure.message())
                                 .contains("status=404", "Request_ResourceNotFound")));
@@ -315,7 +348,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
         sandbox.graph.faults(Faults.failing(request -> true, 100, StandIn.Response.json(429, body)
                 .withHeader("Retry-After", "0")));
 
-        assertThatThrownBy(() -> provider.issue(provider.plan(liveVersion()), NOW.plus(Duration.ofDays(90))))
+        assertThatThrownBy(() -> provider.issue(provider.plan(liveVersion(), liveValue(), scope()), NOW.plus(Duration.ofDays(90))))
                 .satisfies(e -> assertThat(RemoteFailures.classify("rotate", e)).isInstanceOfSatisfying(
                         Failure.Retryable.class, failure -> assertThat(failure.message()).contains("status=429")));
     }
@@ -323,7 +356,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract {
     @Test
     @DisplayName("the SDK sends addPassword and removePassword bodies in the shape of the official requests")
     void requestBodiesMatchTheOfficialSamples() throws Exception {
-        RotationPlan plan = provider.plan(liveVersion());
+        AppSecretPlan plan = provider.plan(liveVersion(), liveValue(), scope());
         IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(90)));
         provider.discard(plan, issued);
 

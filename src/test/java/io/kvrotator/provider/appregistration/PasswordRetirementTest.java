@@ -66,12 +66,12 @@ class PasswordRetirementTest {
     @DisplayName("passwords made by people, or by kv-rotator for another secret, are never overdue")
     void notOurs() {
         List<AppPassword> others = List.of(
-                new AppPassword("portal", "made in the portal", T0, T0.plus(Duration.ofDays(730))),
-                new AppPassword("unnamed", null, T0, T0.plus(Duration.ofDays(730))),
-                new AppPassword("prod", PasswordLabel.of(new SecretRef("kv-prd-payments", SECRET.name()), T0), T0,
+                new AppPassword("portal", "made in the portal", null, T0, T0.plus(Duration.ofDays(730))),
+                new AppPassword("unnamed", null, null, T0, T0.plus(Duration.ofDays(730))),
+                new AppPassword("prod", PasswordLabel.of(new SecretRef("kv-prd-payments", SECRET.name()), T0), null, T0,
                         T0.plus(Duration.ofDays(547))),
                 new AppPassword("longer-name", PasswordLabel.of(new SecretRef(SECRET.vault(), SECRET.name() + "-2"), T0),
-                        T0, T0.plus(Duration.ofDays(547))));
+                        null, T0, T0.plus(Duration.ofDays(547))));
 
         assertThat(retirement.overdue(others, SECRET, Set.of(), List.of(T0.plusSeconds(1)),
                 T0.plus(Duration.ofDays(3650)))).isEmpty();
@@ -80,7 +80,7 @@ class PasswordRetirementTest {
     @Test
     @DisplayName("a password without a start date is kept: when it was superseded cannot be told")
     void noStartDate() {
-        AppPassword undated = new AppPassword("a", PasswordLabel.of(SECRET, T0), null, T0.plus(Duration.ofDays(547)));
+        AppPassword undated = new AppPassword("a", PasswordLabel.of(SECRET, T0), null, null, T0.plus(Duration.ofDays(547)));
 
         assertThat(retirement.overdue(List.of(undated), SECRET, Set.of(), List.of(T0), T0.plus(Duration.ofDays(900))))
                 .isEmpty();
@@ -94,6 +94,6 @@ class PasswordRetirementTest {
     }
 
     private static AppPassword ours(String keyId, Instant start) {
-        return new AppPassword(keyId, PasswordLabel.of(SECRET, start), start, start.plus(Duration.ofDays(547)));
+        return new AppPassword(keyId, PasswordLabel.of(SECRET, start), null, start, start.plus(Duration.ofDays(547)));
     }
 }

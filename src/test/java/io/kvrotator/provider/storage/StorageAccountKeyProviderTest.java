@@ -7,6 +7,7 @@ import com.azure.core.http.HttpClient;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.CredentialProviderContract;
 import io.kvrotator.provider.IssuedCredential;
+import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.rotation.Failure;
 import io.kvrotator.rotation.RotationException;
 import io.kvrotator.sandbox.Faults;
@@ -15,16 +16,19 @@ import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
+import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class StorageAccountKeyProviderTest extends CredentialProviderContract {
+class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePlan> {
 
     private static final String ACCOUNT = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/"
             + "rg-data/providers/Microsoft.Storage/storageAccounts/stdatadev";
@@ -51,13 +55,34 @@ class StorageAccountKeyProviderTest extends CredentialProviderContract {
     }
 
     @Override
-    protected CredentialProvider provider() {
+    protected CredentialProvider<StoragePlan> provider() {
         return provider;
     }
 
     @Override
     protected SecretVersion liveVersion() {
         return version(Map.of("CredentialType", "StorageAccountKey", "CredentialId", "key1", "ProviderAddress", ACCOUNT));
+    }
+
+    @Override
+    protected SecretValue liveValue() {
+        return SecretValue.of(liveKey);
+    }
+
+    @Override
+    protected ResourceScope scope() {
+        return new ResourceScope("kv-dev-data", List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID
+                + "/resourceGroups/rg-data"), Set.of());
+    }
+
+    @Override
+    protected String liveCredentialId() {
+        return "key1";
+    }
+
+    @Override
+    protected String lyingCredentialId() {
+        return "key2";
     }
 
     @Override
@@ -71,30 +96,41 @@ class StorageAccountKeyProviderTest extends CredentialProviderContract {
     }
 
     @Override
-    protected int remoteCalls() {
-        return sandbox.arm.calls().size() + sandbox.blob.calls().size();
+    protected int remoteWrites() {
+        return (int) sandbox.arm.calls().stream().filter(call -> call.path().endsWith("/regenerateKey")).count();
     }
 
     @Test
-    @DisplayName("CredentialId key2 regenerates key1, in any casing")
+    @DisplayName("a secret holding key2, tagged key1 in any casing, regenerates key1")
     void alternatesFromKey2() {
-        assertThat(provider.plan(version(Map.of("CredentialId", "KEY2", "ProviderAddress", ACCOUNT))).nextCredentialId())
-                .isEqualTo("key1");
+        String key2 = sandbox.arm.key(ACCOUNT, "key2").orElseThrow().value();
+
+        StoragePlan plan = provider.plan(version(Map.of("CredentialId", "KEY1", "ProviderAddress", ACCOUNT)),
+                SecretValue.of(key2), scope());
+
+        assertThat(plan.currentCredentialId()).isEqualTo("key2");
+        assertThat(plan.nextCredentialId()).isEqualTo("key1");
     }
 
     @Test
-    @DisplayName("a missing or unknown CredentialId is terminal: which key is in use cannot be guessed")
-    void unknownCredentialId() {
-        assertThatThrownBy(() -> provider.plan(version(Map.of("CredentialId", "key3", "ProviderAddress", ACCOUNT))))
-                .isInstanceOfSatisfying(RotationException.class, e ->
-                        assertThat(e.failure().message()).contains("CredentialId must be key1 or key2"));
+    @DisplayName("another team's account named in ProviderAddress is refused: the value is none of its keys")
+    void anotherTeamsAccount() {
+        String victim = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/rg-data/providers/"
+                + "Microsoft.Storage/storageAccounts/stvictim";
+        sandbox.arm.createAccount(victim);
+        var before = sandbox.arm.keysOfAccountNamed("stvictim").orElseThrow();
+
+        assertThatThrownBy(() -> provider.plan(version(Map.of("CredentialId", "key1", "ProviderAddress", victim)),
+                liveValue(), scope())).isInstanceOfSatisfying(RotationException.class, e ->
+                assertThat(e.failure().message()).contains("neither key1 nor key2 of storage account stvictim"));
+        assertThat(sandbox.arm.keysOfAccountNamed("stvictim").orElseThrow()).isEqualTo(before);
     }
 
     @Test
     @DisplayName("a ProviderAddress that is not a storage account resource ID is terminal")
     void badAddress() {
         assertThatThrownBy(() -> provider.plan(version(Map.of("CredentialId", "key1",
-                "ProviderAddress", "/subscriptions/../../etc/passwd"))))
+                "ProviderAddress", "/subscriptions/../../etc/passwd")), liveValue(), scope()))
                 .isInstanceOfSatisfying(RotationException.class, e ->
                         assertThat(e.failure()).isInstanceOf(Failure.Terminal.class));
     }
@@ -102,7 +138,7 @@ class StorageAccountKeyProviderTest extends CredentialProviderContract {
     @Test
     @DisplayName("a key the data plane keeps refusing fails verification retryably after the bounded attempts")
     void verificationGivesUp() {
-        var plan = provider.plan(liveVersion());
+        var plan = provider.plan(liveVersion(), liveValue(), scope());
         IssuedCredential issued = provider.issue(plan, NOW);
         sandbox.blob.faults(Faults.failing(request -> true, 100, StandIn.Response.text(403, "application/xml",
                 "<Error><Code>AuthenticationFailed</Code></Error>")));
