@@ -146,8 +146,13 @@ class LocalHostApiTest {
         assertThat(versions).hasSize(2);
         assertThat(versions.get(0).path("enabled").asBoolean()).isFalse();
         assertThat(versions.get(1).path("enabled").asBoolean()).isTrue();
-        assertThat(versions.get(1).path("tags").path("RotationReason").asText())
-                .isEqualTo("revoke: key pasted in a ticket (approved by security@contoso.com)");
+        assertThat(versions.get(1).path("tags").path("RotationReason").asText()).isEqualTo("revoke: key pasted in a ticket");
+        for (JsonNode version : versions) {
+            assertThat(version.path("tags").path("RevokedBy").asText()).isEqualTo("alice@contoso.com");
+            assertThat(version.path("tags").path("ApprovedBy").asText()).isEqualTo("security@contoso.com");
+            assertThat(version.path("tags").path("RevocationReason").asText()).isEqualTo("key pasted in a ticket");
+            assertThat(version.path("tags").path("RevokedAt").asText()).isNotBlank();
+        }
         String oldKey = versions.get(0).path("fingerprint").asText();
         assertThat(List.of(storageKey("stpaymentsdev", "key1"), storageKey("stpaymentsdev", "key2")))
                 .as("the leaked key works nowhere").doesNotContain(oldKey)

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * The Entra ID token endpoint for the client-credentials grant, as an authority host
  * ({@code https://127.0.0.1:PORT}). It accepts a client secret while it is a current password of the application
  * in the {@link GraphStandIn} (present, and not past its {@code endDateTime}). Entra is eventually consistent:
- * {@link #propagationAttempts(int)} makes a new password fail that many requests before it is accepted, and
- * {@link #refuseAll(boolean)} refuses everything.
+ * {@link #propagationAttempts(int)} makes a new password (one made through {@code addPassword}) fail that many
+ * requests before it is accepted, and {@link #refuseNewPasswords(boolean)} refuses every new password;
+ * {@link #withoutServicePrincipal(String)} makes an application unable to sign in at all.
  * Also answers the instance-discovery and OpenID metadata requests MSAL may make.
  */
 public final class EntraTokenStandIn extends StandIn {
@@ -29,6 +30,7 @@ public final class EntraTokenStandIn extends StandIn {
     private final Map<String, AtomicInteger> refusalsLeft = new ConcurrentHashMap<>();
     private volatile int propagationAttempts;
     private volatile boolean refuseAll;
+    private final java.util.Set<String> withoutServicePrincipal = ConcurrentHashMap.newKeySet();
 
     public EntraTokenStandIn(SandboxTls tls, GraphStandIn graph) {
         super("entra", tls);
@@ -39,8 +41,13 @@ public final class EntraTokenStandIn extends StandIn {
         this.propagationAttempts = attempts;
     }
 
-    public void refuseAll(boolean refuse) {
+    public void refuseNewPasswords(boolean refuse) {
         this.refuseAll = refuse;
+    }
+
+    /** The application has no service principal in the tenant: Entra refuses every token request for it. */
+    public void withoutServicePrincipal(String appId) {
+        withoutServicePrincipal.add(appId.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Whether a token request with this secret would succeed once propagated; asks nothing over HTTP. */
@@ -82,12 +89,17 @@ public final class EntraTokenStandIn extends StandIn {
         }
         String clientId = form.getOrDefault("client_id", "");
         String secret = form.getOrDefault("client_secret", "");
+        if (withoutServicePrincipal.contains(clientId.toLowerCase(java.util.Locale.ROOT))) {
+            return oauthError(401, "invalid_client", "AADSTS7000229: The client application " + clientId
+                    + " is missing service principal in the tenant " + Sandbox.TENANT_ID + ".");
+        }
         Optional<GraphStandIn.PasswordState> password = graph.passwordFor(clientId, secret);
-        if (!refuseAll && password.isPresent() && expired(password.get())) {
+        if (password.isPresent() && expired(password.get())) {
             return oauthError(401, "invalid_client", "AADSTS7000222: The provided client secret keys for app '"
                     + clientId + "' are expired.");
         }
-        if (refuseAll || password.isEmpty() || !propagated(secret)) {
+        boolean isNew = password.isPresent() && graph.addedThroughApi(password.get());
+        if (password.isEmpty() || isNew && (refuseAll || !propagated(secret))) {
             return oauthError(401, "invalid_client", "AADSTS7000215: Invalid client secret provided. Ensure the secret"
                     + " being sent in the request is the client secret value, not the client secret ID, for a secret"
                     + " added to app '" + clientId + "'.");

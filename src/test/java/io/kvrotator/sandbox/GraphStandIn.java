@@ -39,6 +39,7 @@ public final class GraphStandIn extends StandIn {
     private final Map<String, ApplicationState> applications = new LinkedHashMap<>();
     private final List<SentMail> sentMail = new CopyOnWriteArrayList<>();
     private final List<PasswordAction> passwordActions = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> addedThroughApi = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public GraphStandIn(SandboxTls tls, Clock clock) {
         super("graph", tls);
@@ -79,6 +80,11 @@ public final class GraphStandIn extends StandIn {
     synchronized Optional<PasswordState> passwordFor(String appId, String secret) {
         return applications.values().stream().filter(app -> app.appId.equalsIgnoreCase(appId))
                 .flatMap(app -> app.passwords.stream()).filter(p -> p.value().equals(secret)).findFirst();
+    }
+
+    /** Whether the password was made through {@code addPassword} (a new one, which Entra may not accept yet). */
+    boolean addedThroughApi(PasswordState password) {
+        return addedThroughApi.contains(password.keyId());
     }
 
     public synchronized Map<String, ApplicationView> applications() {
@@ -152,6 +158,7 @@ public final class GraphStandIn extends StandIn {
                 Instant end = field(credential, "endDateTime").map(n -> Instant.parse(n.asText()))
                         .orElse(start.plus(Duration.ofDays(730)));
                 PasswordState added = app.add(field(credential, "displayName").map(JsonNode::asText).orElse(null), start, end);
+                addedThroughApi.add(added.keyId());
                 ObjectNode body = added.json();
                 body.put("secretText", added.value());
                 return Response.json(200, body);

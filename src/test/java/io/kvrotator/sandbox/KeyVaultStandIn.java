@@ -61,12 +61,24 @@ public final class KeyVaultStandIn extends StandIn {
         vaults.computeIfAbsent(key(vault), v -> new VaultState(vault));
     }
 
-    /** Adds a version as if someone had set it; returns its version id. */
+    /**
+     * Adds a version as if someone had set it when it became valid (its {@code notBefore}, when that is in the past);
+     * returns its version id.
+     */
     public synchronized String seedSecret(String vault, String name, String value, Map<String, String> tags,
                                           Instant notBefore, Instant expiresOn) {
         IssuedSecrets.record(value);
+        Instant now = clock.instant();
+        Instant created = notBefore != null && notBefore.isBefore(now) ? notBefore : now;
         return vault(vault).orElseThrow().secret(name, true).add(value, tags, notBefore, expiresOn, null,
-                clock.instant()).version;
+                created).version;
+    }
+
+    /** Replaces the tags of a secret's latest version, as anyone allowed to tag it could. */
+    public synchronized void retag(String vault, String name, Map<String, String> tags) {
+        VersionState latest = vault(vault).orElseThrow().secret(name, false).latest();
+        latest.tags = Map.copyOf(tags);
+        latest.updated = clock.instant();
     }
 
     public synchronized void seedCertificate(String vault, String name, Instant notBefore, Instant expiresOn,

@@ -214,7 +214,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract<AppSe
     void verificationGivesUp() {
         AppSecretPlan plan = provider.plan(liveVersion(), liveValue(), scope());
         IssuedCredential issued = provider.issue(plan, NOW.plus(Duration.ofDays(90)));
-        sandbox.entra.refuseAll(true);
+        sandbox.entra.refuseNewPasswords(true);
         sandbox.entra.clearCalls();
 
         assertThatThrownBy(() -> provider.verify(plan, issued)).isInstanceOfSatisfying(RotationException.class, e -> {

@@ -54,9 +54,9 @@ class AppRegistrationSecretRotationTest {
     void seedAnAppSecretExpiringIn20Days() {
         logs = LogCapture.start();
         sandbox = Sandbox.start(clock);
+        objectId = sandbox.graph.createApplication("payments-api", APP_ID);
         context = sandbox.appContext(sandbox.appSettings(VAULT));
         AppContext.install(context);
-        objectId = sandbox.graph.createApplication("payments-api", APP_ID);
         firstExpiry = NOW.plus(Duration.ofDays(20));
         portalPassword = sandbox.graph.addPassword(objectId, "made in the portal", NOW.minus(Duration.ofDays(527)),
                 firstExpiry);
@@ -158,19 +158,20 @@ class AppRegistrationSecretRotationTest {
     @Test
     @DisplayName("Entra refusing the new password past the bound: no Key Vault write, a redelivery request, the password removed")
     void verificationOutlastsTheBound() {
-        sandbox.entra.refuseAll(true);
+        sandbox.entra.refuseNewPasswords(true);
 
         assertThatThrownBy(() -> functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null))
                 .isInstanceOf(RedeliveryRequested.class).hasMessageContaining("still failing after 3 attempts");
 
         assertThat(sandbox.keyVault.versions(VAULT, SECRET)).hasSize(1);
-        assertThat(sandbox.entra.tokenRequests()).as("one real token request per attempt").hasSize(3);
+        assertThat(sandbox.entra.tokenRequests()).as("the proof of possession, then one real token request per attempt")
+                .extracting(call -> call.status()).containsExactly(200, 401, 401, 401);
         assertThat(passwordKeyIds()).containsExactlyInAnyOrder(portalPassword.keyId(), ciPassword.keyId());
         assertThat(logs.linesContaining("rotation.failed_retryable")).singleElement().asString()
                 .contains("step=verify", "still failing after 3 attempts");
         assertThat(logs.linesContaining("appsecret.discarded")).hasSize(1);
 
-        sandbox.entra.refuseAll(false);
+        sandbox.entra.refuseNewPasswords(false);
         functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null);
 
         assertThat(sandbox.keyVault.versions(VAULT, SECRET)).hasSize(2);
@@ -186,7 +187,8 @@ class AppRegistrationSecretRotationTest {
 
         assertThat(sandbox.keyVault.versions(VAULT, SECRET)).hasSize(2);
         assertThat(addedPasswords()).hasSize(1);
-        assertThat(sandbox.entra.tokenRequests()).extracting(call -> call.status()).containsExactly(401, 401, 200);
+        assertThat(sandbox.entra.tokenRequests()).as("the proof of possession, then the new password's attempts")
+                .extracting(call -> call.status()).containsExactly(200, 401, 401, 200);
     }
 
     @Test
@@ -239,7 +241,8 @@ class AppRegistrationSecretRotationTest {
     void validity() {
         String tagged = sandbox.keyVault.seedSecret(VAULT, "PAYMENTS-PARTNER-SECRET", ciPassword.value(), Map.of(
                 "CredentialType", "AppRegistrationSecret", "ProviderAddress", objectId,
-                "CredentialId", ciPassword.keyId(), "ValidityPeriodDays", "90"), NOW, NOW.plus(Duration.ofDays(10)));
+                "CredentialId", ciPassword.keyId(), "ValidityPeriodDays", "90"), NOW.minus(Duration.ofDays(40)),
+                NOW.plus(Duration.ofDays(10)));
         functions.secretNearExpiry(KeyVaultEvents.nearExpiry(VAULT, "PAYMENTS-PARTNER-SECRET", tagged,
                 NOW.plus(Duration.ofDays(10)), clock.instant()), null);
         Map<String, String> twelveMonths = sandbox.appSettings(VAULT);
@@ -267,7 +270,7 @@ class AppRegistrationSecretRotationTest {
         String key1 = sandbox.arm.createAccount(account);
         String version = sandbox.keyVault.seedSecret(VAULT, "PAYMENTS-STORAGE-KEY", key1, Map.of(
                 "CredentialType", "StorageAccountKey", "CredentialId", "key1", "ProviderAddress", account),
-                NOW, NOW.plus(Duration.ofDays(20)));
+                NOW.minus(Duration.ofDays(40)), NOW.plus(Duration.ofDays(20)));
 
         functions.secretNearExpiry(KeyVaultEvents.nearExpiry(VAULT, "PAYMENTS-STORAGE-KEY", version,
                 NOW.plus(Duration.ofDays(20)), clock.instant()), null);
@@ -281,10 +284,10 @@ class AppRegistrationSecretRotationTest {
     @Test
     @DisplayName("no secret value the sandbox issued appears in the log of rotations, failures and retirements")
     void logsLeakNoSecret() {
-        sandbox.entra.refuseAll(true);
+        sandbox.entra.refuseNewPasswords(true);
         assertThatThrownBy(() -> functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null))
                 .isInstanceOf(RedeliveryRequested.class);
-        sandbox.entra.refuseAll(false);
+        sandbox.entra.refuseNewPasswords(false);
         functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null);
 
         assertThat(logs.linesContaining("rotation.rotated")).hasSize(1);
