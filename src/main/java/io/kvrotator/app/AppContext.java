@@ -120,8 +120,8 @@ public final class AppContext {
         this.expiryScanner = new ExpiryScanner(itemSources(settings, secretClients,
                 new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock);
         this.secretApi = new SecretApi(rotator, new Revoker(rotator, secrets, providers, lock, notices, clock),
-                expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.requireCallerIdentity(),
-                settings.requiredCallerRole()), clock);
+                expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.platformAuthentication(),
+                settings.requireCallerIdentity(), settings.requiredCallerRole()), clock);
         NotificationLedger ledger = new BlobNotificationLedger(
                 () -> host.container(settings.sweep().stateContainer(), credential, httpClient));
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),

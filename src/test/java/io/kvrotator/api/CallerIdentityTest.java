@@ -1,0 +1,88 @@
+package io.kvrotator.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kvrotator.testing.LogCapture;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CallerIdentityTest {
+
+    private final LogCapture logs = LogCapture.start();
+
+    @AfterEach
+    void stopCapture() {
+        logs.close();
+    }
+
+    @Test
+    @DisplayName("with App Service authentication on, the principal's name and roles are the caller's")
+    void trustedWithAuthentication() {
+        Optional<Caller> caller = CallerIdentity.from(request(Map.of("X-MS-CLIENT-PRINCIPAL",
+                principal("alice@contoso.com", "KvRotator.Operator"))), true);
+
+        assertThat(caller).contains(new Caller("alice@contoso.com", java.util.Set.of("KvRotator.Operator"), true));
+        assertThat(logs.linesContaining("caller.principal-ignored")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("with authentication off, a principal claiming a name and role is ignored, with a warning that does not echo it")
+    void forgedWithoutAuthentication() {
+        String forged = principal("ceo@contoso.com", "KvRotator.Operator");
+
+        Optional<Caller> caller = CallerIdentity.from(request(Map.of("X-MS-CLIENT-PRINCIPAL", forged,
+                "X-MS-CLIENT-PRINCIPAL-NAME", "ceo@contoso.com")), false);
+
+        assertThat(caller).isEmpty();
+        assertThat(logs.linesContaining("caller.principal-ignored")).singleElement().asString()
+                .contains("WARNING", "WEBSITE_AUTH_ENABLED is not true", "caller=function-key")
+                .doesNotContain(forged, "ceo@contoso.com");
+    }
+
+    @Test
+    @DisplayName("with authentication off, a malformed principal is ignored too rather than refused")
+    void malformedWithoutAuthentication() {
+        assertThat(CallerIdentity.from(request(Map.of("X-MS-CLIENT-PRINCIPAL", "%%%not-base64%%%")), false)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("with authentication off and no principal header, nothing is logged")
+    void noHeaderNoWarning() {
+        assertThat(CallerIdentity.from(request(Map.of()), false)).isEmpty();
+        assertThat(logs.linesContaining("caller.principal-ignored")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("with authentication on, a malformed principal is an error")
+    void malformedWithAuthentication() {
+        assertThatThrownBy(() -> CallerIdentity.from(request(Map.of("X-MS-CLIENT-PRINCIPAL", "%%%")), true))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not base64-encoded JSON");
+    }
+
+    @Test
+    @DisplayName("a policy that requires an identity or a role while authentication is off cannot be built")
+    void policyNeedsAuthentication() {
+        assertThatThrownBy(() -> new SecretApi.CallerPolicy(false, true, ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("authentication is off");
+        assertThatThrownBy(() -> new SecretApi.CallerPolicy(false, false, "KvRotator.Operator"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new SecretApi.CallerPolicy(true, true, " KvRotator.Operator ").requiredRole())
+                .isEqualTo("KvRotator.Operator");
+    }
+
+    private static ApiRequest request(Map<String, String> headers) {
+        return new ApiRequest(Map.of(), Map.of(), headers, null);
+    }
+
+    private static String principal(String name, String role) {
+        String json = "{\"auth_typ\":\"aad\",\"name_typ\":\"preferred_username\",\"role_typ\":\"roles\",\"claims\":["
+                + "{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"},{\"typ\":\"roles\",\"val\":\"" + role + "\"}]}";
+        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
