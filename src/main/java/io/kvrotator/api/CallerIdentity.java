@@ -18,6 +18,13 @@ public final class CallerIdentity {
     static final String PRINCIPAL_HEADER = "X-MS-CLIENT-PRINCIPAL";
     static final String PRINCIPAL_NAME_HEADER = "X-MS-CLIENT-PRINCIPAL-NAME";
 
+    /** Claims that name the principal: object ID, UPN, preferred user name, email (short and long forms). */
+    private static final Set<String> IDENTIFYING_CLAIMS = Set.of("oid", "upn", "preferred_username", "email",
+            "http://schemas.microsoft.com/identity/claims/objectidentifier",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name");
+
     private static final System.Logger LOG = System.getLogger(CallerIdentity.class.getName());
 
     private CallerIdentity() {
@@ -51,17 +58,22 @@ public final class CallerIdentity {
         String roleType = principal.path("role_typ").asText("roles");
         String name = request.header(PRINCIPAL_NAME_HEADER).orElse(null);
         Set<String> roles = new HashSet<>();
+        Set<String> aliases = new HashSet<>();
         for (JsonNode claim : principal.path("claims")) {
             String type = claim.path("typ").asText();
+            String value = claim.path("val").asText();
             if (type.equals(roleType)) {
-                roles.add(claim.path("val").asText());
+                roles.add(value);
             } else if (name == null && type.equals(nameType)) {
-                name = claim.path("val").asText();
+                name = value;
+            }
+            if (IDENTIFYING_CLAIMS.contains(type) && !value.isBlank() && value.length() <= 200) {
+                aliases.add(value);
             }
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException(PRINCIPAL_HEADER + " names no caller");
         }
-        return Optional.of(new Caller(name.replaceAll("\\p{Cntrl}", "?"), Set.copyOf(roles), true));
+        return Optional.of(new Caller(name.replaceAll("\\p{Cntrl}", "?"), roles, true, aliases));
     }
 }

@@ -259,9 +259,9 @@ public final class SecretApi {
         return caller.get();
     }
 
-    /** The approver, normalised; refused when it names the caller however it is written, or no principal at all. */
+    /** The approver, normalised; refused when it is the caller under any name, however written, or no principal. */
     private static String approver(String approvedBy, Caller caller) {
-        if (PrincipalNames.same(approvedBy, caller.name())) {
+        if (caller.isKnownAs(approvedBy)) {
             throw new BadRequest(400, "Invalid approver", "approvedBy must name someone other than the caller ("
                     + caller.name() + "): revocation needs a second person");
         }

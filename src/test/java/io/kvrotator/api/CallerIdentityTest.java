@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,30 @@ class CallerIdentityTest {
         Optional<Caller> caller = CallerIdentity.from(request(Map.of("X-MS-CLIENT-PRINCIPAL",
                 principal("alice@contoso.com", "KvRotator.Operator"))), true);
 
-        assertThat(caller).contains(new Caller("alice@contoso.com", java.util.Set.of("KvRotator.Operator"), true));
+        assertThat(caller).get().extracting(Caller::name, Caller::roles, Caller::authenticated)
+                .containsExactly("alice@contoso.com", Set.of("KvRotator.Operator"), true);
         assertThat(logs.linesContaining("caller.principal-ignored")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the caller is known by every name its claims give it: object ID, UPN, email, however written")
+    void aliases() {
+        String json = "{\"auth_typ\":\"aad\",\"name_typ\":\"name\",\"role_typ\":\"roles\",\"claims\":["
+                + "{\"typ\":\"name\",\"val\":\"Alice Smith\"},"
+                + "{\"typ\":\"http://schemas.microsoft.com/identity/claims/objectidentifier\","
+                + "\"val\":\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"},"
+                + "{\"typ\":\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn\",\"val\":\"alice@contoso.com\"},"
+                + "{\"typ\":\"email\",\"val\":\"alice.smith@contoso.com\"}]}";
+
+        Caller caller = CallerIdentity.from(request(Map.of("X-MS-CLIENT-PRINCIPAL",
+                Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8)))), true).orElseThrow();
+
+        assertThat(caller.name()).isEqualTo("Alice Smith");
+        assertThat(caller.isKnownAs("3F2504E0-4F89-11D3-9A0C-0305E82C3301")).isTrue();
+        assertThat(caller.isKnownAs("alice@contoso.com\u200B")).isTrue();
+        assertThat(caller.isKnownAs("ALICE.SMITH@contoso.com")).isTrue();
+        assertThat(caller.isKnownAs("bob@contoso.com")).isFalse();
+        assertThat(Caller.FUNCTION_KEY_HOLDER.isKnownAs("function-key")).isTrue();
     }
 
     @Test

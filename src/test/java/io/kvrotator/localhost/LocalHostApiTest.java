@@ -292,6 +292,9 @@ class LocalHostApiTest {
                 Arguments.of("approver equal to caller in full-width letters", "POST", PAYMENTS + "/revoke", 400,
                         "{\"reason\":\"leak\",\"approvedBy\":\"\uFF41lice@contoso.com\"}", KEY,
                         "someone other than the caller"),
+                Arguments.of("approver that is the caller's own object ID", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"approvedBy\":\"" + OBJECT_ID.toUpperCase(java.util.Locale.ROOT) + "\"}", KEY,
+                        "someone other than the caller"),
                 Arguments.of("approver that is not a principal name", "POST", PAYMENTS + "/revoke", 400,
                         "{\"reason\":\"leak\",\"approvedBy\":\"my manager\"}", KEY, "is not a principal name"),
                 Arguments.of("revoke naming a malformed version", "POST", PAYMENTS + "/revoke", 400,
@@ -356,8 +359,12 @@ class LocalHostApiTest {
         throw new AssertionError("no account " + account);
     }
 
+    /** The object ID every principal made here carries. */
+    private static final String OBJECT_ID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+
     private static String principal(String name, List<String> roles) {
-        StringBuilder claims = new StringBuilder("[{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"}");
+        StringBuilder claims = new StringBuilder("[{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"},"
+                + "{\"typ\":\"http://schemas.microsoft.com/identity/claims/objectidentifier\",\"val\":\"" + OBJECT_ID + "\"}");
         roles.forEach(role -> claims.append(",{\"typ\":\"roles\",\"val\":\"").append(role).append("\"}"));
         claims.append(']');
         String json = "{\"auth_typ\":\"aad\",\"name_typ\":\"preferred_username\",\"role_typ\":\"roles\",\"claims\":"
