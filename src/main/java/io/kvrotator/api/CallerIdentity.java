@@ -9,19 +9,41 @@ import java.util.Set;
 
 /**
  * Reads the caller from App Service authentication's {@code X-MS-CLIENT-PRINCIPAL} header (base64 JSON with
- * {@code claims}, {@code name_typ}, {@code role_typ}). App Service strips that header from incoming requests when
- * authentication is on, which is why it can be trusted there and why requiring it needs authentication enabled.
+ * {@code claims}, {@code name_typ}, {@code role_typ}). App Service strips that header from incoming requests and
+ * sets it itself only when authentication is on ({@code WEBSITE_AUTH_ENABLED}); otherwise whoever holds a function
+ * key can send any name and role in it, so it is then ignored.
  */
 public final class CallerIdentity {
 
     static final String PRINCIPAL_HEADER = "X-MS-CLIENT-PRINCIPAL";
     static final String PRINCIPAL_NAME_HEADER = "X-MS-CLIENT-PRINCIPAL-NAME";
 
+    /** Claims that name the principal: object ID, UPN, preferred user name, email (short and long forms). */
+    private static final Set<String> IDENTIFYING_CLAIMS = Set.of("oid", "upn", "preferred_username", "email",
+            "http://schemas.microsoft.com/identity/claims/objectidentifier",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+            "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name");
+
+    private static final System.Logger LOG = System.getLogger(CallerIdentity.class.getName());
+
     private CallerIdentity() {
     }
 
-    /** The caller, empty when no principal was sent; throws {@link IllegalArgumentException} for a malformed one. */
-    public static Optional<Caller> from(ApiRequest request) {
+    /**
+     * The caller, empty when no principal was sent or when {@code platformAuthentication} is off (then a principal
+     * header that was sent anyway is logged, never echoed, and ignored); throws {@link IllegalArgumentException}
+     * for a malformed principal from the platform.
+     */
+    public static Optional<Caller> from(ApiRequest request, boolean platformAuthentication) {
+        if (!platformAuthentication) {
+            if (request.header(PRINCIPAL_HEADER).isPresent() || request.header(PRINCIPAL_NAME_HEADER).isPresent()) {
+                LOG.log(System.Logger.Level.WARNING, "caller.principal-ignored header=" + PRINCIPAL_HEADER
+                        + " why=\"App Service authentication is off (WEBSITE_AUTH_ENABLED is not true), so the header"
+                        + " did not come from the platform\" caller=" + Caller.FUNCTION_KEY_HOLDER.name());
+            }
+            return Optional.empty();
+        }
         Optional<String> encoded = request.header(PRINCIPAL_HEADER);
         if (encoded.isEmpty()) {
             return Optional.empty();
@@ -36,17 +58,22 @@ public final class CallerIdentity {
         String roleType = principal.path("role_typ").asText("roles");
         String name = request.header(PRINCIPAL_NAME_HEADER).orElse(null);
         Set<String> roles = new HashSet<>();
+        Set<String> aliases = new HashSet<>();
         for (JsonNode claim : principal.path("claims")) {
             String type = claim.path("typ").asText();
+            String value = claim.path("val").asText();
             if (type.equals(roleType)) {
-                roles.add(claim.path("val").asText());
+                roles.add(value);
             } else if (name == null && type.equals(nameType)) {
-                name = claim.path("val").asText();
+                name = value;
+            }
+            if (IDENTIFYING_CLAIMS.contains(type) && !value.isBlank() && value.length() <= 200) {
+                aliases.add(value);
             }
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException(PRINCIPAL_HEADER + " names no caller");
         }
-        return Optional.of(new Caller(name.replaceAll("\\p{Cntrl}", "?"), Set.copyOf(roles), true));
+        return Optional.of(new Caller(name.replaceAll("\\p{Cntrl}", "?"), roles, true, aliases));
     }
 }

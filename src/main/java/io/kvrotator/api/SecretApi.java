@@ -59,8 +59,19 @@ public final class SecretApi {
         this.clock = clock;
     }
 
-    /** Who may call: whether an App Service principal is required, and which app role it must carry. */
-    public record CallerPolicy(boolean requireIdentity, String requiredRole) {
+    /**
+     * Who may call: whether App Service authentication is on (only then is its principal header trusted), whether
+     * a principal is required, and which app role it must carry. Requiring either needs authentication on.
+     */
+    public record CallerPolicy(boolean platformAuthentication, boolean requireIdentity, String requiredRole) {
+
+        public CallerPolicy {
+            requiredRole = requiredRole == null ? "" : requiredRole.trim();
+            if ((requireIdentity || !requiredRole.isEmpty()) && !platformAuthentication) {
+                throw new IllegalArgumentException("a caller identity or role cannot be required while App Service"
+                        + " authentication is off: the principal header would not come from the platform");
+            }
+        }
     }
 
     /** {@code POST /api/secrets/{vault}/{name}/rotate}, body {@code {"reason": "...", "dryRun": false}}. */
@@ -95,11 +106,7 @@ public final class SecretApi {
             SecretRef secret = secret(request);
             JsonNode body = body(request, Set.of("reason", "approvedBy", "version"));
             String reason = requiredText(body, "reason");
-            String approvedBy = requiredText(body, "approvedBy");
-            if (approvedBy.equalsIgnoreCase(caller.name())) {
-                throw new BadRequest(400, "Invalid approver", "approvedBy must name someone other than the caller ("
-                        + caller.name() + "): revocation needs a second person");
-            }
+            String approvedBy = approver(requiredText(body, "approvedBy"), caller);
             String version = optionalText(body, "version");
             if (version != null) {
                 KeyVaultNames.versionProblem(version).ifPresent(problem -> {
@@ -245,7 +252,7 @@ public final class SecretApi {
     private Caller caller(ApiRequest request) {
         Optional<Caller> caller;
         try {
-            caller = CallerIdentity.from(request);
+            caller = CallerIdentity.from(request, callerPolicy.platformAuthentication());
         } catch (IllegalArgumentException e) {
             throw new BadRequest(401, "Unauthenticated", e.getMessage());
         }
@@ -257,10 +264,22 @@ public final class SecretApi {
             return Caller.FUNCTION_KEY_HOLDER;
         }
         String role = callerPolicy.requiredRole();
-        if (role != null && !role.isBlank() && !caller.get().roles().contains(role)) {
+        if (!role.isEmpty() && !caller.get().roles().contains(role)) {
             throw new BadRequest(403, "Forbidden", caller.get().name() + " does not have the app role " + role);
         }
         return caller.get();
+    }
+
+    /** The approver, normalised; refused when it is the caller under any name, however written, or no principal. */
+    private static String approver(String approvedBy, Caller caller) {
+        if (caller.isKnownAs(approvedBy)) {
+            throw new BadRequest(400, "Invalid approver", "approvedBy must name someone other than the caller ("
+                    + caller.name() + "): revocation needs a second person");
+        }
+        PrincipalNames.problem(approvedBy).ifPresent(problem -> {
+            throw new BadRequest(400, "Invalid approver", "approvedBy " + problem);
+        });
+        return PrincipalNames.normalise(approvedBy);
     }
 
     private SecretRef secret(ApiRequest request) {

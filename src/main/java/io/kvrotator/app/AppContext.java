@@ -125,8 +125,8 @@ public final class AppContext {
                 new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock);
         this.secretApi = new SecretApi(rotator, new Revoker(secrets, rotationProviders, lock, notices, policy,
                 verifyRetry, clock),
-                expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.requireCallerIdentity(),
-                settings.requiredCallerRole()), clock);
+                expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.platformAuthentication(),
+                settings.requireCallerIdentity(), settings.requiredCallerRole()), clock);
         NotificationLedger ledger = new BlobNotificationLedger(
                 () -> host.container(settings.sweep().stateContainer(), credential, httpClient));
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),

@@ -38,10 +38,14 @@ public enum Setting {
     VERIFY_FIRST_DELAY_MS("ROTATOR_VERIFY_FIRST_DELAY_MS", "1000",
             "Wait before the second verification attempt; doubles per attempt up to 30 s."),
     REQUIRE_CALLER_IDENTITY("ROTATOR_REQUIRE_CALLER_IDENTITY", "false",
-            "true: the HTTP API refuses calls without an App Service authentication principal (turn App Service"
-                    + " authentication on first)."),
+            "true: the HTTP API refuses calls without an App Service authentication principal; needs App Service"
+                    + " authentication on (WEBSITE_AUTH_ENABLED)."),
     REQUIRED_CALLER_ROLE("ROTATOR_REQUIRED_CALLER_ROLE", "",
-            "Optional app role the HTTP API caller's principal must carry, e.g. KvRotator.Operator."),
+            "Optional app role the HTTP API caller's principal must carry, e.g. KvRotator.Operator; needs App Service"
+                    + " authentication on (WEBSITE_AUTH_ENABLED)."),
+    PLATFORM_AUTHENTICATION("WEBSITE_AUTH_ENABLED", "false",
+            "Azure-defined. App Service sets it to True when its authentication is on; only then is the caller's"
+                    + " X-MS-CLIENT-PRINCIPAL header trusted. Never set it yourself."),
     ENTRA_AUTHORITY_HOST("ROTATOR_ENTRA_AUTHORITY_HOST", "https://login.microsoftonline.com",
             "Entra ID authority host where a new app secret is proved by acquiring a token with it; change only for"
                     + " a national cloud."),
@@ -108,5 +112,10 @@ public enum Setting {
 
     public String description() {
         return description;
+    }
+
+    /** Set by the platform (Functions host, App Service), not by our templates; its description says so first. */
+    public boolean azureDefined() {
+        return description.startsWith("Azure-defined.");
     }
 }

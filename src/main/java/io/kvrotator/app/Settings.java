@@ -38,6 +38,7 @@ public record Settings(
         Duration verifyFirstDelay,
         boolean requireCallerIdentity,
         String requiredCallerRole,
+        boolean platformAuthentication,
         String graphEndpoint,
         String entraAuthorityHost,
         Optional<String> entraTenantId,
@@ -68,6 +69,7 @@ public record Settings(
                 Duration.ofMillis(reader.integer(Setting.VERIFY_FIRST_DELAY_MS, 0, 60_000)),
                 reader.bool(Setting.REQUIRE_CALLER_IDENTITY),
                 reader.text(Setting.REQUIRED_CALLER_ROLE),
+                reader.platformAuthentication(),
                 reader.url(Setting.GRAPH_ENDPOINT, null),
                 reader.url(Setting.ENTRA_AUTHORITY_HOST, null),
                 reader.tenant(Setting.ENTRA_TENANT_ID),
@@ -82,6 +84,7 @@ public record Settings(
                 Duration.ofMinutes(reader.integer(Setting.MIN_ROTATION_AGE_MINUTES, 0, 43_200)),
                 Duration.ofSeconds(reader.integer(Setting.CLOCK_SKEW_SECONDS, 0, 3600)));
         settings.checkCadence(reader.problems);
+        reader.callerIdentityNeedsAuthentication(settings);
         if (!reader.problems.isEmpty()) {
             throw new InvalidSettingsException(reader.problems);
         }
@@ -171,6 +174,31 @@ public record Settings(
 
         String text(Setting setting) {
             return raw(setting).orElse("");
+        }
+
+        /** Whether App Service authentication is on: the platform writes {@code True}; anything else is off. */
+        boolean platformAuthentication() {
+            return raw(Setting.PLATFORM_AUTHENTICATION).orElse("").equalsIgnoreCase("true");
+        }
+
+        /**
+         * Requiring a caller identity or role needs App Service authentication: without it the principal header
+         * that would prove them could come from anyone holding a function key.
+         */
+        void callerIdentityNeedsAuthentication(Settings settings) {
+            if (settings.platformAuthentication()) {
+                return;
+            }
+            String off = " but " + Setting.PLATFORM_AUTHENTICATION.key() + " is not true (App Service authentication"
+                    + " is off, so X-MS-CLIENT-PRINCIPAL would not come from the platform): turn authentication on"
+                    + " for the function app, or unset ";
+            if (settings.requireCallerIdentity()) {
+                problems.add(Setting.REQUIRE_CALLER_IDENTITY.key() + " is true" + off
+                        + Setting.REQUIRE_CALLER_IDENTITY.key());
+            }
+            if (!settings.requiredCallerRole().isBlank()) {
+                problems.add(Setting.REQUIRED_CALLER_ROLE.key() + " is set" + off + Setting.REQUIRED_CALLER_ROLE.key());
+            }
         }
 
         /** A tenant ID (GUID) or a verified domain name; empty when not set. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretRef;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,9 +21,13 @@ import java.util.Optional;
 
 /**
  * Parses Key Vault secret events in the Event Grid schema or the CloudEvents 1.0 schema, one event or an array.
- * Field names are matched without regard to case (the 2018 schema uses camelCase {@code data} keys, the 2024 one
- * PascalCase); {@code NBF}/{@code EXP} may be strings or numbers of epoch seconds. Anything unusable becomes a
- * {@link ParsedEvent.Rejected} with a reason: it must be logged and completed, never retried.
+ * Field names are matched without regard to case or surrounding whitespace (the 2018 schema uses camelCase
+ * {@code data} keys, the 2024 one PascalCase, and published samples carry keys such as {@code "objectName "});
+ * values are trimmed. The secret is identified by {@code data.Id} when present, cross-checked against
+ * {@code VaultName}, {@code ObjectName}, {@code Version}, the topic and the subject; otherwise by those fields.
+ * {@code NBF}/{@code EXP} may be strings or numbers of epoch seconds, from 1970 to the end of 9999. Anything
+ * unusable becomes a {@link ParsedEvent.Rejected} with a reason: it must be logged and completed, never retried,
+ * and no element of a delivery, however malformed, makes parsing throw.
  */
 public final class KeyVaultEventParser {
 
@@ -30,6 +35,8 @@ public final class KeyVaultEventParser {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     /** Event Grid ids are GUIDs; an id ends up in audit tags (256 characters at most) and log lines. */
     static final int MAX_ID_LENGTH = 128;
+    /** 9999-12-31T23:59:59Z: Key Vault's attributes and our tags hold four-digit years. */
+    static final long MAX_EPOCH_SECOND = 253402300799L;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -40,6 +47,14 @@ public final class KeyVaultEventParser {
     }
 
     public List<ParsedEvent> parse(String body) {
+        try {
+            return parseBody(body);
+        } catch (RuntimeException e) {
+            return List.of(unreadable("unknown", e));
+        }
+    }
+
+    private List<ParsedEvent> parseBody(String body) {
         if (body == null || body.isBlank()) {
             return List.of(new ParsedEvent.Rejected("unknown", "body is empty"));
         }
@@ -61,10 +76,25 @@ public final class KeyVaultEventParser {
                 return List.of(new ParsedEvent.Rejected("unknown", "body is an empty array"));
             }
             List<ParsedEvent> events = new ArrayList<>();
-            root.forEach(element -> events.add(parseOne(element)));
+            root.forEach(element -> events.add(parseSafely(element)));
             return events;
         }
-        return List.of(parseOne(root));
+        return List.of(parseSafely(root));
+    }
+
+    /** One element; a failure this parser did not foresee rejects that element only. */
+    private ParsedEvent parseSafely(JsonNode element) {
+        try {
+            return parseOne(element);
+        } catch (RuntimeException e) {
+            String id = element.isObject() && element.path("id").isTextual() ? element.path("id").asText() : "unknown";
+            return unreadable(id.length() > MAX_ID_LENGTH ? "unknown" : KeyVaultNames.printable(id), e);
+        }
+    }
+
+    /** Names the kind of failure only: its message could quote the payload. */
+    private static ParsedEvent unreadable(String eventId, RuntimeException e) {
+        return new ParsedEvent.Rejected(eventId, "event could not be read (" + e.getClass().getSimpleName() + ")");
     }
 
     private ParsedEvent parseOne(JsonNode node) {
@@ -100,8 +130,9 @@ public final class KeyVaultEventParser {
         KeyVaultEventType type = KeyVaultEventType.fromWireName(typeName)
                 .orElseThrow(() -> new InvalidEvent("event type '" + KeyVaultNames.printable(typeName)
                         + "' is not one kv-rotator handles (SecretNearExpiry, SecretExpired)"));
-        Instant eventTime = envelope.text(cloudEvent ? "time" : "eventTime").map(KeyVaultEventParser::parseTime)
-                .orElseThrow(() -> new InvalidEvent("event has no " + (cloudEvent ? "time" : "eventTime")));
+        String timeField = cloudEvent ? "time" : "eventTime";
+        Instant eventTime = envelope.text(timeField).map(text -> parseTime(timeField, text))
+                .orElseThrow(() -> new InvalidEvent("event has no " + timeField));
 
         JsonNode dataNode = envelope.node("data").orElseThrow(() -> new InvalidEvent("event has no data"));
         if (!dataNode.isObject()) {
@@ -113,32 +144,58 @@ public final class KeyVaultEventParser {
             throw new InvalidEvent("object type '" + KeyVaultNames.printable(objectType)
                     + "' is not a secret (keys and certificates are not rotated)");
         }
-        String vault = data.text("VaultName").orElseThrow(() -> new InvalidEvent("data has no VaultName"));
-        String name = data.text("ObjectName").orElseThrow(() -> new InvalidEvent("data has no ObjectName"));
-        String version = data.text("Version").orElseThrow(() -> new InvalidEvent("data has no Version"));
-        problem(KeyVaultNames.vaultNameProblem(vault));
-        problem(KeyVaultNames.secretNameProblem(name));
-        problem(KeyVaultNames.versionProblem(version));
+        SecretId secret = secretId(data);
 
         String source = envelope.text(cloudEvent ? "source" : "topic").orElse(null);
-        if (source != null && !source.toLowerCase(Locale.ROOT).endsWith("/vaults/" + vault.toLowerCase(Locale.ROOT))) {
+        if (source != null && !source.toLowerCase(Locale.ROOT).endsWith("/vaults/" + secret.vault().toLowerCase(Locale.ROOT))) {
             throw new InvalidEvent("event " + (cloudEvent ? "source" : "topic") + " does not name vault '"
-                    + vault + "'");
+                    + secret.vault() + "'");
         }
         String subject = envelope.text("subject").orElse(null);
-        if (subject != null && !subject.equalsIgnoreCase(name)) {
-            throw new InvalidEvent("event subject '" + KeyVaultNames.printable(subject)
-                    + "' does not match ObjectName '" + name + "'");
+        if (subject != null && !subject.equalsIgnoreCase(secret.name())) {
+            throw new InvalidEvent("event subject '" + KeyVaultNames.printable(subject) + "' does not match "
+                    + (data.has("ObjectName") ? "ObjectName" : "the secret in data Id") + " '" + secret.name() + "'");
         }
-        data.text("Id").ifPresent(objectId -> {
-            String expectedPath = "/secrets/" + name + "/" + version;
-            if (!objectId.toLowerCase(Locale.ROOT).endsWith(expectedPath.toLowerCase(Locale.ROOT))) {
-                throw new InvalidEvent("data Id does not name secret '" + name + "' version " + version);
-            }
-        });
 
-        return new KeyVaultEvent(id, type, new SecretRef(vault, name), version.toLowerCase(Locale.ROOT),
-                data.epochSeconds("NBF"), data.epochSeconds("EXP"), eventTime);
+        return new KeyVaultEvent(id, type, new SecretRef(secret.vault(), secret.name()),
+                secret.version().toLowerCase(Locale.ROOT), data.epochSeconds("NBF"), data.epochSeconds("EXP"), eventTime);
+    }
+
+    /**
+     * The secret version the event is about: from {@code data.Id} when it has one, each separate field that is
+     * present being well formed and naming the same vault, secret and version (without regard to case); from the
+     * separate fields otherwise.
+     */
+    private static SecretId secretId(Fields data) {
+        Optional<String> vault = data.text("VaultName");
+        Optional<String> name = data.text("ObjectName");
+        Optional<String> version = data.text("Version");
+        vault.ifPresent(text -> problem(KeyVaultNames.vaultNameProblem(text)));
+        name.ifPresent(text -> problem(KeyVaultNames.secretNameProblem(text)));
+        version.ifPresent(text -> problem(KeyVaultNames.versionProblem(text)));
+        Optional<String> idText = data.text("Id");
+        if (idText.isEmpty()) {
+            return new SecretId(vault.orElseThrow(() -> new InvalidEvent("data has no VaultName")),
+                    name.orElseThrow(() -> new InvalidEvent("data has no ObjectName")),
+                    version.orElseThrow(() -> new InvalidEvent("data has no Version")));
+        }
+        SecretId id;
+        try {
+            id = SecretId.parse(idText.get());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEvent(e.getMessage());
+        }
+        agree("vault", id.vault(), "VaultName", vault);
+        agree("secret", id.name(), "ObjectName", name);
+        agree("version", id.version(), "Version", version);
+        return id;
+    }
+
+    private static void agree(String what, String fromId, String field, Optional<String> fromField) {
+        if (fromField.isPresent() && !fromField.get().equalsIgnoreCase(fromId)) {
+            throw new InvalidEvent("data Id does not name the " + what + " in " + field + ": Id has '" + fromId
+                    + "', " + field + " '" + fromField.get() + "'");
+        }
     }
 
     private static void problem(Optional<String> problem) {
@@ -147,15 +204,20 @@ public final class KeyVaultEventParser {
         });
     }
 
-    private static Instant parseTime(String text) {
+    private static Instant parseTime(String field, String text) {
+        Instant time;
         try {
-            return Instant.parse(text);
+            time = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidEvent("event time '" + KeyVaultNames.printable(text) + "' is not an ISO-8601 instant");
         }
+        if (time.getEpochSecond() < 0 || time.getEpochSecond() > MAX_EPOCH_SECOND) {
+            throw new InvalidEvent(field + " is outside 1970 to 9999");
+        }
+        return time;
     }
 
-    /** Case-insensitive view of a JSON object's fields. */
+    /** A JSON object's fields by name, without regard to case or surrounding whitespace. */
     private static final class Fields {
         private final JsonNode object;
 
@@ -167,14 +229,24 @@ public final class KeyVaultEventParser {
             return node(name).isPresent();
         }
 
+        /** The field's value; two spellings of one field with different values are a contradiction. */
         Optional<JsonNode> node(String name) {
+            JsonNode found = null;
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (field.getKey().equalsIgnoreCase(name) && !field.getValue().isNull()) {
-                    return Optional.of(field.getValue());
+                if (field.getKey().trim().equalsIgnoreCase(name) && !field.getValue().isNull()) {
+                    if (found != null && !same(found, field.getValue())) {
+                        throw new InvalidEvent("field '" + name + "' appears more than once, with different values");
+                    }
+                    found = field.getValue();
                 }
             }
-            return Optional.empty();
+            return Optional.ofNullable(found);
+        }
+
+        private static boolean same(JsonNode first, JsonNode second) {
+            return first.isTextual() && second.isTextual() ? first.asText().trim().equals(second.asText().trim())
+                    : first.equals(second);
         }
 
         Optional<String> text(String name) {
@@ -182,23 +254,37 @@ public final class KeyVaultEventParser {
             if (value.isPresent() && !value.get().isTextual()) {
                 throw new InvalidEvent("field '" + name + "' is not a string");
             }
-            return value.map(JsonNode::asText).filter(text -> !text.isBlank());
+            return value.map(node -> node.asText().trim()).filter(text -> !text.isEmpty());
         }
 
-        /** Epoch seconds given as a number or as a string of digits; absent or empty means none. */
+        /**
+         * Epoch seconds given as a number or as a string of digits, from 1970 to the end of 9999; absent or empty
+         * means none.
+         */
         Instant epochSeconds(String name) {
             Optional<JsonNode> value = node(name);
             if (value.isEmpty() || (value.get().isTextual() && value.get().asText().isBlank())) {
                 return null;
             }
-            JsonNode node = value.get();
-            if (node.isNumber() && node.canConvertToExactIntegral() && node.canConvertToLong()) {
-                return Instant.ofEpochSecond(node.asLong());
+            BigDecimal seconds = decimal(value.get())
+                    .orElseThrow(() -> new InvalidEvent("field '" + name + "' is not epoch seconds (a whole number)"));
+            if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECOND)) > 0) {
+                throw new InvalidEvent("field '" + name + "' is not epoch seconds from 0 to " + MAX_EPOCH_SECOND
+                        + " (1970 to the end of 9999)");
             }
-            if (node.isTextual() && node.asText().trim().matches("\\d{1,12}")) {
-                return Instant.ofEpochSecond(Long.parseLong(node.asText().trim()));
+            return Instant.ofEpochSecond(seconds.longValueExact());
+        }
+
+        /** A whole number, from a JSON number or a string of at most 30 digits; empty for anything else. */
+        private static Optional<BigDecimal> decimal(JsonNode node) {
+            if (node.isNumber() && (node.isIntegralNumber() || Double.isFinite(node.doubleValue()))) {
+                BigDecimal number = node.decimalValue();
+                return number.stripTrailingZeros().scale() <= 0 ? Optional.of(number) : Optional.empty();
             }
-            throw new InvalidEvent("field '" + name + "' is not epoch seconds");
+            if (node.isTextual() && node.asText().trim().matches("-?\\d{1,30}")) {
+                return Optional.of(new BigDecimal(node.asText().trim()));
+            }
+            return Optional.empty();
         }
     }
 

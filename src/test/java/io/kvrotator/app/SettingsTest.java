@@ -187,6 +187,28 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("App Service authentication counts as on only when the platform says True; absent, it is off")
+    void platformAuthentication() {
+        assertThat(Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app")).platformAuthentication()).isFalse();
+        assertThat(Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app", "WEBSITE_AUTH_ENABLED", "True"))
+                .platformAuthentication()).isTrue();
+        assertThat(Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app", "WEBSITE_AUTH_ENABLED", "False"))
+                .platformAuthentication()).isFalse();
+    }
+
+    @Test
+    @DisplayName("requiring a caller identity or role without App Service authentication names both settings")
+    void identityRequiredWithoutAuthentication() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_REQUIRE_CALLER_IDENTITY", "true", "ROTATOR_REQUIRED_CALLER_ROLE", "KvRotator.Operator")))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("ROTATOR_REQUIRE_CALLER_IDENTITY is true but WEBSITE_AUTH_ENABLED is not true")
+                .hasMessageContaining("ROTATOR_REQUIRED_CALLER_ROLE is set but WEBSITE_AUTH_ENABLED is not true");
+        assertThat(Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app", "WEBSITE_AUTH_ENABLED", "True",
+                "ROTATOR_REQUIRE_CALLER_IDENTITY", "true")).requireCallerIdentity()).isTrue();
+    }
+
+    @Test
     @DisplayName("local.settings.json.template documents every setting the code reads, with no example secret")
     void templateDocumentsEverySetting() throws IOException {
         String template = Files.readString(Path.of("local.settings.json.template"));

@@ -3,6 +3,7 @@ package io.kvrotator.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvrotator.app.Setting;
+import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,17 @@ class CodeMatchTest {
         InfraExpectations expected = InfraExpectations.fromCode(Set.of());
 
         assertThat(expected.settingKeys()).contains(Setting.ALLOWED_VAULTS.key())
-                .hasSize((int) java.util.Arrays.stream(Setting.values())
-                        .filter(setting -> !setting.key().startsWith("AzureWebJobs")).count());
+                .hasSize((int) Arrays.stream(Setting.values()).filter(setting -> !setting.azureDefined()).count());
         assertThat(expected.requiredSettingKeys()).contains(Setting.ALLOWED_VAULTS.key())
                 .doesNotContain(Setting.NEAR_EXPIRY_DAYS.key());
+    }
+
+    @Test
+    @DisplayName("every Setting described as Azure-defined is one the policy check knows the platform sets")
+    void azureDefinedSettingsArePlatformSettings() {
+        assertThat(Arrays.stream(Setting.values()).filter(Setting::azureDefined).map(Setting::key))
+                .contains(Setting.PLATFORM_AUTHENTICATION.key(), Setting.HOST_STORAGE.key())
+                .allSatisfy(key -> assertThat(InfraPolicyCheck.PLATFORM_SETTINGS).contains(key));
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class InfraPolicyCheck {
             "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
             "APPLICATIONINSIGHTS_ENABLE_AGENT", "WEBSITE_RUN_FROM_PACKAGE", "WEBSITE_CONTENTSHARE",
             "WEBSITE_CONTENTAZUREFILECONNECTIONSTRING", "WEBSITE_TIME_ZONE", "WEBSITE_VNET_ROUTE_ALL",
+            "WEBSITE_AUTH_ENABLED",
             "AZURE_CLIENT_ID", "JAVA_OPTS", "languageWorkers__java__arguments");
 
     /** Setting names that hold a credential, whose value must therefore be a Key Vault reference. */
@@ -458,6 +459,12 @@ public final class InfraPolicyCheck {
                             + "reference @Microsoft.KeyVault(SecretUri=...)");
                 }
             });
+            if (settings.containsKey(Setting.PLATFORM_AUTHENTICATION.key())) {
+                fail(settings.get(Setting.PLATFORM_AUTHENTICATION.key()).context(), "app setting "
+                        + Setting.PLATFORM_AUTHENTICATION.key() + " is App Service's own: it says whether App Service"
+                        + " authentication is on; set by a template it would make the function trust caller"
+                        + " principals that nothing checked");
+            }
             new TreeSet<>(expected.requiredSettingKeys()).stream().filter(key -> !settings.containsKey(key))
                     .forEach(key -> fail(root, "required app setting " + key + " is not set"));
             if (!settings.containsKey("AzureWebJobsStorage__accountName")

@@ -341,6 +341,14 @@ class InfraPolicyCheckTest {
         }
 
         @Test
+        @DisplayName("fail when the templates claim App Service authentication is on by setting WEBSITE_AUTH_ENABLED")
+        void platformAuthenticationNotSetByTemplates() {
+            assertThat(violations(TEMPLATES.replaceFirst(MAIN, SETTINGS_END, "    WEBSITE_AUTH_ENABLED: 'true'\n"
+                    + SETTINGS_END)))
+                    .anySatisfy(v -> assertThat(v).contains("app setting WEBSITE_AUTH_ENABLED is App Service's own"));
+        }
+
+        @Test
         @DisplayName("accept a secret setting that is a Key Vault reference, and only that")
         void secretSettingNeedsKeyVaultReference() {
             String reference = "    ROTATOR_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}"

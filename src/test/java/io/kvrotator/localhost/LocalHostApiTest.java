@@ -1,9 +1,12 @@
 package io.kvrotator.localhost;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kvrotator.app.InvalidSettingsException;
+import io.kvrotator.app.Setting;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxSeed;
@@ -36,6 +39,8 @@ class LocalHostApiTest {
     private static final String KEY = "test-function-key-0123456789";
     private static final String VAULT = "kv-dev-rotator";
     private static final String PAYMENTS = "/api/secrets/kv-dev-rotator/PAYMENTS-STORAGE-KEY";
+    /** What App Service adds to the app settings when its authentication is on. */
+    private static final Map<String, String> AUTHENTICATION_ON = Map.of(Setting.PLATFORM_AUTHENTICATION.key(), "True");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T07:00:00Z"));
     private final HttpClient http = HttpClient.newHttpClient();
@@ -47,18 +52,22 @@ class LocalHostApiTest {
     void start() throws IOException {
         sandbox = Sandbox.start(clock);
         seeded = SandboxSeed.apply(SandboxSeed.defaultSeed(), sandbox, clock);
-        startHost(Map.of());
+        startHost(AUTHENTICATION_ON);
     }
 
     private void startHost(Map<String, String> extraSettings) throws IOException {
         if (host != null) {
             host.close();
         }
-        Map<String, String> settings = new java.util.HashMap<>(sandbox.appSettings(VAULT));
-        settings.putAll(extraSettings);
-        sandbox.install(settings);
+        sandbox.install(settings(extraSettings));
         host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY,
                 () -> SandboxState.of(sandbox), 0);
+    }
+
+    private Map<String, String> settings(Map<String, String> extraSettings) {
+        Map<String, String> settings = new java.util.HashMap<>(sandbox.appSettings(VAULT));
+        settings.putAll(extraSettings);
+        return settings;
     }
 
     @AfterEach
@@ -113,7 +122,7 @@ class LocalHostApiTest {
     }
 
     @Test
-    @DisplayName("POST rotate stores a new version, records the caller, and leaves the key in use working")
+    @DisplayName("POST rotate stores a new version, records the caller (App Service authentication on), and leaves the key in use working")
     void rotate() throws Exception {
         String principal = principal("alice@contoso.com", List.of());
 
@@ -206,6 +215,32 @@ class LocalHostApiTest {
         assertThat(state()).isEqualTo(afterFirst);
     }
 
+    @Test
+    @DisplayName("with App Service authentication off, a forged principal claiming a role is not recorded: RotatedBy says function-key")
+    void forgedPrincipalWithoutAuthentication() throws Exception {
+        startHost(Map.of());
+        String forged = principal("ceo@contoso.com", List.of("KvRotator.Operator"));
+
+        HttpResponse<String> response = call("POST", PAYMENTS + "/rotate", "{\"reason\":\"quarterly rotation\"}", KEY,
+                Map.of("X-MS-CLIENT-PRINCIPAL", forged, "X-MS-CLIENT-PRINCIPAL-NAME", "ceo@contoso.com"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode versions = state().path("vaults").path(VAULT).path("secrets").path("PAYMENTS-STORAGE-KEY").path("versions");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(1).path("tags").path("RotatedBy").asText()).isEqualTo("http:function-key");
+    }
+
+    @Test
+    @DisplayName("requiring a caller identity or role while App Service authentication is off stops start-up, naming both settings")
+    void identityRequiredWithoutAuthentication() {
+        assertThatThrownBy(() -> sandbox.install(settings(Map.of("ROTATOR_REQUIRE_CALLER_IDENTITY", "true"))))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("ROTATOR_REQUIRE_CALLER_IDENTITY is true but WEBSITE_AUTH_ENABLED is not true");
+        assertThatThrownBy(() -> sandbox.install(settings(Map.of("ROTATOR_REQUIRED_CALLER_ROLE", "KvRotator.Operator"))))
+                .isInstanceOf(InvalidSettingsException.class)
+                .hasMessageContaining("ROTATOR_REQUIRED_CALLER_ROLE is set but WEBSITE_AUTH_ENABLED is not true");
+    }
+
     @ParameterizedTest(name = "{0} -> {3}")
     @MethodSource("badRequests")
     @DisplayName("bad requests get a clear error and change nothing")
@@ -256,6 +291,17 @@ class LocalHostApiTest {
                         "'approvedBy' is required"),
                 Arguments.of("approver equal to caller", "POST", PAYMENTS + "/revoke", 400,
                         "{\"reason\":\"leak\",\"approvedBy\":\"Alice@contoso.com\"}", KEY, "someone other than the caller"),
+                Arguments.of("approver equal to caller but for a zero-width space", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"approvedBy\":\"alice@contoso.com\\u200B\"}", KEY,
+                        "someone other than the caller"),
+                Arguments.of("approver equal to caller in full-width letters", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"approvedBy\":\"\uFF41lice@contoso.com\"}", KEY,
+                        "someone other than the caller"),
+                Arguments.of("approver that is the caller's own object ID", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"approvedBy\":\"" + OBJECT_ID.toUpperCase(java.util.Locale.ROOT) + "\"}", KEY,
+                        "someone other than the caller"),
+                Arguments.of("approver that is not a principal name", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"approvedBy\":\"my manager\"}", KEY, "is not a principal name"),
                 Arguments.of("revoke naming a malformed version", "POST", PAYMENTS + "/revoke", 400,
                         "{\"reason\":\"leak\",\"approvedBy\":\"bob@contoso.com\",\"version\":\"../x\"}", KEY, "not 32 hexadecimal"),
                 Arguments.of("secret that does not exist", "GET", "/api/secrets/kv-dev-rotator/NO-SUCH-SECRET", 404, null, KEY,
@@ -267,7 +313,8 @@ class LocalHostApiTest {
     @Test
     @DisplayName("with caller identity required, a call without an App Service principal is refused")
     void identityRequired() throws Exception {
-        startHost(Map.of("ROTATOR_REQUIRE_CALLER_IDENTITY", "true", "ROTATOR_REQUIRED_CALLER_ROLE", "KvRotator.Operator"));
+        startHost(Map.of(Setting.PLATFORM_AUTHENTICATION.key(), "True", "ROTATOR_REQUIRE_CALLER_IDENTITY", "true",
+                "ROTATOR_REQUIRED_CALLER_ROLE", "KvRotator.Operator"));
         JsonNode before = state();
 
         HttpResponse<String> anonymous = call("POST", PAYMENTS + "/rotate", "{\"reason\":\"r\"}", KEY, Map.of());
@@ -317,8 +364,12 @@ class LocalHostApiTest {
         throw new AssertionError("no account " + account);
     }
 
+    /** The object ID every principal made here carries. */
+    private static final String OBJECT_ID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+
     private static String principal(String name, List<String> roles) {
-        StringBuilder claims = new StringBuilder("[{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"}");
+        StringBuilder claims = new StringBuilder("[{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"},"
+                + "{\"typ\":\"http://schemas.microsoft.com/identity/claims/objectidentifier\",\"val\":\"" + OBJECT_ID + "\"}");
         roles.forEach(role -> claims.append(",{\"typ\":\"roles\",\"val\":\"").append(role).append("\"}"));
         claims.append(']');
         String json = "{\"auth_typ\":\"aad\",\"name_typ\":\"preferred_username\",\"role_typ\":\"roles\",\"claims\":"

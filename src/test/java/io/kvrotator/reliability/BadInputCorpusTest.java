@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kvrotator.app.Setting;
 import io.kvrotator.localhost.FunctionCatalog;
 import io.kvrotator.localhost.LocalFunctionsHost;
 import io.kvrotator.sandbox.MutableClock;
@@ -24,7 +25,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +37,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every file of the bad-input corpus ({@code src/test/resources/bad-input}) against the local host: each gets a
- * clear error or a logged skip, and nothing changes in any stand-in.
+ * clear error or a logged skip, and nothing changes in any stand-in. App Service authentication is on, as in Azure,
+ * so that the principal header is read (with it off, the header is ignored: see {@code LocalHostApiTest}).
  */
 class BadInputCorpusTest {
 
@@ -54,7 +58,9 @@ class BadInputCorpusTest {
         logs = LogCapture.start();
         sandbox = Sandbox.start(clock);
         SandboxSeed.apply(SandboxSeed.defaultSeed(), sandbox, clock);
-        sandbox.install(sandbox.appSettings("kv-dev-rotator"));
+        Map<String, String> settings = new HashMap<>(sandbox.appSettings("kv-dev-rotator"));
+        settings.put(Setting.PLATFORM_AUTHENTICATION.key(), "True");
+        sandbox.install(settings);
         host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY, () -> SandboxState.of(sandbox), 0);
         initialState = SandboxState.of(sandbox);
     }
