@@ -53,6 +53,10 @@ public enum Setting {
     MAIL_DEFAULT_RECIPIENTS("ROTATOR_MAIL_DEFAULT_RECIPIENTS", "",
             "Comma-separated addresses for items without an email owner and for notices Teams failed to deliver;"
                     + " required with ROTATOR_MAIL_SENDER."),
+    MAIL_ALLOWED_DOMAINS("ROTATOR_MAIL_ALLOWED_DOMAINS", "",
+            "Comma-separated mail domains an Owner/NotifyTo address may be in (subdomains included); other addresses"
+                    + " are never mailed: their notices go to the default recipients and the sweep reports a policy"
+                    + " gap. Empty: the domains of ROTATOR_MAIL_SENDER and ROTATOR_MAIL_DEFAULT_RECIPIENTS."),
     NOTIFY_ATTEMPTS("ROTATOR_NOTIFY_ATTEMPTS", "3",
             "Attempts per channel before a notice falls back to the other channel."),
     NOTIFY_FIRST_DELAY_MS("ROTATOR_NOTIFY_FIRST_DELAY_MS", "1000",
