@@ -2,6 +2,9 @@ package io.kvrotator.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kvrotator.api.ApiRequest;
+import io.kvrotator.api.ApiResponse;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.functions.ExpirySweepFunction;
 import io.kvrotator.notify.Digest;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExpirySweepTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant DAY_1 = Instant.parse("2026-11-22T07:00:00Z");
     private static final String VAULT = "kv-dev-payments";
     private static final String OWNER = "payments-team@contoso.com";
@@ -189,8 +193,8 @@ class ExpirySweepTest {
     }
 
     @Test
-    @DisplayName("an Owner address outside the organisation's domains is never mailed: the default recipients get the alert, and the sweep reports the policy gap")
-    void ownerOutsideAllowedDomains() {
+    @DisplayName("an Owner address outside the organisation's domains is never mailed: the default recipients get the alert, and the sweep and GET /api/expiries report the policy gap")
+    void ownerOutsideAllowedDomains() throws Exception {
         sandbox.keyVault.seedSecret(VAULT, "PARTNER-API-KEY", "sweep-test-value-partner", Map.of("Owner",
                 "mallory@evil.example"), DAY_1.minus(Duration.ofDays(80)), DAY_1.plus(Duration.ofDays(6)));
 
@@ -208,6 +212,13 @@ class ExpirySweepTest {
         assertThat(digestCards()).singleElement().satisfies(card -> assertThat(card.text())
                 .contains("policy gap: recipient outside allowed domains: mallory@evil.example"));
         assertThat(logs.linesContaining("notice.recipient_refused address=mallory@evil.example")).isNotEmpty();
+
+        ApiResponse expiries = AppContext.get().secretApi().expiries(new ApiRequest(Map.of(), Map.of(), Map.of(), null));
+        assertThat(expiries.status()).isEqualTo(200);
+        assertThat(JSON.readTree(expiries.body()).path("policyGaps")).singleElement().satisfies(gap -> {
+            assertThat(gap.path("name").asText()).isEqualTo("PARTNER-API-KEY");
+            assertThat(gap.path("gap").asText()).isEqualTo("recipient outside allowed domains: mallory@evil.example");
+        });
     }
 
     @Test
