@@ -68,7 +68,8 @@ public enum Setting {
     SWEEP_APPLICATIONS("ROTATOR_SWEEP_APPLICATIONS", "all",
             "App registrations the sweep checks: all (every one the identity can list), none, or object IDs."),
     NOTIFICATION_STATE_CONTAINER("ROTATOR_NOTIFICATION_STATE_CONTAINER", "notification-state",
-            "Blob container, in the function app's own storage account, that records which expiry alerts were sent."),
+            "Blob container, in the function app's own storage account, that records which expiry alerts were sent and"
+                    + " who had the day's digest."),
     LOCK_CONTAINER("ROTATOR_LOCK_CONTAINER", "rotation-locks",
             "Blob container, in the function app's own storage account, holding the per-secret rotation leases."),
     HTTP_TIMEOUT_SECONDS("ROTATOR_HTTP_TIMEOUT_SECONDS", "30",
