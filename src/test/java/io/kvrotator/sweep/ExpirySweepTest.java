@@ -165,6 +165,7 @@ class ExpirySweepTest {
         sandbox.keyVault.seedSecret(VAULT, "ORDERS-STORAGE-KEY", "sweep-test-value-orders", Map.of(
                 "CredentialType", "StorageAccountKey", "CredentialId", "key1", "Owner", OWNER),
                 DAY_1.minus(Duration.ofDays(50)), DAY_1.plus(Duration.ofDays(10)));
+        clock.set(DAY_1.plus(Duration.ofDays(1)));
 
         SweepResult first = sweep();
 
@@ -183,7 +184,7 @@ class ExpirySweepTest {
                             .contains("rotation failing at step plan");
                 });
 
-        clock.set(DAY_1.plus(Duration.ofDays(1)));
+        clock.set(DAY_1.plus(Duration.ofDays(2)));
         SweepResult nextDay = sweep();
 
         assertThat(nextDay.digest().entries()).singleElement()
