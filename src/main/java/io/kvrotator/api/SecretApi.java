@@ -147,7 +147,8 @@ public final class SecretApi {
                     .put("expiresOn", ApiJson.time(item.expiresOn()))
                     .put("daysLeft", ExpiryText.daysLeft(item.expiresOn(), report.asOf())));
             ArrayNode gaps = json.putArray("policyGaps");
-            report.policyGaps().forEach(item -> itemJson(gaps.addObject(), item));
+            report.policyGaps().forEach(gap -> itemJson(gaps.addObject(), gap.item())
+                    .put("gap", gap.reason()));
             return ApiResponse.json(200, json);
         });
     }

@@ -122,7 +122,9 @@ public final class AppContext {
         this.rotator = new Rotator(secrets, rotationProviders, lock, notices, policy, failing, clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
         this.expiryScanner = new ExpiryScanner(itemSources(settings, secretClients,
-                new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock);
+                new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock,
+                ExpiryScanner.DEFAULT_CONCURRENCY, settings.notifications().mailSender()
+                .map(sender -> settings.notifications().mailAllowedDomains()));
         this.secretApi = new SecretApi(rotator, new Revoker(secrets, rotationProviders, lock, notices, policy,
                 verifyRetry, clock),
                 expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.platformAuthentication(),
@@ -214,7 +216,7 @@ public final class AppContext {
                     new AdaptiveCards(links, clock), httpClient));
         }
         notify.mailSender().ifPresent(sender -> channels.add(new GraphMailNotifier(graph, sender,
-                notify.mailDefaultRecipients(), new MailRenderer(links, clock))));
+                notify.mailDefaultRecipients(), notify.mailAllowedDomains(), new MailRenderer(links, clock))));
         return channels;
     }
 }

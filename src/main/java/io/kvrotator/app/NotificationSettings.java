@@ -1,5 +1,6 @@
 package io.kvrotator.app;
 
+import io.kvrotator.notify.MailDomains;
 import io.kvrotator.vault.SecretValue;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param teamsRoutes           route name (as written in a {@code NotifyTo} tag) to webhook URL
  * @param mailSender            the mailbox Graph {@code sendMail} runs as; empty when email is off
  * @param mailDefaultRecipients who gets email about items without an email owner
+ * @param mailAllowedDomains    the only domains an owner's address may be in to be mailed
  * @param attempts              attempts per channel before falling back to the other channel
  */
 public record NotificationSettings(
@@ -22,6 +24,7 @@ public record NotificationSettings(
         Map<String, SecretValue> teamsRoutes,
         Optional<String> mailSender,
         List<String> mailDefaultRecipients,
+        MailDomains mailAllowedDomains,
         int attempts,
         Duration firstDelay) {
 

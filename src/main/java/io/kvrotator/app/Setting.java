@@ -69,6 +69,10 @@ public enum Setting {
     MAIL_DEFAULT_RECIPIENTS("ROTATOR_MAIL_DEFAULT_RECIPIENTS", "",
             "Comma-separated addresses for items without an email owner and for notices Teams failed to deliver;"
                     + " required with ROTATOR_MAIL_SENDER."),
+    MAIL_ALLOWED_DOMAINS("ROTATOR_MAIL_ALLOWED_DOMAINS", "",
+            "Comma-separated mail domains an Owner/NotifyTo address may be in (subdomains included); other addresses"
+                    + " are never mailed: their notices go to the default recipients and the sweep reports a policy"
+                    + " gap. Empty: the domains of ROTATOR_MAIL_SENDER and ROTATOR_MAIL_DEFAULT_RECIPIENTS."),
     NOTIFY_ATTEMPTS("ROTATOR_NOTIFY_ATTEMPTS", "3",
             "Attempts per channel before a notice falls back to the other channel."),
     NOTIFY_FIRST_DELAY_MS("ROTATOR_NOTIFY_FIRST_DELAY_MS", "1000",
@@ -80,7 +84,8 @@ public enum Setting {
     SWEEP_APPLICATIONS("ROTATOR_SWEEP_APPLICATIONS", "all",
             "App registrations the sweep checks: all (every one the identity can list), none, or object IDs."),
     NOTIFICATION_STATE_CONTAINER("ROTATOR_NOTIFICATION_STATE_CONTAINER", "notification-state",
-            "Blob container, in the function app's own storage account, that records which expiry alerts were sent."),
+            "Blob container, in the function app's own storage account, that records which expiry alerts were sent and"
+                    + " who had the day's digest."),
     LOCK_CONTAINER("ROTATOR_LOCK_CONTAINER", "rotation-locks",
             "Blob container, in the function app's own storage account, holding the per-secret rotation leases."),
     HTTP_TIMEOUT_SECONDS("ROTATOR_HTTP_TIMEOUT_SECONDS", "30",

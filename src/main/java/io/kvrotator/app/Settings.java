@@ -2,6 +2,7 @@ package io.kvrotator.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kvrotator.notify.MailAddress;
 import io.kvrotator.provider.ResourceScopes;
 import io.kvrotator.rotation.ValidityPeriod;
 import io.kvrotator.vault.KeyVaultNames;
@@ -242,6 +243,7 @@ public record Settings(
                     routes(Setting.TEAMS_ROUTES),
                     sender,
                     recipients,
+                    AllowedMailDomains.read(list(Setting.MAIL_ALLOWED_DOMAINS), sender, recipients, problems),
                     integer(Setting.NOTIFY_ATTEMPTS, 1, 10),
                     Duration.ofMillis(integer(Setting.NOTIFY_FIRST_DELAY_MS, 0, 60_000)));
         }
@@ -322,8 +324,8 @@ public record Settings(
 
         private List<String> emails(Setting setting) {
             List<String> addresses = list(setting);
-            addresses.stream().filter(address -> !EMAIL.matcher(address).matches()).forEach(address -> problems.add(
-                    setting.key() + ": '" + KeyVaultNames.printable(address) + "' is not an email address"));
+            addresses.stream().filter(address -> MailAddress.parse(address).isEmpty()).forEach(address -> problems.add(
+                    setting.key() + ": '" + KeyVaultNames.printable(address) + "' is not a plain ASCII email address"));
             return addresses;
         }
 

@@ -2,50 +2,93 @@ package io.kvrotator.notify;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The daily list of what needs attention: items expired or expiring within the digest window, and items with no
- * expiry at all (a policy gap). Channels split it by owner: each owner hears about their own items.
+ * The daily list of what needs attention: items expired or expiring within the digest window, secrets whose rotation
+ * is failing, and policy gaps (no expiry, an owner address outside the allowed mail domains). Channels split it by
+ * owner: each owner hears about their own items, and each channel's defaults see it whole.
+ *
+ * @param audience who this digest goes to: each addressee gets at most one digest a day
  */
-public record Digest(Instant asOf, List<Entry> entries) implements Message {
+public record Digest(Instant asOf, List<Entry> entries, Audience audience) implements Message {
 
     /** Owner key of the items that name no owner: they go to each channel's defaults. */
     public static final String UNOWNED = "";
 
     public Digest {
         Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(audience, "audience");
         entries = List.copyOf(entries);
     }
 
+    /** A digest for everyone its entries name, and for the channels' defaults. */
+    public Digest(Instant asOf, List<Entry> entries) {
+        this(asOf, entries, new Audience(true, ownersOf(entries)));
+    }
+
     public enum Status {
-        EXPIRED, EXPIRING, NO_EXPIRY
+        EXPIRED, EXPIRING, NO_EXPIRY, ROTATION_FAILING, RECIPIENT_REFUSED
     }
 
     /**
      * @param location   a vault name, or an application's client ID
      * @param objectKind e.g. {@code secret}, {@code certificate}, {@code app password}
-     * @param expiresOn  null for a policy gap
+     * @param expiresOn  null for a secret without expiry
+     * @param detail     what is wrong, for {@link Status#ROTATION_FAILING} and {@link Status#RECIPIENT_REFUSED}
+     *                   (e.g. {@code rotation failing at step rotate: ...}); null otherwise
      */
     public record Entry(String location, String objectName, String objectKind, Instant expiresOn, Status status,
-                        List<String> owners) {
+                        List<String> owners, String detail) {
 
         public Entry {
             owners = List.copyOf(owners);
         }
+
+        public Entry(String location, String objectName, String objectKind, Instant expiresOn, Status status,
+                     List<String> owners) {
+            this(location, objectName, objectKind, expiresOn, status, owners, null);
+        }
     }
 
-    /** Entries by owner (an item with two owners is under both); {@link #UNOWNED} for items without one. */
+    /**
+     * Who gets a digest: the owner groups named, and whether each channel's defaults get it (they see every group,
+     * and the items without an owner).
+     */
+    public record Audience(boolean defaults, Set<String> owners) {
+
+        public Audience {
+            owners = Set.copyOf(owners);
+        }
+    }
+
+    /** The same digest for these owners only: the entries that name one of them, and not for the defaults. */
+    public Digest onlyFor(Set<String> owners) {
+        return new Digest(asOf, entries.stream().filter(entry -> entry.owners().stream().anyMatch(owners::contains))
+                .toList(), new Audience(false, owners));
+    }
+
+    /**
+     * Entries by owner (an item with two owners is under both), for the owners of the audience; {@link #UNOWNED}
+     * for items without one when the defaults are in the audience.
+     */
     public Map<String, List<Entry>> byOwner() {
         Map<String, List<Entry>> groups = new TreeMap<>();
         for (Entry entry : entries) {
             List<String> owners = entry.owners().isEmpty() ? List.of(UNOWNED) : entry.owners();
-            owners.forEach(owner -> groups.computeIfAbsent(owner, o -> new ArrayList<>()).add(entry));
+            owners.stream().filter(this::addressed)
+                    .forEach(owner -> groups.computeIfAbsent(owner, o -> new ArrayList<>()).add(entry));
         }
         return groups;
+    }
+
+    private boolean addressed(String owner) {
+        return owner.equals(UNOWNED) ? audience.defaults() : audience.owners().contains(owner);
     }
 
     public long count(Status status) {
@@ -54,7 +97,7 @@ public record Digest(Instant asOf, List<Entry> entries) implements Message {
 
     @Override
     public Severity severity() {
-        return count(Status.EXPIRED) > 0 ? Severity.ERROR : Severity.WARNING;
+        return count(Status.EXPIRED) > 0 || count(Status.ROTATION_FAILING) > 0 ? Severity.ERROR : Severity.WARNING;
     }
 
     /** A digest is addressed per entry: see {@link #byOwner()}. */
@@ -65,7 +108,14 @@ public record Digest(Instant asOf, List<Entry> entries) implements Message {
 
     @Override
     public String describe() {
-        return "digest asOf=%s expired=%d expiring=%d noExpiry=%d".formatted(asOf, count(Status.EXPIRED),
-                count(Status.EXPIRING), count(Status.NO_EXPIRY));
+        return "digest asOf=%s expired=%d expiring=%d noExpiry=%d rotationFailing=%d recipientRefused=%d defaults=%s"
+                .formatted(asOf, count(Status.EXPIRED), count(Status.EXPIRING), count(Status.NO_EXPIRY),
+                        count(Status.ROTATION_FAILING), count(Status.RECIPIENT_REFUSED), audience.defaults());
+    }
+
+    private static Set<String> ownersOf(List<Entry> entries) {
+        Set<String> owners = new LinkedHashSet<>();
+        entries.forEach(entry -> owners.addAll(entry.owners()));
+        return owners;
     }
 }

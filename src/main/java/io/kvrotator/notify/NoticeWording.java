@@ -54,9 +54,27 @@ public final class NoticeWording {
         };
     }
 
+    /** e.g. {@code 1 expired, 2 expiring, 0 without expiry, 1 rotation failing}: the last two only when not zero. */
     public static String digestTitle(Digest digest) {
-        return "%d expired, %d expiring, %d without expiry".formatted(digest.count(Digest.Status.EXPIRED),
+        String title = "%d expired, %d expiring, %d without expiry".formatted(digest.count(Digest.Status.EXPIRED),
                 digest.count(Digest.Status.EXPIRING), digest.count(Digest.Status.NO_EXPIRY));
+        long failing = digest.count(Digest.Status.ROTATION_FAILING);
+        long refused = digest.count(Digest.Status.RECIPIENT_REFUSED);
+        return title + (failing > 0 ? ", " + failing + (failing == 1 ? " rotation" : " rotations") + " failing" : "")
+                + (refused > 0 ? ", " + refused + " refused " + (refused == 1 ? "recipient" : "recipients") : "");
+    }
+
+    /**
+     * What a digest line says about its item, given how the channel writes an expiry: e.g.
+     * {@code rotation failing at step rotate: ... · 6 days left}, {@code no expiry set: policy gap}.
+     */
+    public static String digestStatus(Digest.Entry entry, String expiry) {
+        return switch (entry.status()) {
+            case EXPIRED, EXPIRING -> expiry;
+            case NO_EXPIRY -> "no expiry set: policy gap";
+            case ROTATION_FAILING -> entry.detail() + (entry.expiresOn() == null ? "" : " · " + expiry);
+            case RECIPIENT_REFUSED -> entry.detail();
+        };
     }
 
     public static String ownerHeading(String owner) {

@@ -5,10 +5,13 @@ import io.kvrotator.notify.ExpiryText;
 import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.NoticeKind;
 import io.kvrotator.notify.Severity;
+import io.kvrotator.rotation.RotationOutcome;
 import io.kvrotator.vault.Tags;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** What the sweep tells people: one alert per threshold crossed, and the daily digest. */
 final class ExpiryNotices {
@@ -46,19 +49,39 @@ final class ExpiryNotices {
         };
     }
 
-    /** Expired and expiring items (within the widest threshold) and policy gaps; empty when there are none. */
-    static Digest digest(ExpiryReport report, int withinDays) {
+    /**
+     * Secrets whose rotation failed in this sweep (listed daily while it keeps failing, after the one failure
+     * notice), expired and expiring items (within the widest threshold), then policy gaps; empty when there are none.
+     */
+    static Digest digest(ExpiryReport report, int withinDays, List<RotationOutcome> rotations) {
         List<Digest.Entry> entries = new ArrayList<>();
-        for (ExpiryItem item : report.expiringWithin(withinDays)) {
-            entries.add(entry(item, ExpiryText.expired(item.expiresOn(), report.asOf())
-                    ? Digest.Status.EXPIRED : Digest.Status.EXPIRING));
+        Set<String> failing = new HashSet<>();
+        for (RotationOutcome outcome : rotations) {
+            if (outcome instanceof RotationOutcome.Failed failed) {
+                report.items().stream().filter(item -> item.kind() == ItemKind.SECRET
+                        && item.location().equals(failed.secret().vault())
+                        && item.name().equals(failed.secret().name())).findFirst().ifPresent(item -> {
+                            failing.add(item.key());
+                            entries.add(entry(item, Digest.Status.ROTATION_FAILING, "rotation failing at step "
+                                    + failed.failure().step() + ": " + failed.failure().message()));
+                        });
+            }
         }
-        report.policyGaps().forEach(item -> entries.add(entry(item, Digest.Status.NO_EXPIRY)));
+        for (ExpiryItem item : report.expiringWithin(withinDays)) {
+            if (!failing.contains(item.key())) {
+                entries.add(entry(item, ExpiryText.expired(item.expiresOn(), report.asOf())
+                        ? Digest.Status.EXPIRED : Digest.Status.EXPIRING, null));
+            }
+        }
+        for (PolicyGap gap : report.policyGaps()) {
+            entries.add(gap instanceof PolicyGap.NoExpiry ? entry(gap.item(), Digest.Status.NO_EXPIRY, null)
+                    : entry(gap.item(), Digest.Status.RECIPIENT_REFUSED, "policy gap: " + gap.reason()));
+        }
         return new Digest(report.asOf(), entries);
     }
 
-    private static Digest.Entry entry(ExpiryItem item, Digest.Status status) {
+    private static Digest.Entry entry(ExpiryItem item, Digest.Status status, String detail) {
         return new Digest.Entry(item.location(), item.name(), item.kind().label(), item.expiresOn(), status,
-                item.owners());
+                item.owners(), detail);
     }
 }

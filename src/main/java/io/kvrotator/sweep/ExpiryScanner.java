@@ -1,10 +1,13 @@
 package io.kvrotator.sweep;
 
+import io.kvrotator.notify.Addressees;
+import io.kvrotator.notify.MailDomains;
 import io.kvrotator.support.SafeErrorText;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,19 +29,28 @@ public final class ExpiryScanner {
     private final List<ItemSource> sources;
     private final Clock clock;
     private final int concurrency;
+    private final Optional<MailDomains> mailDomains;
 
     public ExpiryScanner(List<ItemSource> sources, Clock clock) {
-        this(sources, clock, DEFAULT_CONCURRENCY);
+        this(sources, clock, DEFAULT_CONCURRENCY, Optional.empty());
     }
 
-    /** @param concurrency the most sources listed at the same time */
     public ExpiryScanner(List<ItemSource> sources, Clock clock, int concurrency) {
+        this(sources, clock, concurrency, Optional.empty());
+    }
+
+    /**
+     * @param concurrency the most sources listed at the same time
+     * @param mailDomains the domains owner addresses are mailed in; empty when email is off (nothing is refused)
+     */
+    public ExpiryScanner(List<ItemSource> sources, Clock clock, int concurrency, Optional<MailDomains> mailDomains) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
         this.sources = List.copyOf(sources);
         this.clock = clock;
         this.concurrency = concurrency;
+        this.mailDomains = mailDomains;
     }
 
     public int concurrency() {
@@ -58,7 +70,15 @@ public final class ExpiryScanner {
                 unreadable.add(listing.unreadable());
             }
         }
-        return new ExpiryReport(clock.instant(), items, unreadable);
+        return new ExpiryReport(clock.instant(), items, unreadable, refusedRecipients(items));
+    }
+
+    private List<PolicyGap.RecipientOutsideDomains> refusedRecipients(List<ExpiryItem> items) {
+        List<PolicyGap.RecipientOutsideDomains> refused = new ArrayList<>();
+        mailDomains.ifPresent(domains -> items.forEach(item -> Addressees.of(item.owners()).emails().stream()
+                .filter(address -> domains.allowed(address).isEmpty())
+                .forEach(address -> refused.add(new PolicyGap.RecipientOutsideDomains(item, address)))));
+        return refused;
     }
 
     private List<Listing> listAll() {

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  *     may have been lost ({@link Trigger.Sweep}, with the latest version as the version seen);</li>
  * <li>per scope, claim in the {@link NotificationLedger} the threshold alerts that are due, then send them: one
  *     alert per item per threshold, the most urgent one crossed, so a missed day catches up without a burst;</li>
- * <li>send the digest of what is expired, expiring or has no expiry;</li>
+ * <li>send the digest of what is failing to rotate, expired, expiring or a policy gap: at most one per addressee per
+ *     UTC day ({@link DailyDigests});</li>
  * <li>retire overdue superseded credentials of the secrets not rotated today (app passwords past their overlap),
  *     from the listed version's tags.</li>
  * </ol>
@@ -51,6 +52,7 @@ public final class ExpirySweep {
     private final Duration rotationWindow;
     private final Function<SecretRef, Optional<String>> latestVersion;
     private final OverdueRetirement retirement;
+    private final DailyDigests digests;
 
     /** Removes credentials a secret's latest version superseded long enough ago; returns what it removed. */
     @FunctionalInterface
@@ -73,6 +75,7 @@ public final class ExpirySweep {
         this.rotationWindow = rotationWindow;
         this.latestVersion = latestVersion;
         this.retirement = retirement;
+        this.digests = new DailyDigests(ledger);
     }
 
     public SweepResult run() {
@@ -83,7 +86,8 @@ public final class ExpirySweep {
         Map<String, List<ExpiryItem>> byScope = report.items().stream()
                 .collect(Collectors.groupingBy(ExpiryItem::scope, LinkedHashMap::new, Collectors.toList()));
         byScope.forEach((scope, items) -> alerts.addAll(alert(scope, items, report.asOf())));
-        Digest digest = ExpiryNotices.digest(report, thresholds.widest());
+        Digest digest = digests.claim(ExpiryNotices.digest(report, thresholds.widest(), rotations))
+                .orElse(new Digest(report.asOf(), List.of()));
         if (!digest.entries().isEmpty()) {
             notices.publish(digest);
         }
@@ -114,7 +118,7 @@ public final class ExpirySweep {
                     rotated.expiresOn(), item.owners(), item.credentialType(), item.listed())
                     : item);
         }
-        return new ExpiryReport(report.asOf(), items, report.unreadable());
+        return new ExpiryReport(report.asOf(), items, report.unreadable(), report.refusedRecipients());
     }
 
     /** Secrets rotated today retired their overdue credentials already; the others are checked from the list. */

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What one sweep did: the report (with the expiries of what it rotated updated), the alerts it sent, the
- * rotations it started for events that may have been lost, and the digest (empty when nothing needed attention).
+ * rotations it started for events that may have been lost, and the digest it sent (empty when nothing needed
+ * attention, or when every addressee had today's digest already).
  */
 public record SweepResult(ExpiryReport report, List<Notice> alerts, List<RotationOutcome> rotations, Digest digest) {
 

@@ -133,6 +133,43 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("without ROTATOR_MAIL_ALLOWED_DOMAINS, owners may be in the sender's and the default recipients' domains")
+    void allowedMailDomainsDefault() {
+        Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_MAIL_SENDER", "kv-rotator@Contoso.com",
+                "ROTATOR_MAIL_DEFAULT_RECIPIENTS", "secops@contoso.com, platform@fabrikam.co.uk"));
+
+        assertThat(settings.notifications().mailAllowedDomains().domains())
+                .containsExactlyInAnyOrder("contoso.com", "fabrikam.co.uk");
+    }
+
+    @Test
+    @DisplayName("ROTATOR_MAIL_ALLOWED_DOMAINS replaces the default, and is normalised to lower case")
+    void allowedMailDomainsConfigured() {
+        Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_MAIL_SENDER", "kv-rotator@contoso.com",
+                "ROTATOR_MAIL_DEFAULT_RECIPIENTS", "secops@eu.contoso.com",
+                "ROTATOR_MAIL_ALLOWED_DOMAINS", "Contoso.com, @fabrikam.com"));
+
+        assertThat(settings.notifications().mailAllowedDomains().domains())
+                .containsExactlyInAnyOrder("contoso.com", "fabrikam.com");
+    }
+
+    @Test
+    @DisplayName("a malformed, single-label or non-ASCII allowed domain, and a default recipient outside the allowed domains, are named")
+    void allowedMailDomainsProblems() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_MAIL_SENDER", "kv-rotator@contoso.com",
+                "ROTATOR_MAIL_DEFAULT_RECIPIENTS", "secops@contoso.com, ops@partner.example",
+                "ROTATOR_MAIL_ALLOWED_DOMAINS", "contoso.com, com, cont\u03bfso.com, evil.io/x")))
+                .hasMessageContaining("ROTATOR_MAIL_ALLOWED_DOMAINS: 'com' must have at least two labels")
+                .hasMessageContaining("ROTATOR_MAIL_ALLOWED_DOMAINS: 'cont\u03bfso.com' is not an ASCII domain name")
+                .hasMessageContaining("ROTATOR_MAIL_ALLOWED_DOMAINS: 'evil.io/x' is not a domain name")
+                .hasMessageContaining("ROTATOR_MAIL_DEFAULT_RECIPIENTS: 'ops@partner.example' is outside"
+                        + " ROTATOR_MAIL_ALLOWED_DOMAINS [contoso.com]");
+    }
+
+    @Test
     @DisplayName("Teams routes are read case-insensitively and the alert state goes to the host's storage account")
     void routesAndStateStorage() {
         Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",

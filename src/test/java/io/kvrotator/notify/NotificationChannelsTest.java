@@ -129,6 +129,58 @@ class NotificationChannelsTest {
     }
 
     @Test
+    @DisplayName("an Owner tag naming mallory@evil.example does not make the mailbox write to it: the default recipients get the notice")
+    void ownerOutsideAllowedDomainsIsNotMailed() {
+        app.notices().publish(new Notice(NoticeKind.NEAR_EXPIRY, Severity.WARNING, VAULT, "PARTNER-API-KEY", "secret",
+                NOW.plus(Duration.ofDays(5)), List.of("mallory@evil.example"), "Expires in 5 days (7-day alert)",
+                "Replace it by hand."));
+
+        GraphStandIn.SentMail mail = onlyMail();
+        assertThat(mail.to()).containsExactly(Sandbox.DEFAULT_RECIPIENTS);
+        assertThat(mail.cc()).isEmpty();
+        assertThat(logs.linesContaining("notice.recipient_refused address=mallory@evil.example")).singleElement()
+                .asString().contains("PARTNER-API-KEY", "contoso.com");
+    }
+
+    @Test
+    @DisplayName("look-alike and smuggled addresses are refused, an allowed owner still gets the notice, and the defaults are copied")
+    void addressTricksAreRefused() {
+        List<String> owners = List.of("payments-team@contoso.com", "alice@contoso.com.evil.io",
+                "alice@evil.io@contoso.com", "\"alice@evil.io\"@contoso.com", "alice@cont\u03bfso.com",
+                "alice@contoso.com\u200b", "<alice@evil.io>");
+
+        app.notices().publish(new Notice(NoticeKind.EXPIRED, Severity.ERROR, VAULT, "PARTNER-API-KEY", "secret",
+                NOW.minus(Duration.ofDays(1)), owners, "Expired (expired 1 day ago)", "Replace it by hand."));
+
+        GraphStandIn.SentMail mail = onlyMail();
+        assertThat(mail.to()).containsExactly("payments-team@contoso.com");
+        assertThat(mail.cc()).containsExactly(Sandbox.DEFAULT_RECIPIENTS);
+        assertThat(logs.linesContaining("notice.recipient_refused")).hasSize(owners.size() - 1);
+    }
+
+    @Test
+    @DisplayName("a reason written in Markdown shows literally in the Teams card, which stays valid Adaptive Card 1.4")
+    void markdownInFreeTextIsEscaped() throws Exception {
+        String reason = "**URGENT** [click](https://evil.example)";
+        app.notices().publish(new Notice(NoticeKind.ROTATED, Severity.INFO, VAULT, "PAYMENTS_STORAGE_KEY", "secret",
+                NOW.plus(Duration.ofDays(60)), List.of(), "Rotated: key2 is now in version 4f1c0a9e",
+                "Reason: " + reason + ", by http:mallory_<b>#1</b>."));
+
+        JsonNode card = JSON.readTree(sandbox.teams.posted("ops").get(0).text()).path("attachments").get(0)
+                .path("content");
+        assertThat(AdaptiveCardSchema.violations(card)).isEmpty();
+        List<String> texts = new java.util.ArrayList<>();
+        card.findValues("text").forEach(text -> texts.add(text.asText()));
+        card.findValues("value").forEach(value -> texts.add(value.asText()));
+        assertThat(texts).contains("Reason: \\*\\*URGENT\\*\\* \\[click\\](https://evil.example), by"
+                + " http:mallory\\_\\<b\\>\\#1\\</b\\>.");
+        assertThat(texts).allSatisfy(text -> assertThat(text)
+                .as("no Markdown or HTML control character is left unescaped").doesNotContainPattern("(?<!\\\\)[*_\\[\\]<>#`]"));
+        assertThat(texts.stream().map(NotificationChannelsTest::shownAs))
+                .contains("Reason: " + reason + ", by http:mallory_<b>#1</b>.", "PAYMENTS_STORAGE_KEY");
+    }
+
+    @Test
     @DisplayName("with Teams answering 500, the rotation still succeeds and the notice arrives by email, copied to the defaults")
     void teamsDownFallsBackToEmail() {
         String key1 = sandbox.arm.createAccount(ACCOUNT);
@@ -192,6 +244,11 @@ class NotificationChannelsTest {
 
         assertThat(logs.all()).doesNotContain(sandbox.teams.webhookUrl("ops"))
                 .doesNotContain("sig=").doesNotContain("/workflows/");
+    }
+
+    /** What a CommonMark renderer shows for escaped text: every backslash-escaped punctuation character literally. */
+    private static String shownAs(String markdown) {
+        return markdown.replaceAll("\\\\(\\p{Punct})", "$1");
     }
 
     private GraphStandIn.SentMail onlyMail() {

@@ -2,6 +2,9 @@ package io.kvrotator.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kvrotator.api.ApiRequest;
+import io.kvrotator.api.ApiResponse;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.functions.ExpirySweepFunction;
 import io.kvrotator.notify.Digest;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExpirySweepTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant DAY_1 = Instant.parse("2026-11-22T07:00:00Z");
     private static final String VAULT = "kv-dev-payments";
     private static final String OWNER = "payments-team@contoso.com";
@@ -112,6 +116,110 @@ class ExpirySweepTest {
                 "[kv-rotator] Daily expiry digest: 0 expired, 1 expiring, 1 without expiry");
         assertThat(sandbox.graph.sentMail()).extracting(GraphStandIn.SentMail::to)
                 .contains(List.of(OWNER), List.of(Sandbox.DEFAULT_RECIPIENTS));
+    }
+
+    @Test
+    @DisplayName("a second sweep the same day sends no digest, not even for new items of the same owner; a new owner gets its first; the next day everyone gets one again")
+    void oneDigestPerAddresseePerDay() {
+        seedSecret("EXPIRES-IN-6-DAYS", DAY_1.plus(Duration.ofDays(6)));
+        sandbox.keyVault.seedSecret(VAULT, "NO-EXPIRY", "sweep-test-value-no-expiry", Map.of(), null, null);
+
+        sweep();
+
+        assertThat(digestCards()).hasSize(1);
+        assertThat(digestMailRecipientsSince(0)).containsExactlyInAnyOrder(OWNER, Sandbox.DEFAULT_RECIPIENTS);
+
+        int mailsBefore = sandbox.graph.sentMail().size();
+        clock.advance(Duration.ofHours(2));
+        SweepResult manualRun = sweep();
+
+        assertThat(manualRun.digest().entries()).isEmpty();
+        assertThat(digestCards()).isEmpty();
+        assertThat(digestMailRecipientsSince(mailsBefore)).isEmpty();
+
+        clock.advance(Duration.ofHours(2));
+        seedSecret("NEW-TODAY-EXPIRES-IN-5-DAYS", clock.instant().plus(Duration.ofDays(5)));
+        sandbox.keyVault.seedSecret(VAULT, "BILLING-KEY", "sweep-test-value-billing", Map.of("Owner",
+                "billing-team@contoso.com"), DAY_1.minus(Duration.ofDays(80)), clock.instant().plus(Duration.ofDays(4)));
+        SweepResult retriedTimer = sweep();
+
+        assertThat(alerts(retriedTimer)).containsExactlyInAnyOrder(
+                "NEW-TODAY-EXPIRES-IN-5-DAYS: Expires in 5 days (7-day alert)",
+                "BILLING-KEY: Expires in 4 days (7-day alert)");
+        assertThat(digestCards()).as("the default channel had today's digest").isEmpty();
+        assertThat(digestMailRecipientsSince(mailsBefore)).containsExactly("billing-team@contoso.com");
+        assertThat(retriedTimer.digest().entries()).extracting(Digest.Entry::objectName).containsExactly("BILLING-KEY");
+
+        mailsBefore = sandbox.graph.sentMail().size();
+        clock.set(DAY_1.plus(Duration.ofDays(1)));
+        sweep();
+
+        assertThat(digestCards()).hasSize(1);
+        assertThat(digestMailRecipientsSince(mailsBefore)).containsExactlyInAnyOrder(OWNER,
+                "billing-team@contoso.com", Sandbox.DEFAULT_RECIPIENTS);
+    }
+
+    @Test
+    @DisplayName("a secret the sweep cannot rotate is listed in the digest as rotation failing, with the step and why, every day it keeps failing")
+    void failingRotationInTheDigest() {
+        sandbox.keyVault.seedSecret(VAULT, "ORDERS-STORAGE-KEY", "sweep-test-value-orders", Map.of(
+                "CredentialType", "StorageAccountKey", "CredentialId", "key1", "Owner", OWNER),
+                DAY_1.minus(Duration.ofDays(50)), DAY_1.plus(Duration.ofDays(10)));
+        clock.set(DAY_1.plus(Duration.ofDays(1)));
+
+        SweepResult first = sweep();
+
+        assertThat(first.rotations()).singleElement().isInstanceOf(RotationOutcome.Failed.class);
+        assertThat(first.digest().entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(Digest.Status.ROTATION_FAILING);
+            assertThat(entry.detail()).startsWith("rotation failing at step plan: ").contains("ProviderAddress");
+        });
+        assertThat(digestCards()).singleElement().satisfies(card -> assertThat(card.text())
+                .contains("1 rotation failing", "ORDERS-STORAGE-KEY", "rotation failing at step plan")
+                .doesNotContain("sweep-test-value-orders"));
+        assertThat(sandbox.graph.sentMail()).filteredOn(mail -> mail.subject().contains("digest"))
+                .singleElement().satisfies(mail -> {
+                    assertThat(mail.to()).containsExactly(OWNER);
+                    assertThat(mail.message().path("body").path("content").asText())
+                            .contains("rotation failing at step plan");
+                });
+
+        clock.set(DAY_1.plus(Duration.ofDays(2)));
+        SweepResult nextDay = sweep();
+
+        assertThat(nextDay.digest().entries()).singleElement()
+                .satisfies(entry -> assertThat(entry.status()).isEqualTo(Digest.Status.ROTATION_FAILING));
+        assertThat(digestCards()).singleElement().satisfies(card -> assertThat(card.text())
+                .contains("rotation failing at step plan"));
+    }
+
+    @Test
+    @DisplayName("an Owner address outside the organisation's domains is never mailed: the default recipients get the alert, and the sweep and GET /api/expiries report the policy gap")
+    void ownerOutsideAllowedDomains() throws Exception {
+        sandbox.keyVault.seedSecret(VAULT, "PARTNER-API-KEY", "sweep-test-value-partner", Map.of("Owner",
+                "mallory@evil.example"), DAY_1.minus(Duration.ofDays(80)), DAY_1.plus(Duration.ofDays(6)));
+
+        SweepResult result = sweep();
+
+        assertThat(sandbox.graph.sentMail()).isNotEmpty().allSatisfy(mail ->
+                assertThat(mail.to()).containsExactly(Sandbox.DEFAULT_RECIPIENTS));
+        assertThat(sandbox.graph.sentMail()).extracting(GraphStandIn.SentMail::subject).containsExactlyInAnyOrder(
+                "[kv-rotator] Expires soon: PARTNER-API-KEY (" + VAULT + ")",
+                "[kv-rotator] Daily expiry digest: 0 expired, 1 expiring, 0 without expiry, 1 refused recipient");
+        assertThat(result.report().policyGaps()).singleElement().satisfies(gap -> {
+            assertThat(gap.item().name()).isEqualTo("PARTNER-API-KEY");
+            assertThat(gap.reason()).isEqualTo("recipient outside allowed domains: mallory@evil.example");
+        });
+        assertThat(digestCards()).singleElement().satisfies(card -> assertThat(card.text())
+                .contains("policy gap: recipient outside allowed domains: mallory@evil.example"));
+        assertThat(logs.linesContaining("notice.recipient_refused address=mallory@evil.example")).isNotEmpty();
+
+        ApiResponse expiries = AppContext.get().secretApi().expiries(new ApiRequest(Map.of(), Map.of(), Map.of(), null));
+        assertThat(expiries.status()).isEqualTo(200);
+        assertThat(JSON.readTree(expiries.body()).path("policyGaps")).singleElement().satisfies(gap -> {
+            assertThat(gap.path("name").asText()).isEqualTo("PARTNER-API-KEY");
+            assertThat(gap.path("gap").asText()).isEqualTo("recipient outside allowed domains: mallory@evil.example");
+        });
     }
 
     @Test
@@ -208,6 +316,18 @@ class ExpirySweepTest {
                 .map(json -> json.path("attachments").get(0).path("content").path("body").get(0))
                 .filter(header -> !header.path("items").get(0).path("text").asText().equals("DAILY EXPIRY DIGEST"))
                 .map(header -> header.path("items").get(1).path("text").asText()).toList();
+    }
+
+    /** The digest cards posted to the default Teams channel since the last sweep began. */
+    private List<TeamsWebhookStandIn.Posted> digestCards() {
+        return sandbox.teams.posted("ops").stream().filter(post -> post.text().contains("DAILY EXPIRY DIGEST")).toList();
+    }
+
+    /** Everyone a digest email went to, from the {@code since}-th email sent on. */
+    private List<String> digestMailRecipientsSince(int since) {
+        List<GraphStandIn.SentMail> mails = sandbox.graph.sentMail();
+        return mails.subList(since, mails.size()).stream().filter(mail -> mail.subject().contains("digest"))
+                .flatMap(mail -> java.util.stream.Stream.concat(mail.to().stream(), mail.cc().stream())).toList();
     }
 
     private List<String> mailSubjects() {

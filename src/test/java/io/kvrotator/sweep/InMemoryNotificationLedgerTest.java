@@ -11,4 +11,9 @@ class InMemoryNotificationLedgerTest extends NotificationLedgerContract {
     protected NotificationLedger ledger() {
         return ledger;
     }
+
+    @Override
+    protected NotificationLedger freshLedger() {
+        return new InMemoryNotificationLedger();
+    }
 }

@@ -64,6 +64,12 @@ public final class SampleNotices {
                 new Digest.Entry("631a96bc-a705-4eda-9f99-fdaf9f54f6a2", "payments-api / ci-deploy", "app password",
                         NOW.plus(Duration.ofDays(6)), Digest.Status.EXPIRING, List.of("platform@contoso.com")),
                 new Digest.Entry("kv-prod-common", "LEGACY-FTP-PASSWORD", "secret", null, Digest.Status.NO_EXPIRY,
-                        List.of())));
+                        List.of()),
+                new Digest.Entry("kv-prod-payments", "ORDERS-STORAGE-KEY", "secret", NOW.plus(Duration.ofDays(9)),
+                        Digest.Status.ROTATION_FAILING, List.of("payments-team@contoso.com"), "rotation failing at"
+                        + " step plan: tag ProviderAddress is missing: set it to the storage account's resource ID"),
+                new Digest.Entry("kv-prod-common", "PARTNER-API-KEY", "secret", NOW.plus(Duration.ofDays(80)),
+                        Digest.Status.RECIPIENT_REFUSED, List.of("partner@external.example"),
+                        "policy gap: recipient outside allowed domains: partner@external.example")));
     }
 }

@@ -81,12 +81,11 @@ public final class MailRenderer {
             html.append("<h3 style=\"font-size:15px;margin:20px 0 6px\">")
                     .append(escape(NoticeWording.ownerHeading(owner))).append("</h3>")
                     .append("<table style=\"border-collapse:collapse;width:100%;font-size:14px\">")
-                    .append("<tr>").append(th("Object")).append(th("Kind")).append(th("Where")).append(th("Expires"))
+                    .append("<tr>").append(th("Object")).append(th("Kind")).append(th("Where")).append(th("Status"))
                     .append("</tr>");
             text.append('\n').append(NoticeWording.ownerHeading(owner)).append('\n');
             for (Digest.Entry entry : entries) {
-                String status = entry.status() == Digest.Status.NO_EXPIRY ? "no expiry set: policy gap"
-                        : ExpiryText.expiry(entry.expiresOn(), digest.asOf());
+                String status = NoticeWording.digestStatus(entry, ExpiryText.expiry(entry.expiresOn(), digest.asOf()));
                 String link = links.of(entry.objectKind(), entry.location(), entry.objectName());
                 html.append("<tr>").append(td("<a href=\"" + escape(link) + "\">" + escape(entry.objectName()) + "</a>"))
                         .append(td(escape(entry.objectKind()))).append(td(escape(entry.location())))

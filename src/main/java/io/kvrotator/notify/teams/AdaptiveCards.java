@@ -99,11 +99,9 @@ public final class AdaptiveCards {
     }
 
     private static String status(Digest.Entry entry, Digest digest) {
-        return switch (entry.status()) {
-            case NO_EXPIRY -> "no expiry set: policy gap";
-            case EXPIRED, EXPIRING -> ExpiryText.daysLeftText(entry.expiresOn(), digest.asOf()) + " ("
-                    + ExpiryText.utc(entry.expiresOn()) + ")";
-        };
+        return NoticeWording.digestStatus(entry, entry.expiresOn() == null ? ""
+                : ExpiryText.daysLeftText(entry.expiresOn(), digest.asOf()) + " (" + ExpiryText.utc(entry.expiresOn())
+                + ")");
     }
 
     private static ObjectNode card(String fallbackText) {
@@ -123,12 +121,13 @@ public final class AdaptiveCards {
         return container;
     }
 
+    /** Every TextBlock and fact goes through here, escaped: free text shows literally, never as Markdown. */
     private static ObjectNode text(String text) {
-        return JSON.createObjectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+        return JSON.createObjectNode().put("type", "TextBlock").put("text", CardText.escape(text)).put("wrap", true);
     }
 
     private static void fact(ArrayNode facts, String title, String value) {
-        facts.addObject().put("title", title).put("value", value == null ? "" : value);
+        facts.addObject().put("title", CardText.escape(title)).put("value", CardText.escape(value));
     }
 
     private static void fallbackNote(ArrayNode body, List<String> failedChannels) {

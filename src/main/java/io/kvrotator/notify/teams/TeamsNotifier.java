@@ -25,8 +25,8 @@ import java.util.Optional;
 /**
  * Posts Adaptive Cards to Teams Workflows webhooks. A notice goes to the routes its {@code NotifyTo} tag names
  * ({@code ROTATOR_TEAMS_ROUTES}), else to the default channel ({@code ROTATOR_TEAMS_WEBHOOK_URL}). The full
- * digest goes to the default channel, and each route named as an owner gets its own part. Webhook URLs are
- * secrets: errors name the route, never the URL.
+ * digest goes to the default channel when the defaults are in its audience, and each route named as an owner gets
+ * its own part. Webhook URLs are secrets: errors name the route, never the URL.
  */
 public final class TeamsNotifier implements Notifier {
 
@@ -64,7 +64,9 @@ public final class TeamsNotifier implements Notifier {
             }
         } else if (message instanceof Digest digest) {
             Map<String, List<Digest.Entry>> groups = digest.byOwner();
-            defaultWebhook.ifPresent(url -> posts.put(DEFAULT_ROUTE, cards.digest(digest, groups, failedChannels)));
+            if (digest.audience().defaults() || !failedChannels.isEmpty()) {
+                defaultWebhook.ifPresent(url -> posts.put(DEFAULT_ROUTE, cards.digest(digest, groups, failedChannels)));
+            }
             for (String route : knownRoutes(message.describe(), Addressees.of(List.copyOf(groups.keySet())).teamsRoutes())) {
                 posts.put(route, cards.digest(digest, groupsOf(groups, route), failedChannels));
             }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.notify.Digest;
 import io.kvrotator.notify.Notice;
+import io.kvrotator.notify.NoticeKind;
 import io.kvrotator.notify.PortalLinks;
+import io.kvrotator.notify.Severity;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.testing.AdaptiveCardSchema;
 import io.kvrotator.testing.SampleNotices;
@@ -109,6 +111,36 @@ class AdaptiveCardsTest {
                 "Expires: 2026-11-28 07:00 UTC (6 days left)");
         assertThat(card.path("actions").get(0).path("url").asText()).isEqualTo("https://portal.azure.com/#view/"
                 + "Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Credentials/appId/631a96bc-a705-4eda-9f99-fdaf9f54f6a2");
+    }
+
+    @Test
+    @DisplayName("a reason written in Markdown is shown literally: every TextBlock and fact escapes it, and the card stays valid")
+    void markdownReasonShownLiterally() {
+        Notice notice = new Notice(NoticeKind.ROTATION_FAILED, Severity.ERROR, "kv-prod-payments", "ORDERS_KEY",
+                "secret", SampleNotices.NOW.plus(Duration.ofDays(6)), List.of("team_a@contoso.com"),
+                "Rotation failed at step **plan**", "**URGENT** [click](https://evil.example)");
+
+        JsonNode card = cards.notice(notice, List.of());
+
+        assertThat(AdaptiveCardSchema.violations(card)).isEmpty();
+        assertThat(card.path("body").findValuesAsText("text")).contains(
+                "\\*\\*URGENT\\*\\* \\[click\\](https://evil.example)", "Rotation failed at step \\*\\*plan\\*\\*",
+                "ORDERS\\_KEY");
+        assertThat(facts(card)).contains("Object: ORDERS\\_KEY", "Owner: team\\_a@contoso.com");
+    }
+
+    @Test
+    @DisplayName("the digest lists a failing rotation with its step and message, and a refused recipient as a policy gap")
+    void digestShowsFailingRotationsAndRefusedRecipients() {
+        JsonNode card = cards.digest(SampleNotices.digest(), SampleNotices.digest().byOwner(), List.of());
+
+        assertThat(card.path("body").get(0).path("style").asText()).isEqualTo("attention");
+        assertThat(card.path("body").get(0).path("items").get(1).path("text").asText())
+                .isEqualTo("1 expired, 3 expiring, 1 without expiry, 1 rotation failing, 1 refused recipient");
+        assertThat(facts(card)).contains("ORDERS-STORAGE-KEY: rotation failing at step plan: tag ProviderAddress is"
+                + " missing: set it to the storage account's resource ID · 9 days left (2026-12-01 07:00 UTC) · secret in"
+                + " kv-prod-payments", "PARTNER-API-KEY: policy gap: recipient outside allowed domains:"
+                + " partner@external.example · secret in kv-prod-common");
     }
 
     @Test
