@@ -78,6 +78,14 @@ public final class AppContext {
     private final ExpirySweep expirySweep;
 
     public AppContext(Settings settings, TokenCredential credential, Clock clock) {
+        this(settings, credential, clock, null);
+    }
+
+    /**
+     * @param lock the rotation lock to share with other contexts in this JVM (hosts that run several workers in one
+     *             process); null: a blob lease in the function app's own storage, as in Azure
+     */
+    public AppContext(Settings settings, TokenCredential credential, Clock clock, RotationLock lock) {
         this.settings = settings;
         HttpClient httpClient = HttpClient.createDefault(new HttpClientOptions()
                 .setConnectTimeout(settings.httpTimeout()).setResponseTimeout(settings.httpTimeout())
@@ -113,7 +121,9 @@ public final class AppContext {
             LOG.log(System.Logger.Level.WARNING, "no storage account of its own (AzureWebJobsStorage): the rotation"
                     + " lock holds within this worker only");
         }
-        RotationLock lock = host.configured() ? new BlobLeaseRotationLock(lockContainer) : new InProcessRotationLock();
+        if (lock == null) {
+            lock = host.configured() ? new BlobLeaseRotationLock(lockContainer) : new InProcessRotationLock();
+        }
         FailingRotations failing = host.configured() ? new BlobFailingRotations(lockContainer)
                 : new InProcessFailingRotations();
         RotationProviders rotationProviders = new RotationProviders(providers, settings.resourceScopes());

@@ -33,7 +33,19 @@ public interface Faults {
                 ? injection : Injection.NONE;
     }
 
-    record Injection(long delayMillis, StandIn.Response response, boolean dropConnection) {
+    /**
+     * @param dropConnection drop the connection without handling the call
+     * @param answerLost     handle the call (its effect lands), then drop the connection: the answer is lost
+     */
+    record Injection(long delayMillis, StandIn.Response response, boolean dropConnection, boolean answerLost) {
         public static final Injection NONE = new Injection(0, null, false);
+
+        public Injection(long delayMillis, StandIn.Response response, boolean dropConnection) {
+            this(delayMillis, response, dropConnection, false);
+        }
+
+        public static Injection afterHandlingDropAnswer() {
+            return new Injection(0, null, false, true);
+        }
     }
 }

@@ -37,6 +37,17 @@ public final class KeyVaultStandIn extends StandIn {
     private final Clock clock;
     private final Map<String, VaultState> vaults = new ConcurrentHashMap<>();
     private volatile KeyVaultThrottle throttle = KeyVaultThrottle.serviceLimits(300, 4000);
+    private volatile WriteListener writeListener = (vault, name, value) -> { };
+
+    /** Told of every secret value written through the REST API, as it is written: for checks of what gets stored. */
+    @FunctionalInterface
+    public interface WriteListener {
+        void written(String vault, String name, String value);
+    }
+
+    public void onSecretWritten(WriteListener listener) {
+        this.writeListener = listener == null ? (vault, name, value) -> { } : listener;
+    }
 
     public KeyVaultStandIn(SandboxTls tls, Clock clock) {
         super("keyvault", tls);
@@ -168,6 +179,7 @@ public final class KeyVaultStandIn extends StandIn {
         JsonNode attributes = body.path("attributes");
         String value = body.path("value").asText();
         IssuedSecrets.record(value);
+        writeListener.written(vault.name, name, value);
         VersionState created = vault.secret(name, true).add(value, tags, epoch(attributes.path("nbf")),
                 epoch(attributes.path("exp")), text(body.path("contentType")), clock.instant());
         if (attributes.has("enabled")) {

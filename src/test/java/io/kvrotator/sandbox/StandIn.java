@@ -104,6 +104,11 @@ public abstract class StandIn implements AutoCloseable {
                 // and the client would see a dropped connection instead of this 500.
                 response = Response.json(500, error("InternalError", "stand-in failure: " + e));
             }
+            if (injection.answerLost()) {
+                calls.add(new Call(request.method(), request.path(), ANSWER_LOST));
+                exchange.getResponseBody().close();
+                return;
+            }
             calls.add(new Call(request.method(), request.path(), response.status()));
             write(exchange, response);
         }
@@ -169,6 +174,9 @@ public abstract class StandIn implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
     }
+
+    /** The status recorded for a call that was handled but whose answer was dropped. */
+    public static final int ANSWER_LOST = -2;
 
     /** One answered call, for counting remote calls in tests and benchmarks. */
     public record Call(String method, String path, int status) {

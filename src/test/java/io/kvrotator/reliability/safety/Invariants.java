@@ -1,0 +1,199 @@
+package io.kvrotator.reliability.safety;
+
+import io.kvrotator.reliability.safety.Scenario.Secret;
+import io.kvrotator.sandbox.ArmStorageStandIn.KeyState;
+import io.kvrotator.sandbox.GraphStandIn.PasswordState;
+import io.kvrotator.sandbox.IssuedSecrets;
+import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
+import io.kvrotator.vault.SecretValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The safety invariants of DESIGN.md section 4, checked against the stand-ins' own state after every operation:
+ * <ul>
+ * <li>I1 the latest enabled version's value works at the provider;</li>
+ * <li>I2 a value handed out within the overlap still works, unless a revocation was asked for since (dual keys: the
+ *     previous value until the latest is older than the minimum rotation age; app secrets: every value superseded
+ *     less than the overlap ago);</li>
+ * <li>I3 after a revoke answered as success, no value from before it works;</li>
+ * <li>I4 nothing changes at a resource the secret's value does not belong to;</li>
+ * <li>I5 no version is written whose value does not work;</li>
+ * <li>I6 every unattended failure is told, and no failure of a version is told twice;</li>
+ * <li>I7 no secret value in a log line, response or notice.</li>
+ * </ul>
+ */
+final class Invariants {
+
+    static final Duration APP_OVERLAP = Duration.ofDays(7);
+    /** Dual keys: the next rotation regenerates the previous version's key, and may not start before this age. */
+    static final Duration MINIMUM_ROTATION_AGE = Duration.ofHours(24);
+    private static final Pattern FAILURE_NOTICE = Pattern.compile("notice kind=ROTATION_FAILED .*? location=(\\S+)"
+            + " object=(\\S+) .*? summary=\"Rotation failed at step (\\S+)\" detail=\"(.*)\"", Pattern.DOTALL);
+
+    private final World world;
+    private final Scenario scenario;
+    private final Map<String, Integer> told = new HashMap<>();
+    private final Map<String, Object> victims;
+    private final List<String> writeViolations = new ArrayList<>();
+    private int logsSeen;
+    private int teamsSeen;
+    private int mailSeen;
+    private int retireNotices;
+
+    Invariants(World world, Scenario scenario, int logsSeen) {
+        this.world = world;
+        this.scenario = scenario;
+        this.logsSeen = logsSeen;
+        this.teamsSeen = world.sandbox.teams.posted().size();
+        this.mailSeen = world.sandbox.graph.sentMail().size();
+        this.victims = victims();
+        world.sandbox.keyVault.onSecretWritten((vault, name, value) -> {
+            if (vault.equals(scenario.vault)) {
+                Secret secret = name.equalsIgnoreCase(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE : Secret.APP;
+                if (!works(secret).contains(SecretValue.fingerprintOf(value))) {
+                    writeViolations.add("I5 a version of " + name + " was written holding a value that does not work");
+                }
+            }
+        });
+    }
+
+    /** Checks every invariant after {@code action}; returns the violations, empty when all hold. */
+    List<String> check(String action, Runner.Observed observed, List<String> logLines) {
+        List<String> violations = new ArrayList<>(writeViolations);
+        writeViolations.clear();
+        for (Secret secret : Secret.values()) {
+            List<VersionView> versions = world.sandbox.keyVault.versions(scenario.vault, Scenario.name(secret));
+            Set<String> works = works(secret);
+            String kept = observed.revokedKeeping.get(secret);
+            if (kept != null) {
+                String keptPrint = versions.stream().filter(v -> v.version().equals(kept)).findFirst()
+                        .map(VersionView::fingerprint).orElse("");
+                versions.stream().map(VersionView::fingerprint).filter(print -> !print.equals(keptPrint))
+                        .forEach(scenario.revokedFingerprints.get(secret)::add);
+            }
+            Set<String> revoked = scenario.revokedFingerprints.get(secret);
+            Set<String> exempt = scenario.upForRevocation.get(secret);
+            if (observed.revocationTried.contains(secret)) {
+                String latest = versions.get(versions.size() - 1).fingerprint();
+                versions.stream().map(VersionView::fingerprint).filter(print -> !print.equals(latest))
+                        .forEach(exempt::add);
+            }
+            latestEnabled(versions).filter(latest -> !works.contains(latest.fingerprint())).ifPresent(latest ->
+                    violations.add("I1 the latest enabled version of " + secret + " (" + latest.version()
+                            + ") holds a value that does not work"));
+            overlap(secret, versions).stream().filter(print -> !exempt.contains(print) && !works.contains(print))
+                    .findFirst().ifPresent(print -> violations.add("I2 a value of " + secret
+                            + " handed out within the overlap stopped working (fingerprint " + print + ")"));
+            revoked.stream().filter(works::contains).findFirst().ifPresent(print -> violations.add("I3 a value of "
+                    + secret + " from before a successful revocation still works (fingerprint " + print + ")"));
+        }
+        if (!victims().equals(victims)) {
+            violations.add("I4 a resource the secrets do not belong to was changed: " + victims + " -> " + victims());
+        }
+        notices(observed, logLines, violations);
+        leaks(observed, logLines, violations);
+        world.figures.invariantChecks.addAndGet(7);
+        return violations;
+    }
+
+    private void notices(Runner.Observed observed, List<String> logLines, List<String> violations) {
+        for (String line : logLines.subList(Math.min(logsSeen, logLines.size()), logLines.size())) {
+            Matcher notice = FAILURE_NOTICE.matcher(line);
+            if (notice.find() && notice.group(1).equals(scenario.vault)) {
+                Secret secret = notice.group(2).equals(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE : Secret.APP;
+                String step = notice.group(3);
+                String kind = step.equals("retire") ? "retire-" + ++retireNotices
+                        : notice.group(4).contains("It will be retried") ? "retryable" : "terminal-" + step;
+                String key = secret + "/" + observed.versionBefore.get(secret) + "/" + kind;
+                if (told.merge(key, 1, Integer::sum) > 1) {
+                    violations.add("I6 a failure was told twice: " + key);
+                }
+            }
+        }
+        for (Runner.UnattendedFailure failure : observed.failures) {
+            String kind = failure.retryable() ? "retryable" : "terminal-" + failure.step();
+            String key = failure.secret() + "/" + observed.versionBefore.get(failure.secret()) + "/" + kind;
+            if (!told.containsKey(key)) {
+                violations.add("I6 an unattended failure was never told: " + key);
+            }
+        }
+    }
+
+    private void leaks(Runner.Observed observed, List<String> logLines, List<String> violations) {
+        StringBuilder said = new StringBuilder(observed.responses);
+        logLines.subList(Math.min(logsSeen, logLines.size()), logLines.size()).forEach(line -> said.append(line).append('\n'));
+        var posted = world.sandbox.teams.posted();
+        posted.subList(Math.min(teamsSeen, posted.size()), posted.size()).forEach(p -> said.append(p.text()).append('\n'));
+        var mail = world.sandbox.graph.sentMail();
+        mail.subList(Math.min(mailSeen, mail.size()), mail.size()).forEach(m -> said.append(m.body()).append('\n'));
+        logsSeen = logLines.size();
+        teamsSeen = posted.size();
+        mailSeen = mail.size();
+        int leaked = IssuedSecrets.foundIn(said.toString()).size();
+        if (leaked > 0) {
+            violations.add("I7 " + leaked + " secret value(s) appeared in logs, responses or notices");
+        }
+    }
+
+    /** Fingerprints of the credentials the team's resource accepts now. */
+    private Set<String> works(Secret secret) {
+        if (secret == Secret.STORAGE) {
+            return world.sandbox.arm.keysOfAccountNamed(scenario.accountName(scenario.teamAccount)).orElseThrow()
+                    .values().stream().map(KeyState::fingerprint).collect(Collectors.toSet());
+        }
+        return world.sandbox.graph.passwords(scenario.teamApp).stream().map(PasswordState::fingerprint)
+                .collect(Collectors.toSet());
+    }
+
+    /** The values consumers may still rely on: the previous one of dual keys, app passwords superseded recently. */
+    private List<String> overlap(Secret secret, List<VersionView> versions) {
+        List<VersionView> generations = new ArrayList<>();
+        for (VersionView version : versions) {
+            if (generations.isEmpty() || !generations.get(generations.size() - 1).fingerprint()
+                    .equals(version.fingerprint())) {
+                generations.add(version);
+            }
+        }
+        List<String> held = new ArrayList<>();
+        Instant now = world.clock.instant();
+        for (int i = generations.size() - 2; i >= 0; i--) {
+            Instant superseded = generations.get(i + 1).created();
+            boolean withinOverlap = secret == Secret.STORAGE
+                    ? i == generations.size() - 2 && now.isBefore(superseded.plus(MINIMUM_ROTATION_AGE))
+                    : now.isBefore(superseded.plus(APP_OVERLAP));
+            if (withinOverlap) {
+                held.add(generations.get(i).fingerprint());
+            }
+        }
+        return held;
+    }
+
+    private static java.util.Optional<VersionView> latestEnabled(List<VersionView> versions) {
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (versions.get(i).enabled()) {
+                return java.util.Optional.of(versions.get(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private Map<String, Object> victims() {
+        Map<String, Object> state = new HashMap<>();
+        for (String account : List.of(scenario.victimAccount, scenario.outsideAccount)) {
+            state.put(account, world.sandbox.arm.keysOfAccountNamed(scenario.accountName(account)).orElseThrow()
+                    .values().stream().map(KeyState::fingerprint).collect(Collectors.toSet()));
+        }
+        state.put(scenario.victimApp, world.sandbox.graph.passwords(scenario.victimApp).stream()
+                .map(PasswordState::keyId).collect(Collectors.toSet()));
+        return state;
+    }
+}

@@ -1,0 +1,249 @@
+package io.kvrotator.reliability.safety;
+
+import io.kvrotator.api.ApiRequest;
+import io.kvrotator.api.ApiResponse;
+import io.kvrotator.app.AppContext;
+import io.kvrotator.reliability.safety.Action.Fault;
+import io.kvrotator.reliability.safety.Scenario.Secret;
+import io.kvrotator.rotation.KeyVaultEventHandler;
+import io.kvrotator.rotation.RotationOutcome;
+import io.kvrotator.sandbox.Faults;
+import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
+import io.kvrotator.sandbox.StandIn;
+import io.kvrotator.sweep.SweepResult;
+import io.kvrotator.testing.KeyVaultEvents;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Runs actions against a scenario through the real composition root, recording what the invariants need. */
+final class Runner {
+
+    private static final String ALICE = "alice@contoso.com";
+    private static final String BOB = "bob@contoso.com";
+
+    private final World world;
+
+    Runner(World world) {
+        this.world = world;
+    }
+
+    /** What one action did that the invariants look at. */
+    static final class Observed {
+        final Map<Secret, String> versionBefore = new HashMap<>();
+        final List<UnattendedFailure> failures = new java.util.ArrayList<>();
+        final StringBuilder responses = new StringBuilder();
+        final Map<Secret, String> revokedKeeping = new HashMap<>();
+        /** The values of these secrets were up for revocation: whether or not it succeeded, they may be dead. */
+        final java.util.Set<Secret> revocationTried = java.util.EnumSet.noneOf(Secret.class);
+        boolean died;
+    }
+
+    record UnattendedFailure(Secret secret, boolean retryable, String step) {
+    }
+
+    void run(Scenario scenario, Action action, Observed observed) {
+        for (Secret secret : Secret.values()) {
+            observed.versionBefore.put(secret, latest(scenario, secret).version());
+        }
+        world.figures.operations.incrementAndGet();
+        try {
+            install(scenario, action, observed);
+            perform(scenario, action, observed);
+        } catch (SteppedLock.WorkerDied e) {
+            observed.died = true;
+        } finally {
+            world.lock.hook(null);
+            world.sandbox.resetFaults();
+        }
+    }
+
+    private void perform(Scenario scenario, Action action, Observed observed) {
+        if (action instanceof Action.Deliver deliver) {
+            deliver(scenario, deliver.worker(), event(scenario, deliver), observed);
+        } else if (action instanceof Action.Redeliver redeliver) {
+            String body = scenario.pending.pollFirst();
+            if (body != null) {
+                deliver(scenario, redeliver.worker(), body, observed);
+            }
+        } else if (action instanceof Action.Rotate rotate) {
+            ApiResponse response = Worker.as(rotate.worker(), () -> scenario.workers[rotate.worker()].secretApi()
+                    .rotate(request(scenario, rotate.secret(), "{\"reason\":\"model: rotate now\"}")));
+            observed.responses.append(response.body()).append('\n');
+        } else if (action instanceof Action.Revoke revoke) {
+            observed.revocationTried.add(revoke.secret());
+            ApiResponse response = Worker.as(revoke.worker(), () -> scenario.workers[revoke.worker()].secretApi()
+                    .revoke(request(scenario, revoke.secret(), "{\"reason\":\"model: leaked\",\"approvedBy\":\""
+                            + BOB + "\"}")));
+            observed.responses.append(response.body()).append('\n');
+            if (response.status() == 200) {
+                observed.revokedKeeping.put(revoke.secret(), keptVersion(response.body()));
+            }
+        } else if (action instanceof Action.Sweep sweep) {
+            SweepResult result = Worker.as(sweep.worker(), () -> scenario.workers[sweep.worker()].expirySweep().run());
+            result.rotations().forEach(outcome -> unattended(scenario, outcome, observed));
+        } else if (action instanceof Action.Advance advance) {
+            world.clock.advance(Duration.ofDays(advance.days()));
+        } else if (action instanceof Action.Retag retag) {
+            retag(scenario, retag);
+        }
+    }
+
+    private static String keptVersion(String body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("version").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a revoke answered 200 without JSON", e);
+        }
+    }
+
+    private void deliver(Scenario scenario, int worker, String body, Observed observed) {
+        KeyVaultEventHandler.Delivery delivery = Worker.as(worker, () -> {
+            try {
+                return scenario.workers[worker].keyVaultEvents().handle(body);
+            } catch (SteppedLock.WorkerDied e) {
+                scenario.pending.addLast(body);
+                throw e;
+            }
+        });
+        delivery.outcomes().forEach(outcome -> unattended(scenario, outcome, observed));
+        if (delivery.shouldRedeliver()) {
+            scenario.pending.addLast(body);
+        }
+    }
+
+    private static void unattended(Scenario scenario, RotationOutcome outcome, Observed observed) {
+        if (outcome instanceof RotationOutcome.Failed failed) {
+            Secret secret = outcome.secret().name().equals(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE : Secret.APP;
+            observed.failures.add(new UnattendedFailure(secret, failed.retryable(), failed.failure().step()));
+        }
+    }
+
+    private String event(Scenario scenario, Action.Deliver deliver) {
+        String previous = scenario.lastEvent.get(deliver.secret());
+        if (deliver.which() == Action.Freshness.REPEAT && previous != null) {
+            return previous;
+        }
+        List<VersionView> versions = world.sandbox.keyVault.versions(scenario.vault, Scenario.name(deliver.secret()));
+        VersionView version = deliver.which() == Action.Freshness.STALE ? versions.get(0)
+                : versions.get(versions.size() - 1);
+        Instant expiresOn = version.expiresOn() == null ? world.clock.instant() : version.expiresOn();
+        String body = KeyVaultEvents.event(deliver.expired() ? "Microsoft.KeyVault.SecretExpired"
+                        : "Microsoft.KeyVault.SecretNearExpiry", UUID.randomUUID().toString(), scenario.vault,
+                Scenario.name(deliver.secret()), version.version(), expiresOn, world.clock.instant());
+        scenario.lastEvent.put(deliver.secret(), body);
+        return body;
+    }
+
+    private void retag(Scenario scenario, Action.Retag retag) {
+        Map<String, String> tags = new HashMap<>(scenario.honestTags.get(retag.secret()));
+        VersionView latest = latest(scenario, retag.secret());
+        tags.putAll(latest.tags());
+        tags.put("ProviderAddress", scenario.honestTags.get(retag.secret()).get("ProviderAddress"));
+        boolean storage = retag.secret() == Secret.STORAGE;
+        switch (retag.lie()) {
+            case HONEST -> { }
+            case CREDENTIAL_ID_FLIPPED -> tags.put("CredentialId", storage
+                    ? ("key1".equals(tags.get("CredentialId")) ? "key2" : "key1") : UUID.randomUUID().toString());
+            case VICTIM_ACCOUNT_OR_APP -> tags.put("ProviderAddress", storage ? scenario.victimAccount
+                    : scenario.victimApp);
+            case OUTSIDE_THE_SCOPE -> tags.put("ProviderAddress", storage ? scenario.outsideAccount
+                    : UUID.randomUUID().toString());
+        }
+        world.sandbox.keyVault.retag(scenario.vault, Scenario.name(retag.secret()), tags);
+    }
+
+    VersionView latest(Scenario scenario, Secret secret) {
+        List<VersionView> versions = world.sandbox.keyVault.versions(scenario.vault, Scenario.name(secret));
+        return versions.get(versions.size() - 1);
+    }
+
+    private static ApiRequest request(Scenario scenario, Secret secret, String body) {
+        return new ApiRequest(Map.of("vault", scenario.vault, "name", Scenario.name(secret)), Map.of(),
+                Map.of("X-MS-CLIENT-PRINCIPAL", principal(ALICE)), body);
+    }
+
+    private static String principal(String name) {
+        String json = "{\"auth_typ\":\"aad\",\"name_typ\":\"preferred_username\",\"role_typ\":\"roles\",\"claims\":"
+                + "[{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"}]}";
+        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Installs the action's fault on its service and its interruption on the lock. */
+    private void install(Scenario scenario, Action action, Observed observed) {
+        Fault fault = action.fault();
+        if (fault != null) {
+            world.figures.faults.computeIfAbsent(fault.kind().name(), kind -> new AtomicInteger()).incrementAndGet();
+            StandIn target = world.sandbox.standIns().stream().filter(s -> s.service().equals(fault.service()))
+                    .findFirst().orElseThrow();
+            AtomicInteger calls = new AtomicInteger();
+            Faults.Injection injection = injection(fault.kind());
+            target.faults((service, request) -> calls.incrementAndGet() == fault.nth() ? injection
+                    : Faults.Injection.NONE);
+        }
+        Action.Interruption interruption = action.interruption();
+        if (interruption == null) {
+            return;
+        }
+        world.figures.interruptions.incrementAndGet();
+        int actor = worker(action);
+        AtomicInteger fired = new AtomicInteger();
+        world.lock.hook((lease, step) -> {
+            if (lease.worker != actor || !step.equals(interruption.step()) || fired.getAndIncrement() > 0) {
+                return;
+            }
+            if (interruption.dies()) {
+                lease.die();
+                return;
+            }
+            if (interruption.leaseLost()) {
+                world.lock.lose(lease);
+            }
+            if (interruption.other() != null) {
+                Observed nested = new Observed();
+                Worker.as(1 - actor, () -> {
+                    perform(scenario, interruption.other(), nested);
+                    return null;
+                });
+                observed.failures.addAll(nested.failures);
+                observed.responses.append(nested.responses);
+                observed.revokedKeeping.putAll(nested.revokedKeeping);
+                observed.revocationTried.addAll(nested.revocationTried);
+            }
+        });
+    }
+
+    private static int worker(Action action) {
+        if (action instanceof Action.Deliver deliver) {
+            return deliver.worker();
+        }
+        if (action instanceof Action.Redeliver redeliver) {
+            return redeliver.worker();
+        }
+        if (action instanceof Action.Rotate rotate) {
+            return rotate.worker();
+        }
+        if (action instanceof Action.Revoke revoke) {
+            return revoke.worker();
+        }
+        return action instanceof Action.Sweep sweep ? sweep.worker() : 0;
+    }
+
+    private static Faults.Injection injection(Fault.Kind kind) {
+        return switch (kind) {
+            case THROTTLED -> new Faults.Injection(0, StandIn.Response.empty(429).withHeader("Retry-After", "0")
+                    .withHeader("retry-after-ms", "10"), false);
+            case SERVER_ERROR -> new Faults.Injection(0, StandIn.Response.empty(503).withHeader("Retry-After", "0")
+                    .withHeader("retry-after-ms", "10"), false);
+            case RESET -> new Faults.Injection(0, null, true);
+            case ANSWER_LOST -> Faults.Injection.afterHandlingDropAnswer();
+            case TIMEOUT -> new Faults.Injection(1_200, null, true);
+        };
+    }
+}

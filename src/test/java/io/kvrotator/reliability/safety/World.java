@@ -1,0 +1,48 @@
+package io.kvrotator.reliability.safety;
+
+import io.kvrotator.sandbox.MutableClock;
+import io.kvrotator.sandbox.Sandbox;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The stand-ins, the model's clock and the shared lock, kept across sequences; each sequence gets its own vault. */
+final class World implements AutoCloseable {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T07:00:00Z"));
+    final Sandbox sandbox = Sandbox.start(clock);
+    final SteppedLock lock = new SteppedLock(clock);
+    final Figures figures = new Figures();
+    private int scenarios;
+
+    Scenario newScenario() {
+        return new Scenario(++scenarios, sandbox, clock, lock);
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+
+    /** What the README's Reliability section quotes. */
+    static final class Figures {
+        final AtomicInteger sequences = new AtomicInteger();
+        final AtomicInteger operations = new AtomicInteger();
+        final AtomicLong invariantChecks = new AtomicLong();
+        final AtomicInteger interruptions = new AtomicInteger();
+        final AtomicInteger violations = new AtomicInteger();
+        final Map<String, AtomicInteger> faults = new ConcurrentHashMap<>();
+
+        String describe() {
+            Map<String, Integer> byKind = new TreeMap<>();
+            faults.forEach((kind, count) -> byKind.put(kind, count.get()));
+            int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
+            return "sequences=%d operations=%d faults=%d %s interruptions=%d invariantChecks=%d violations=%d"
+                    .formatted(sequences.get(), operations.get(), total, byKind, interruptions.get(),
+                            invariantChecks.get(), violations.get());
+        }
+    }
+}
