@@ -37,15 +37,21 @@ public interface Faults {
      * @param dropConnection drop the connection without handling the call
      * @param answerLost     handle the call (its effect lands), then drop the connection: the answer is lost
      */
-    record Injection(long delayMillis, StandIn.Response response, boolean dropConnection, boolean answerLost) {
+    record Injection(long delayMillis, StandIn.Response response, boolean dropConnection, boolean answerLost,
+                     Runnable beforeAnswer) {
         public static final Injection NONE = new Injection(0, null, false);
 
         public Injection(long delayMillis, StandIn.Response response, boolean dropConnection) {
-            this(delayMillis, response, dropConnection, false);
+            this(delayMillis, response, dropConnection, false, null);
         }
 
         public static Injection afterHandlingDropAnswer() {
-            return new Injection(0, null, false, true);
+            return new Injection(0, null, false, true, null);
+        }
+
+        /** Handles the call, then runs {@code pause} before answering: a caller that is slow to get its answer. */
+        public static Injection pauseBeforeAnswer(Runnable pause) {
+            return new Injection(0, null, false, false, pause);
         }
     }
 }

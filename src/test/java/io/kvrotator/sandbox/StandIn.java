@@ -104,6 +104,9 @@ public abstract class StandIn implements AutoCloseable {
                 // and the client would see a dropped connection instead of this 500.
                 response = Response.json(500, error("InternalError", "stand-in failure: " + e));
             }
+            if (injection.beforeAnswer() != null) {
+                injection.beforeAnswer().run();
+            }
             if (injection.answerLost()) {
                 calls.add(new Call(request.method(), request.path(), ANSWER_LOST));
                 exchange.getResponseBody().close();

@@ -75,10 +75,10 @@ final class Invariants {
             Set<String> works = works(secret);
             String kept = observed.revokedKeeping.get(secret);
             if (kept != null) {
-                String keptPrint = versions.stream().filter(v -> v.version().equals(kept)).findFirst()
-                        .map(VersionView::fingerprint).orElse("");
-                versions.stream().map(VersionView::fingerprint).filter(print -> !print.equals(keptPrint))
-                        .forEach(scenario.revokedFingerprints.get(secret)::add);
+                int keptAt = versions.stream().map(VersionView::version).toList().indexOf(kept);
+                String keptPrint = keptAt < 0 ? "" : versions.get(keptAt).fingerprint();
+                versions.subList(0, Math.max(keptAt, 0)).stream().map(VersionView::fingerprint)
+                        .filter(print -> !print.equals(keptPrint)).forEach(scenario.revokedFingerprints.get(secret)::add);
             }
             Set<String> revoked = scenario.revokedFingerprints.get(secret);
             Set<String> exempt = scenario.upForRevocation.get(secret);

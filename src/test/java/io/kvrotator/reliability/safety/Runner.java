@@ -175,24 +175,39 @@ final class Runner {
         return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Installs the action's fault on its service and its interruption on the lock. */
+    /** Installs the action's fault on its service and its interruption on the lock or on the verify call. */
     private void install(Scenario scenario, Action action, Observed observed) {
+        Map<String, Faults> byService = new HashMap<>();
         Fault fault = action.fault();
         if (fault != null) {
             world.figures.faults.computeIfAbsent(fault.kind().name(), kind -> new AtomicInteger()).incrementAndGet();
-            StandIn target = world.sandbox.standIns().stream().filter(s -> s.service().equals(fault.service()))
-                    .findFirst().orElseThrow();
             AtomicInteger calls = new AtomicInteger();
             Faults.Injection injection = injection(fault.kind());
-            target.faults((service, request) -> calls.incrementAndGet() == fault.nth() ? injection
+            byService.put(fault.service(), (service, request) -> calls.incrementAndGet() == fault.nth() ? injection
                     : Faults.Injection.NONE);
         }
         Action.Interruption interruption = action.interruption();
-        if (interruption == null) {
-            return;
+        if (interruption != null) {
+            world.figures.interruptions.incrementAndGet();
+            int actor = worker(action);
+            if (interruption.step().equals(VERIFIED)) {
+                pauseAfterVerification(scenario, interruption, actor, observed, byService);
+            } else {
+                interruptAtLease(scenario, interruption, actor, observed);
+            }
         }
-        world.figures.interruptions.incrementAndGet();
-        int actor = worker(action);
+        for (StandIn standIn : world.sandbox.standIns()) {
+            Faults faults = byService.get(standIn.service());
+            if (faults != null) {
+                standIn.faults(faults);
+            }
+        }
+    }
+
+    /** The step after which the actor's new credential was verified and before it is stored. */
+    static final String VERIFIED = "verified";
+
+    private void interruptAtLease(Scenario scenario, Action.Interruption interruption, int actor, Observed observed) {
         AtomicInteger fired = new AtomicInteger();
         world.lock.hook((lease, step) -> {
             if (lease.worker != actor || !step.equals(interruption.step()) || fired.getAndIncrement() > 0) {
@@ -205,18 +220,66 @@ final class Runner {
             if (interruption.leaseLost()) {
                 world.lock.lose(lease);
             }
-            if (interruption.other() != null) {
-                Observed nested = new Observed();
-                Worker.as(1 - actor, () -> {
-                    perform(scenario, interruption.other(), nested);
-                    return null;
-                });
-                observed.failures.addAll(nested.failures);
-                observed.responses.append(nested.responses);
-                observed.revokedKeeping.putAll(nested.revokedKeeping);
-                observed.revocationTried.addAll(nested.revocationTried);
-            }
+            runOther(scenario, interruption, actor, observed);
         });
+    }
+
+    /**
+     * The actor's verification is answered only after the other worker ran: a worker slow between verifying and
+     * storing, whose lease may have been lost meanwhile. Armed by the actor's issue call (regenerateKey,
+     * addPassword), fired by its next verification call (blob or token endpoint).
+     */
+    private void pauseAfterVerification(Scenario scenario, Action.Interruption interruption, int actor,
+                                        Observed observed, Map<String, Faults> byService) {
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        Faults arming = (service, request) -> {
+            if (request.path().endsWith("/regenerateKey") || request.path().endsWith("/addPassword")) {
+                armed.set(true);
+            }
+            return Faults.Injection.NONE;
+        };
+        Faults pausing = (service, request) -> armed.get() && fired.compareAndSet(false, true)
+                ? Faults.Injection.pauseBeforeAnswer(() -> {
+                    if (interruption.leaseLost()) {
+                        world.lock.loseAllOf(actor);
+                    }
+                    runOther(scenario, interruption, actor, observed);
+                })
+                : Faults.Injection.NONE;
+        for (String service : List.of("arm", "graph")) {
+            byService.merge(service, arming, Runner::both);
+        }
+        for (String service : List.of("blob", "entra")) {
+            byService.merge(service, pausing, Runner::both);
+        }
+    }
+
+    private void runOther(Scenario scenario, Action.Interruption interruption, int actor, Observed observed) {
+        if (interruption.other() == null) {
+            return;
+        }
+        Observed nested = new Observed();
+        try {
+            Worker.as(1 - actor, () -> {
+                perform(scenario, interruption.other(), nested);
+                return null;
+            });
+        } finally {
+            observed.failures.addAll(nested.failures);
+            observed.responses.append(nested.responses);
+            observed.revokedKeeping.putAll(nested.revokedKeeping);
+            observed.revocationTried.addAll(nested.revocationTried);
+        }
+    }
+
+    /** Both sets of faults see every call; the first that injects something wins. */
+    private static Faults both(Faults first, Faults second) {
+        return (service, request) -> {
+            Faults.Injection one = first.next(service, request);
+            Faults.Injection two = second.next(service, request);
+            return one != Faults.Injection.NONE ? one : two;
+        };
     }
 
     private static int worker(Action action) {

@@ -14,7 +14,8 @@ final class Sequences {
 
     private static final String[] SERVICES = {"keyvault", "keyvault", "keyvault", "arm", "arm", "graph", "graph",
             "entra", "blob"};
-    private static final String[] STEPS = {"rotate", "store", "retire", "revoke", "close"};
+    private static final String[] STEPS = {"rotate", Runner.VERIFIED, Runner.VERIFIED, "store", "retire", "revoke",
+            "close"};
     private static final int[] DAYS = {1, 5, 12, 25, 40};
 
     private Sequences() {
@@ -70,7 +71,7 @@ final class Sequences {
             return null;
         }
         String step = STEPS[random.nextInt(STEPS.length)];
-        if (random.nextInt(100) < 40) {
+        if (!step.equals(Runner.VERIFIED) && random.nextInt(100) < 40) {
             return new Interruption(step, true, false, null);
         }
         return new Interruption(step, false, random.nextBoolean(), action(random, false));

@@ -55,6 +55,11 @@ final class SteppedLock implements RotationLock {
         held.remove(lease.key, lease);
     }
 
+    /** Takes away every lease {@code worker} holds. */
+    synchronized void loseAllOf(int worker) {
+        held.values().removeIf(lease -> lease.worker == worker);
+    }
+
     private synchronized boolean holds(Held lease) {
         return held.get(lease.key) == lease && lease.expiresAt.isAfter(clock.instant());
     }
