@@ -34,16 +34,18 @@ final class RotationNotices {
                         : "version " + rotated.previousVersion() + " keeps working until they do."));
     }
 
-    static Notice failed(RotationRequest request, SecretVersion latest, Failure failure) {
+    /** @param version the version whose rotation failed; null when the secret could not be read */
+    static Notice failed(RotationRequest request, SecretVersion latest, String version, Failure failure) {
         boolean retrying = failure instanceof Failure.Retryable;
         return new Notice(NoticeKind.ROTATION_FAILED, Severity.ERROR, request.secret().vault(),
                 request.secret().name(), "secret", latest == null ? null : latest.expiresOn(), owners(latest),
                 "Rotation failed at step " + failure.step(),
                 failure.message() + (retrying
-                        ? ". It will be retried; if this notice repeats, rotate by hand (POST /api/secrets/"
-                        + path(request.secret()) + "/rotate) once the cause is fixed."
+                        ? ". It will be retried; this is said once per version: if the secret still nears expiry, rotate"
+                        + " by hand (POST /api/secrets/" + path(request.secret()) + "/rotate) once the cause is fixed."
                         : ". It will not be retried: fix the cause, then rotate by hand (POST /api/secrets/"
-                        + path(request.secret()) + "/rotate)."));
+                        + path(request.secret()) + "/rotate).")
+                        + (version == null ? "" : " (version " + version + ")"));
     }
 
     static Notice notifyOnly(RotationRequest request, SecretVersion latest, Instant now) {

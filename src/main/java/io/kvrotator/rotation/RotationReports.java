@@ -51,7 +51,7 @@ final class RotationReports {
     void retireFailed(RotationRequest request, SecretVersion previous, Failure failure) {
         LOG.log(Level.WARNING, () -> "rotation.retire_failed secret=%s error=%s"
                 .formatted(request.secret(), failure.message()));
-        notices.publish(RotationNotices.failed(request, previous, failure));
+        notices.publish(RotationNotices.failed(request, previous, previous.version(), failure));
     }
 
     private void failed(RotationRequest request, SecretVersion latest, RotationOutcome.Failed failed, String context) {
@@ -64,7 +64,7 @@ final class RotationReports {
         String version = latest != null ? latest.version() : request.seenVersion();
         String kind = failed.retryable() ? "retryable" : "terminal-" + failure.step();
         if (version == null || firstReport(request.secret(), version + "/" + kind)) {
-            notices.publish(RotationNotices.failed(request, latest, failure));
+            notices.publish(RotationNotices.failed(request, latest, version, failure));
         }
     }
 

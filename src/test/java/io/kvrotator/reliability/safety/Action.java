@@ -45,7 +45,8 @@ sealed interface Action {
 
     /** An injected failure of the {@code nth} call the action makes to {@code service}. */
     record Fault(String service, int nth, Kind kind) {
-        enum Kind { THROTTLED, SERVER_ERROR, RESET, ANSWER_LOST, TIMEOUT }
+        /** OUTAGE and ANSWER_LOST_THEN_OUTAGE go on failing the calls after the nth long enough to outlast retries. */
+        enum Kind { THROTTLED, SERVER_ERROR, RESET, ANSWER_LOST, TIMEOUT, OUTAGE, ANSWER_LOST_THEN_OUTAGE }
     }
 
     /**

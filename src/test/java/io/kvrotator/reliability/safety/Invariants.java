@@ -37,7 +37,8 @@ final class Invariants {
     /** Dual keys: the next rotation regenerates the previous version's key, and may not start before this age. */
     static final Duration MINIMUM_ROTATION_AGE = Duration.ofHours(24);
     private static final Pattern FAILURE_NOTICE = Pattern.compile("notice kind=ROTATION_FAILED .*? location=(\\S+)"
-            + " object=(\\S+) .*? summary=\"Rotation failed at step (\\S+)\" detail=\"(.*)\"", Pattern.DOTALL);
+            + " object=(\\S+) .*? summary=\"Rotation failed at step (\\S+)\" detail=\"(.*) \\(version ([0-9a-f]{32})\\)\"",
+            Pattern.DOTALL);
 
     private final World world;
     private final Scenario scenario;
@@ -75,10 +76,14 @@ final class Invariants {
             Set<String> works = works(secret);
             String kept = observed.revokedKeeping.get(secret);
             if (kept != null) {
-                int keptAt = versions.stream().map(VersionView::version).toList().indexOf(kept);
-                String keptPrint = keptAt < 0 ? "" : versions.get(keptAt).fingerprint();
-                versions.subList(0, Math.max(keptAt, 0)).stream().map(VersionView::fingerprint)
-                        .filter(print -> !print.equals(keptPrint)).forEach(scenario.revokedFingerprints.get(secret)::add);
+                // Compromised: the latest version when the revocation began (unless a revocation made it and this
+                // request asked again) and every version before it. What the revocation keeps must be newer.
+                List<String> ids = versions.stream().map(VersionView::version).toList();
+                VersionView before = observed.latestWhenRevoked.get(secret);
+                boolean repeated = before.tags().containsKey("RevokedAt");
+                int last = ids.indexOf(before.version()) + (repeated ? 0 : 1);
+                versions.subList(0, last).stream().map(VersionView::fingerprint)
+                        .forEach(scenario.revokedFingerprints.get(secret)::add);
             }
             Set<String> revoked = scenario.revokedFingerprints.get(secret);
             Set<String> exempt = scenario.upForRevocation.get(secret);
@@ -113,7 +118,7 @@ final class Invariants {
                 String step = notice.group(3);
                 String kind = step.equals("retire") ? "retire-" + ++retireNotices
                         : notice.group(4).contains("It will be retried") ? "retryable" : "terminal-" + step;
-                String key = secret + "/" + observed.versionBefore.get(secret) + "/" + kind;
+                String key = secret + "/" + notice.group(5) + "/" + kind;
                 if (told.merge(key, 1, Integer::sum) > 1) {
                     violations.add("I6 a failure was told twice: " + key);
                 }
@@ -121,9 +126,10 @@ final class Invariants {
         }
         for (Runner.UnattendedFailure failure : observed.failures) {
             String kind = failure.retryable() ? "retryable" : "terminal-" + failure.step();
-            String key = failure.secret() + "/" + observed.versionBefore.get(failure.secret()) + "/" + kind;
-            if (!told.containsKey(key)) {
-                violations.add("I6 an unattended failure was never told: " + key);
+            String latest = failure.secret() + "/" + observed.versionBefore.get(failure.secret()) + "/" + kind;
+            String seen = failure.secret() + "/" + failure.seenVersion() + "/" + kind;
+            if (!told.containsKey(latest) && !told.containsKey(seen)) {
+                violations.add("I6 an unattended failure was never told: " + latest);
             }
         }
     }

@@ -42,10 +42,13 @@ final class Runner {
         final Map<Secret, String> revokedKeeping = new HashMap<>();
         /** The values of these secrets were up for revocation: whether or not it succeeded, they may be dead. */
         final java.util.Set<Secret> revocationTried = java.util.EnumSet.noneOf(Secret.class);
+        /** The latest version when a revocation that succeeded began: it and everything before it are compromised. */
+        final Map<Secret, VersionView> latestWhenRevoked = new HashMap<>();
         boolean died;
     }
 
-    record UnattendedFailure(Secret secret, boolean retryable, String step) {
+    /** @param seenVersion the version the event named, or the sweep listed */
+    record UnattendedFailure(Secret secret, boolean retryable, String step, String seenVersion) {
     }
 
     void run(Scenario scenario, Action action, Observed observed) {
@@ -78,16 +81,18 @@ final class Runner {
             observed.responses.append(response.body()).append('\n');
         } else if (action instanceof Action.Revoke revoke) {
             observed.revocationTried.add(revoke.secret());
+            VersionView before = latest(scenario, revoke.secret());
             ApiResponse response = Worker.as(revoke.worker(), () -> scenario.workers[revoke.worker()].secretApi()
                     .revoke(request(scenario, revoke.secret(), "{\"reason\":\"model: leaked\",\"approvedBy\":\""
                             + BOB + "\"}")));
             observed.responses.append(response.body()).append('\n');
             if (response.status() == 200) {
                 observed.revokedKeeping.put(revoke.secret(), keptVersion(response.body()));
+                observed.latestWhenRevoked.put(revoke.secret(), before);
             }
         } else if (action instanceof Action.Sweep sweep) {
             SweepResult result = Worker.as(sweep.worker(), () -> scenario.workers[sweep.worker()].expirySweep().run());
-            result.rotations().forEach(outcome -> unattended(scenario, outcome, observed));
+            result.rotations().forEach(outcome -> unattended(outcome, null, observed));
         } else if (action instanceof Action.Advance advance) {
             world.clock.advance(Duration.ofDays(advance.days()));
         } else if (action instanceof Action.Retag retag) {
@@ -112,16 +117,18 @@ final class Runner {
                 throw e;
             }
         });
-        delivery.outcomes().forEach(outcome -> unattended(scenario, outcome, observed));
+        String seen = body.replaceAll("(?s).*\"Version\": \"([0-9a-f]{32})\".*", "$1");
+        delivery.outcomes().forEach(outcome -> unattended(outcome, seen, observed));
         if (delivery.shouldRedeliver()) {
             scenario.pending.addLast(body);
         }
     }
 
-    private static void unattended(Scenario scenario, RotationOutcome outcome, Observed observed) {
+    private static void unattended(RotationOutcome outcome, String seenVersion, Observed observed) {
         if (outcome instanceof RotationOutcome.Failed failed) {
             Secret secret = outcome.secret().name().equals(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE : Secret.APP;
-            observed.failures.add(new UnattendedFailure(secret, failed.retryable(), failed.failure().step()));
+            observed.failures.add(new UnattendedFailure(secret, failed.retryable(), failed.failure().step(),
+                    seenVersion));
         }
     }
 
@@ -182,9 +189,7 @@ final class Runner {
         if (fault != null) {
             world.figures.faults.computeIfAbsent(fault.kind().name(), kind -> new AtomicInteger()).incrementAndGet();
             AtomicInteger calls = new AtomicInteger();
-            Faults.Injection injection = injection(fault.kind());
-            byService.put(fault.service(), (service, request) -> calls.incrementAndGet() == fault.nth() ? injection
-                    : Faults.Injection.NONE);
+            byService.put(fault.service(), (service, request) -> injection(fault, calls.incrementAndGet()));
         }
         Action.Interruption interruption = action.interruption();
         if (interruption != null) {
@@ -270,6 +275,7 @@ final class Runner {
             observed.responses.append(nested.responses);
             observed.revokedKeeping.putAll(nested.revokedKeeping);
             observed.revocationTried.addAll(nested.revocationTried);
+            observed.latestWhenRevoked.putAll(nested.latestWhenRevoked);
         }
     }
 
@@ -298,15 +304,26 @@ final class Runner {
         return action instanceof Action.Sweep sweep ? sweep.worker() : 0;
     }
 
-    private static Faults.Injection injection(Fault.Kind kind) {
-        return switch (kind) {
-            case THROTTLED -> new Faults.Injection(0, StandIn.Response.empty(429).withHeader("Retry-After", "0")
-                    .withHeader("retry-after-ms", "10"), false);
-            case SERVER_ERROR -> new Faults.Injection(0, StandIn.Response.empty(503).withHeader("Retry-After", "0")
-                    .withHeader("retry-after-ms", "10"), false);
-            case RESET -> new Faults.Injection(0, null, true);
-            case ANSWER_LOST -> Faults.Injection.afterHandlingDropAnswer();
-            case TIMEOUT -> new Faults.Injection(1_200, null, true);
+    private static final int OUTAGE_CALLS = 6;
+
+    /** What the {@code call}th call of the action to the fault's service meets. */
+    private static Faults.Injection injection(Fault fault, int call) {
+        Faults.Injection unavailable = new Faults.Injection(0, StandIn.Response.empty(503)
+                .withHeader("Retry-After", "0").withHeader("retry-after-ms", "10"), false);
+        if (call < fault.nth()) {
+            return Faults.Injection.NONE;
+        }
+        boolean first = call == fault.nth();
+        return switch (fault.kind()) {
+            case THROTTLED -> first ? new Faults.Injection(0, StandIn.Response.empty(429).withHeader("Retry-After", "0")
+                    .withHeader("retry-after-ms", "10"), false) : Faults.Injection.NONE;
+            case SERVER_ERROR -> first ? unavailable : Faults.Injection.NONE;
+            case RESET -> first ? new Faults.Injection(0, null, true) : Faults.Injection.NONE;
+            case ANSWER_LOST -> first ? Faults.Injection.afterHandlingDropAnswer() : Faults.Injection.NONE;
+            case TIMEOUT -> first ? new Faults.Injection(1_200, null, true) : Faults.Injection.NONE;
+            case OUTAGE -> call < fault.nth() + OUTAGE_CALLS ? unavailable : Faults.Injection.NONE;
+            case ANSWER_LOST_THEN_OUTAGE -> first ? Faults.Injection.afterHandlingDropAnswer()
+                    : call < fault.nth() + OUTAGE_CALLS ? unavailable : Faults.Injection.NONE;
         };
     }
 }

@@ -62,7 +62,7 @@ final class Sequences {
         if (!disturbed || random.nextInt(100) >= 35) {
             return null;
         }
-        Fault.Kind kind = Fault.Kind.values()[weighted(random, 25, 25, 20, 25, 5)];
+        Fault.Kind kind = Fault.Kind.values()[weighted(random, 20, 20, 15, 20, 4, 10, 11)];
         return new Fault(SERVICES[random.nextInt(SERVICES.length)], 1 + random.nextInt(6), kind);
     }
 
