@@ -68,7 +68,7 @@ final class Invariants {
     }
 
     /** Checks every invariant after {@code action}; returns the violations, empty when all hold. */
-    List<String> check(String action, Runner.Observed observed, List<String> logLines) {
+    List<String> check(Runner.Observed observed, List<String> logLines) {
         List<String> violations = new ArrayList<>(writeViolations);
         writeViolations.clear();
         for (Secret secret : Secret.values()) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class SafetyModelTest {
 
     private static final int SHRINK_RUNS = 120;
+    private static final int BATCH = 250;
 
     @Test
     @DisplayName("no generated sequence of events, requests, faults and worker failures breaks a safety invariant")
@@ -33,53 +34,63 @@ class SafetyModelTest {
         int sequences = Integer.getInteger("safety.sequences", longMode ? 10_000 : Integer.MAX_VALUE);
         long deadline = longMode ? Long.MAX_VALUE
                 : System.nanoTime() + Duration.ofSeconds(Long.getLong("safety.seconds", 150)).toNanos();
-        try (World world = new World(); LogCapture logs = LogCapture.start()) {
+        World.Figures figures = new World.Figures();
+        World world = new World(figures);
+        try {
             for (int i = 0; i < sequences && System.nanoTime() < deadline; i++) {
+                if (i > 0 && i % BATCH == 0) {
+                    world.close();
+                    world = new World(figures);
+                }
                 long sequenceSeed = seed + i;
                 List<Action> actions = Sequences.generate(sequenceSeed);
-                Failure failure = run(world, logs, actions);
-                world.figures.sequences.incrementAndGet();
+                Failure failure = run(world, actions);
+                figures.sequences.incrementAndGet();
                 if (failure != null) {
-                    world.figures.violations.incrementAndGet();
-                    List<Action> shrunk = shrink(world, logs, actions.subList(0, failure.at() + 1));
-                    Failure again = run(world, logs, shrunk);
-                    ReliabilityFigures.print("safety-model", world.figures.describe());
+                    figures.violations.incrementAndGet();
+                    List<Action> shrunk = shrink(world, actions.subList(0, failure.at() + 1));
+                    Failure again = run(world, shrunk);
+                    ReliabilityFigures.print("safety-model", figures.describe());
                     assertThat(failure.violations()).as("seed %d (replay with -Dsafety.seed=%d -Dsafety.sequences=1);"
                             + " shrunk to %d actions:%n%s%nits violations: %s", sequenceSeed, sequenceSeed,
                             shrunk.size(), describe(shrunk), again == null ? "none (flaky)" : again.violations())
                             .isEmpty();
                 }
                 if (longMode && i % 500 == 499) {
-                    ReliabilityFigures.print("safety-model-progress", world.figures.describe());
+                    ReliabilityFigures.print("safety-model-progress", figures.describe());
                 }
             }
-            ReliabilityFigures.print("safety-model", "seed=" + seed + " " + world.figures.describe());
-            assertThat(world.figures.sequences.get()).as("sequences run").isPositive();
+        } finally {
+            world.close();
         }
+        ReliabilityFigures.print("safety-model", "seed=" + seed + " " + figures.describe());
+        assertThat(figures.sequences.get()).as("sequences run").isPositive();
     }
 
     private record Failure(int at, List<String> violations) {
     }
 
     /** Runs one sequence in a fresh scenario; the first action after which an invariant fails, or null. */
-    private static Failure run(World world, LogCapture logs, List<Action> actions) {
-        Scenario scenario = world.newScenario();
-        Runner runner = new Runner(world);
-        Invariants invariants = new Invariants(world, scenario, logs.lines().size());
-        for (int at = 0; at < actions.size(); at++) {
-            Runner.Observed observed = new Runner.Observed();
-            world.clock.advance(Duration.ofMinutes(1));
-            runner.run(scenario, actions.get(at), observed);
-            List<String> violations = invariants.check(actions.get(at).toString(), observed, logs.lines());
-            if (!violations.isEmpty()) {
-                return new Failure(at, violations);
+    private static Failure run(World world, List<Action> actions) {
+        try (LogCapture logs = LogCapture.start()) {
+            Scenario scenario = world.newScenario();
+            Runner runner = new Runner(world);
+            Invariants invariants = new Invariants(world, scenario, logs.lines().size());
+            for (int at = 0; at < actions.size(); at++) {
+                Runner.Observed observed = new Runner.Observed();
+                world.clock.advance(Duration.ofMinutes(1));
+                runner.run(scenario, actions.get(at), observed);
+                List<String> violations = invariants.check(observed, logs.lines());
+                if (!violations.isEmpty()) {
+                    return new Failure(at, violations);
+                }
             }
+            return null;
         }
-        return null;
     }
 
     /** Drops actions, then faults and interruptions, as long as the sequence still violates an invariant. */
-    private static List<Action> shrink(World world, LogCapture logs, List<Action> failing) {
+    private static List<Action> shrink(World world, List<Action> failing) {
         List<Action> current = new ArrayList<>(failing);
         int runs = 0;
         boolean smaller = true;
@@ -89,7 +100,7 @@ class SafetyModelTest {
                 List<Action> candidate = new ArrayList<>(current);
                 candidate.remove(i);
                 runs++;
-                if (!candidate.isEmpty() && run(world, logs, candidate) != null) {
+                if (!candidate.isEmpty() && run(world, candidate) != null) {
                     current = candidate;
                     smaller = true;
                 }

@@ -9,14 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The stand-ins, the model's clock and the shared lock, kept across sequences; each sequence gets its own vault. */
+/**
+ * The stand-ins, the model's clock and the shared lock, kept across a batch of sequences (each sequence gets its
+ * own vault and resources; a fresh world per batch keeps the stand-ins' state small).
+ */
 final class World implements AutoCloseable {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T07:00:00Z"));
     final Sandbox sandbox = Sandbox.start(clock);
     final SteppedLock lock = new SteppedLock(clock);
-    final Figures figures = new Figures();
+    final Figures figures;
     private int scenarios;
+
+    World(Figures figures) {
+        this.figures = figures;
+    }
 
     Scenario newScenario() {
         return new Scenario(++scenarios, sandbox, clock, lock);
