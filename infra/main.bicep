@@ -38,6 +38,9 @@ param softDeleteRetentionInDays int = 90
 @description('Resource IDs of the storage accounts whose keys kv-rotator rotates (any subscription or resource group).')
 param rotatedStorageAccountIds array = []
 
+@description('Object IDs of the app registrations whose client secrets kv-rotator rotates (it must own each: see README).')
+param managedApplicationIds array = []
+
 @description('Object ID of the pipeline\'s principal, which seeds secrets into the product vault; empty for none.')
 param pipelinePrincipalId string = ''
 
@@ -72,6 +75,11 @@ var vaultName = 'kv-${env}-${product}'
 var sharedVaultName = '${org}-kv-${env}-common'
 var managedVaultNames = includeSharedVault ? [vaultName, sharedVaultName] : [vaultName]
 var baseName = '${env}-${product}'
+// What each managed vault's secrets may rotate (ROTATOR_RESOURCE_SCOPES): the resources this template grants the
+// rotation roles on, and nothing else.
+var resourceScope = string(concat(rotatedStorageAccountIds, [for id in managedApplicationIds: 'app:${id}']))
+var sharedVaultScope = includeSharedVault ? ', "${sharedVaultName}": ${resourceScope}' : ''
+var resourceScopes = '{"${vaultName}": ${resourceScope}${sharedVaultScope}}'
 var functionAppName = 'func-${baseName}'
 var applicationInsightsName = 'appi-${baseName}'
 var allTags = union(tags, {
@@ -207,6 +215,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     ROTATOR_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-TEAMS-WEBHOOK-URL)'
     ROTATOR_MAIL_SENDER: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-MAIL-SENDER)'
     ROTATOR_MAIL_DEFAULT_RECIPIENTS: mailDefaultRecipients
+    ROTATOR_RESOURCE_SCOPES: resourceScopes
   }
   dependsOn: [
     functionApp

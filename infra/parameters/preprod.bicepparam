@@ -12,6 +12,7 @@ param softDeleteRetentionInDays = 90
 // Resource IDs of the storage accounts whose keys kv-rotator rotates in preprod, for example
 // '/subscriptions/<subscription-id>/resourceGroups/<group>/providers/Microsoft.Storage/storageAccounts/<account>'.
 param rotatedStorageAccountIds = []
+param managedApplicationIds = []
 
 // Set by the pipeline (docs/DEPLOY.md): the first pass deploys without event subscriptions, because Event Grid
 // refuses a subscription to a function that is not deployed yet; the pipeline's own principal seeds secrets.

@@ -1,12 +1,9 @@
 package io.kvrotator.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kvrotator.notify.ExpiryText;
-import io.kvrotator.rotation.Failure;
-import io.kvrotator.rotation.RevocationOutcome;
 import io.kvrotator.rotation.RevocationRequest;
 import io.kvrotator.rotation.Revoker;
 import io.kvrotator.rotation.RotationException;
@@ -23,10 +20,7 @@ import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import io.kvrotator.vault.VaultAllowList;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -47,15 +41,17 @@ public final class SecretApi {
     private final ExpiryScanner expiries;
     private final VaultAllowList allowedVaults;
     private final CallerPolicy callerPolicy;
+    private final IdempotentRequests idempotent;
     private final Clock clock;
 
     public SecretApi(Rotator rotator, Revoker revoker, ExpiryScanner expiries, VaultAllowList allowedVaults,
-                     CallerPolicy callerPolicy, Clock clock) {
+                     CallerPolicy callerPolicy, IdempotencyRecords idempotencyRecords, Clock clock) {
         this.rotator = rotator;
         this.revoker = revoker;
         this.expiries = expiries;
         this.allowedVaults = allowedVaults;
         this.callerPolicy = callerPolicy;
+        this.idempotent = new IdempotentRequests(idempotencyRecords, clock);
         this.clock = clock;
     }
 
@@ -79,15 +75,16 @@ public final class SecretApi {
         return handle(() -> {
             Caller caller = caller(request);
             SecretRef secret = secret(request);
-            JsonNode body = body(request, Set.of("reason", "dryRun"));
-            String reason = requiredText(body, "reason");
-            boolean dryRun = optionalBoolean(body, "dryRun");
-            if (dryRun) {
+            JsonNode body = RequestBodies.parse(request, Set.of("reason", "dryRun"));
+            String reason = RequestBodies.requiredText(body, "reason");
+            if (RequestBodies.optionalBoolean(body, "dryRun")) {
                 return preview(secret, true);
             }
-            RotationOutcome outcome = rotator.rotate(new RotationRequest(secret, new Trigger.Http(caller.name()),
-                    reason, null, null, false));
-            return rotationResponse(outcome);
+            return idempotent.handle("rotate", caller, secret, request, () -> {
+                RotationOutcome outcome = rotator.rotate(new RotationRequest(secret, new Trigger.Http(caller.name()),
+                        reason, null, null, false));
+                return Outcomes.rotation(outcome, clock.instant());
+            });
         });
     }
 
@@ -104,30 +101,17 @@ public final class SecretApi {
         return handle(() -> {
             Caller caller = caller(request);
             SecretRef secret = secret(request);
-            JsonNode body = body(request, Set.of("reason", "approvedBy", "version"));
-            String reason = requiredText(body, "reason");
-            String approvedBy = approver(requiredText(body, "approvedBy"), caller);
-            String version = optionalText(body, "version");
+            JsonNode body = RequestBodies.parse(request, Set.of("reason", "approvedBy", "version"));
+            String reason = RequestBodies.requiredText(body, "reason");
+            String approvedBy = approver(RequestBodies.requiredText(body, "approvedBy"), caller);
+            String version = RequestBodies.optionalText(body, "version");
             if (version != null) {
                 KeyVaultNames.versionProblem(version).ifPresent(problem -> {
                     throw new BadRequest(400, "Invalid version", problem);
                 });
             }
-            RevocationOutcome outcome = revoker.revoke(new RevocationRequest(secret, caller.name(), reason,
-                    approvedBy, version));
-            if (outcome instanceof RevocationOutcome.Revoked revoked) {
-                ObjectNode json = ApiJson.object().put("outcome", revoked.how() == RevocationOutcome.How.ALREADY_REVOKED
-                                ? "already-revoked" : "revoked").put("how", revoked.how().name().toLowerCase(Locale.ROOT))
-                        .put("vault", secret.vault()).put("secret", secret.name())
-                        .put("version", revoked.version()).put("credentialId", revoked.credentialId());
-                ArrayNode disabled = json.putArray("disabledVersions");
-                revoked.disabledVersions().forEach(disabled::add);
-                return ApiResponse.json(200, json);
-            }
-            if (outcome instanceof RevocationOutcome.Failed failed) {
-                return failureResponse(failed.failure());
-            }
-            return notFound(secret);
+            return idempotent.handle("revoke", caller, secret, request, () -> Outcomes.revocation(secret,
+                    revoker.revoke(new RevocationRequest(secret, caller.name(), reason, approvedBy, version))));
         });
     }
 
@@ -175,7 +159,7 @@ public final class SecretApi {
     private ApiResponse preview(SecretRef secret, boolean dryRun) {
         RotationPreview preview = rotator.preview(secret);
         if (preview instanceof RotationPreview.NotFound) {
-            return notFound(secret);
+            return Outcomes.notFound(secret);
         }
         SecretVersion current = preview instanceof RotationPreview.Planned planned ? planned.current()
                 : ((RotationPreview.NotRotatable) preview).current();
@@ -205,49 +189,6 @@ public final class SecretApi {
             return ApiResponse.problem(422, "Cannot rotate", notRotatable.reason());
         }
         return ApiResponse.json(200, json);
-    }
-
-    private ApiResponse rotationResponse(RotationOutcome outcome) {
-        SecretRef secret = outcome.secret();
-        if (outcome instanceof RotationOutcome.Rotated rotated) {
-            return ApiResponse.json(200, ApiJson.object().put("outcome", "rotated").put("vault", secret.vault())
-                    .put("secret", secret.name()).put("previousVersion", rotated.previousVersion())
-                    .put("newVersion", rotated.newVersion()).put("credentialId", rotated.credentialId())
-                    .put("expiresOn", ApiJson.time(rotated.expiresOn())));
-        }
-        if (outcome instanceof RotationOutcome.NotFound) {
-            return notFound(secret);
-        }
-        if (outcome instanceof RotationOutcome.Skipped skipped) {
-            return ApiResponse.problem(409, "Rotated meanwhile", skipped.reason());
-        }
-        if (outcome instanceof RotationOutcome.TooSoon tooSoon) {
-            long wait = Math.max(1, java.time.Duration.between(clock.instant(), tooSoon.notBefore()).toSeconds());
-            return ApiResponse.problem(409, "Rotated too recently", "version " + tooSoon.version() + " is younger than"
-                    + " the minimum rotation age (setting ROTATOR_MIN_ROTATION_AGE_MINUTES): it may be rotated from "
-                    + tooSoon.notBefore() + "; to replace a compromised credential now, revoke it")
-                    .withHeader("Retry-After", Long.toString(wait));
-        }
-        if (outcome instanceof RotationOutcome.Failed failed) {
-            return failureResponse(failed.failure());
-        }
-        return ApiResponse.problem(422, "Cannot rotate", "the secret cannot be rotated automatically");
-    }
-
-    private static ApiResponse failureResponse(Failure failure) {
-        if (failure instanceof Failure.Retryable && failure.step().equals("lock")) {
-            return ApiResponse.problem(409, "Rotation in progress", failure.message()).withHeader("Retry-After", "30");
-        }
-        if (failure instanceof Failure.Retryable) {
-            return ApiResponse.problem(503, "Temporarily unable to rotate", "step " + failure.step() + ": "
-                    + failure.message()).withHeader("Retry-After", "30");
-        }
-        return ApiResponse.problem(422, "Cannot rotate", "step " + failure.step() + ": " + failure.message());
-    }
-
-    private static ApiResponse notFound(SecretRef secret) {
-        return ApiResponse.problem(404, "Secret not found", "vault " + secret.vault() + " has no secret named "
-                + secret.name());
     }
 
     private Caller caller(ApiRequest request) {
@@ -298,90 +239,15 @@ public final class SecretApi {
         return new SecretRef(vault, name);
     }
 
-    private static JsonNode body(ApiRequest request, Set<String> allowedFields) {
-        String text = request.body() == null ? "" : request.body();
-        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
-            throw new BadRequest(413, "Body too large", "the body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        if (text.isBlank()) {
-            throw new BadRequest(400, "Missing body", "send a JSON object, e.g. {\"reason\": \"...\"}");
-        }
-        JsonNode body;
-        try {
-            body = ApiJson.parse(text);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw new BadRequest(400, "Malformed JSON", "the body must be a JSON object");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowedFields.contains(name)) {
-                throw new BadRequest(400, "Unknown field", "unknown field '" + KeyVaultNames.printable(name)
-                        + "'; allowed: " + String.join(", ", allowedFields.stream().sorted().toList()));
-            }
-        }
-        return body;
-    }
-
-    private static String requiredText(JsonNode body, String field) {
-        String value = optionalText(body, field);
-        if (value == null) {
-            throw new BadRequest(400, "Missing " + field, "'" + field + "' is required");
-        }
-        return value;
-    }
-
-    private static String optionalText(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new BadRequest(400, "Invalid " + field, "'" + field + "' must be a string");
-        }
-        String value = node.asText().trim();
-        if (value.isEmpty()) {
-            return null;
-        }
-        if (value.length() > MAX_TEXT_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
-            throw new BadRequest(400, "Invalid " + field, "'" + field + "' must be at most " + MAX_TEXT_LENGTH
-                    + " printable characters");
-        }
-        return value;
-    }
-
-    private static boolean optionalBoolean(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return false;
-        }
-        if (!node.isBoolean()) {
-            throw new BadRequest(400, "Invalid " + field, "'" + field + "' must be true or false");
-        }
-        return node.asBoolean();
-    }
-
     private ApiResponse handle(Supplier<ApiResponse> action) {
         try {
             return action.get();
         } catch (BadRequest e) {
             return ApiResponse.problem(e.status, e.title, e.getMessage());
         } catch (RotationException e) {
-            return failureResponse(e.failure());
+            return Outcomes.failure(e.failure());
         }
     }
 
-    /** A request rejected before any remote call. */
-    private static final class BadRequest extends RuntimeException {
-        private final int status;
-        private final String title;
 
-        BadRequest(int status, String title, String detail) {
-            super(detail, null, false, false);
-            this.status = status;
-            this.title = title;
-        }
-    }
 }

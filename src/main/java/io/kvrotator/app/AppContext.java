@@ -6,6 +6,8 @@ import com.azure.core.util.HttpClientOptions;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import io.kvrotator.api.BlobIdempotencyRecords;
+import io.kvrotator.api.InProcessIdempotencyRecords;
 import io.kvrotator.api.SecretApi;
 import io.kvrotator.event.KeyVaultEventParser;
 import io.kvrotator.graph.GraphClients;
@@ -138,7 +140,9 @@ public final class AppContext {
         this.secretApi = new SecretApi(rotator, new Revoker(secrets, rotationProviders, lock, notices, policy,
                 verifyRetry, clock),
                 expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.platformAuthentication(),
-                settings.requireCallerIdentity(), settings.requiredCallerRole()), clock);
+                settings.requireCallerIdentity(), settings.requiredCallerRole()),
+                host.configured() ? new BlobIdempotencyRecords(lockContainer, clock) : new InProcessIdempotencyRecords(clock),
+                clock);
         NotificationLedger ledger = new BlobNotificationLedger(
                 () -> host.container(settings.sweep().stateContainer(), credential, httpClient));
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),

@@ -29,8 +29,10 @@ public final class RotationPolicy {
         // 1. The requester saw an older version. Unless the latest one also needs rotating and predates the
         //    request (an event for it was lost), someone rotated since: duplicates and retries end here.
         if (request.seenVersion() != null && !request.seenVersion().equalsIgnoreCase(latest.version())) {
-            boolean latestPredatesRequest = request.seenAt() != null && latest.createdOn() != null
-                    && latest.createdOn().isBefore(request.seenAt());
+            // An event time from the future (a forged or skewed event) counts as now.
+            Instant seenAt = request.seenAt() == null || request.seenAt().isBefore(now) ? request.seenAt() : now;
+            boolean latestPredatesRequest = seenAt != null && latest.createdOn() != null
+                    && latest.createdOn().isBefore(seenAt);
             if (!(latestPredatesRequest && latest.expiresWithin(nearExpiryWindow, now))) {
                 return new RotationDecision.Skip("version " + request.seenVersion() + " is no longer the latest ("
                         + latest.version() + " is, expiring " + latest.expiresOn() + "): already rotated");

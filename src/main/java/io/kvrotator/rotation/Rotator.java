@@ -101,6 +101,12 @@ public final class Rotator {
             notices.publish(RotationNotices.notifyOnly(request, latest, now));
             return new RotationOutcome.NotifiedOnly(request.secret(), latest.version());
         }
+        if (request.seenVersion() != null && !request.seenVersion().equalsIgnoreCase(latest.version())
+                && Steps.run("plan", () -> store.read(request.secret(), request.seenVersion())).isEmpty()) {
+            // Only an event about a real, older version stands for the lost event of the latest one.
+            return new RotationOutcome.Skipped(request.secret(), "version " + request.seenVersion()
+                    + " is not an enabled version of the secret");
+        }
         try (RotationLock.Lease lease = lock.acquire(request.secret())) {
             // Whoever held the lock before us may have rotated already.
             StoredSecret current = Steps.run("plan", () -> store.read(request.secret(), null)).orElse(null);

@@ -61,4 +61,38 @@ class BlobLeaseRotationLockTest {
         assertThat(lock.tryAcquire(crashed)).as("never renewed, so expired").isPresent();
         held.get().close();
     }
+
+    @Test
+    @DisplayName("a lease whose renewals stall stops counting as held, another instance may take it, and the other"
+            + " leases of the worker keep renewing on their own")
+    void renewalsAreIndependentAndTheLeaseIsAFence() throws InterruptedException {
+        SecretRef slow = new SecretRef("kv-dev-app", "SLOW-RENEWALS");
+        SecretRef healthy = new SecretRef("kv-dev-app", "HEALTHY-RENEWALS");
+        com.azure.core.http.HttpClient direct = com.azure.core.http.HttpClient.createDefault();
+        com.azure.core.http.HttpClient stalling = request -> {
+            boolean renewOfSlow = "renew".equals(request.getHeaders().getValue("x-ms-lease-action"))
+                    && request.getUrl().getPath().endsWith("slow-renewals");
+            return renewOfSlow ? reactor.core.publisher.Mono.delay(Duration.ofSeconds(20)).then(direct.send(request))
+                    : direct.send(request);
+        };
+        BlobContainerClient stalled = new BlobServiceClientBuilder().connectionString(Sandbox.azurite().connectionString())
+                .httpClient(stalling).buildClient().getBlobContainerClient(container.getBlobContainerName());
+        BlobLeaseRotationLock worker = new BlobLeaseRotationLock(() -> stalled, Duration.ofSeconds(15));
+        BlobLeaseRotationLock otherInstance = new BlobLeaseRotationLock(() -> container, Duration.ofSeconds(15));
+        RotationLock.Lease slowLease = worker.tryAcquire(slow).orElseThrow();
+        RotationLock.Lease healthyLease = worker.tryAcquire(healthy).orElseThrow();
+
+        Thread.sleep(17_000);
+
+        healthyLease.confirm("store");
+        assertThat(otherInstance.tryAcquire(healthy)).as("renewed although the other lease's renewals stall").isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> slowLease.confirm("store"))
+                .isInstanceOfSatisfying(RotationException.class, e -> {
+                    assertThat(e.failure()).isInstanceOf(Failure.Retryable.class);
+                    assertThat(e.failure().message()).contains("not renewed within 15 s", "stopped before store");
+                });
+        assertThat(otherInstance.tryAcquire(slow)).as("the expired lease, taken over").isPresent();
+        healthyLease.close();
+        slowLease.close();
+    }
 }
