@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Entra ID app registration client secrets: each rotation adds a new password to the application (ending when the
@@ -32,8 +31,6 @@ public final class AppRegistrationSecretProvider implements CredentialProvider<A
     public static final String TYPE = "AppRegistrationSecret";
 
     private static final System.Logger LOG = System.getLogger(AppRegistrationSecretProvider.class.getName());
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final AppPasswords passwords;
     private final ClientSecretVerifier verifier;
@@ -174,7 +171,7 @@ public final class AppRegistrationSecretProvider implements CredentialProvider<A
     private static String application(SecretVersion version) {
         String address = version.tag(Tags.PROVIDER_ADDRESS).orElseThrow(() -> RotationException.terminal("plan",
                 "tag " + Tags.PROVIDER_ADDRESS + " is missing: set it to the app registration's object ID"));
-        if (!GUID.matcher(address).matches()) {
+        if (!PasswordPossession.GUID.matcher(address).matches()) {
             throw RotationException.terminal("plan", "tag " + Tags.PROVIDER_ADDRESS + " must be the app registration's"
                     + " object ID or application (client) ID, a GUID");
         }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class PasswordPossession {
 
     private static final System.Logger LOG = System.getLogger(PasswordPossession.class.getName());
-    private static final Pattern GUID = Pattern.compile(
+    static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ClientSecretVerifier verifier;

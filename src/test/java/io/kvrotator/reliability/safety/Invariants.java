@@ -76,13 +76,16 @@ final class Invariants {
             Set<String> works = works(secret);
             String kept = observed.revokedKeeping.get(secret);
             if (kept != null) {
-                // Compromised: the latest version when the revocation began (unless a revocation made it and this
-                // request asked again) and every version before it. What the revocation keeps must be newer.
+                // Compromised: the latest version when the revocation began and every version before it. When a
+                // revocation made that version and this request asked again, it is what is kept, and so is its
+                // value in older copies of it (a write applied twice); otherwise what is kept must be newer.
                 List<String> ids = versions.stream().map(VersionView::version).toList();
                 VersionView before = observed.latestWhenRevoked.get(secret);
                 boolean repeated = before.tags().containsKey("RevokedAt");
                 int last = ids.indexOf(before.version()) + (repeated ? 0 : 1);
+                String keptPrint = repeated ? before.fingerprint() : null;
                 versions.subList(0, last).stream().map(VersionView::fingerprint)
+                        .filter(print -> !print.equals(keptPrint))
                         .forEach(scenario.revokedFingerprints.get(secret)::add);
             }
             Set<String> revoked = scenario.revokedFingerprints.get(secret);
