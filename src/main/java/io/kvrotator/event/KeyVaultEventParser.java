@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretRef;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,7 +98,7 @@ public final class KeyVaultEventParser {
         if (!node.isObject()) {
             return new ParsedEvent.Rejected("unknown", "event is not a JSON object");
         }
-        Fields envelope = new Fields(node);
+        EventFields envelope = new EventFields(node);
         String id;
         try {
             id = envelope.text("id").orElse(null);
@@ -123,7 +120,7 @@ public final class KeyVaultEventParser {
         }
     }
 
-    private KeyVaultEvent toEvent(String id, Fields envelope) {
+    private KeyVaultEvent toEvent(String id, EventFields envelope) {
         boolean cloudEvent = envelope.has("specversion");
         String typeName = envelope.text(cloudEvent ? "type" : "eventType")
                 .orElseThrow(() -> new InvalidEvent(cloudEvent ? "CloudEvent has no type" : "event has no eventType"));
@@ -138,7 +135,7 @@ public final class KeyVaultEventParser {
         if (!dataNode.isObject()) {
             throw new InvalidEvent("event data is not a JSON object");
         }
-        Fields data = new Fields(dataNode);
+        EventFields data = new EventFields(dataNode);
         String objectType = data.text("ObjectType").orElseThrow(() -> new InvalidEvent("data has no ObjectType"));
         if (!objectType.equalsIgnoreCase("Secret")) {
             throw new InvalidEvent("object type '" + KeyVaultNames.printable(objectType)
@@ -166,7 +163,7 @@ public final class KeyVaultEventParser {
      * present being well formed and naming the same vault, secret and version (without regard to case); from the
      * separate fields otherwise.
      */
-    private static SecretId secretId(Fields data) {
+    private static SecretId secretId(EventFields data) {
         Optional<String> vault = data.text("VaultName");
         Optional<String> name = data.text("ObjectName");
         Optional<String> version = data.text("Version");
@@ -215,82 +212,5 @@ public final class KeyVaultEventParser {
             throw new InvalidEvent(field + " is outside 1970 to 9999");
         }
         return time;
-    }
-
-    /** A JSON object's fields by name, without regard to case or surrounding whitespace. */
-    private static final class Fields {
-        private final JsonNode object;
-
-        Fields(JsonNode object) {
-            this.object = object;
-        }
-
-        boolean has(String name) {
-            return node(name).isPresent();
-        }
-
-        /** The field's value; two spellings of one field with different values are a contradiction. */
-        Optional<JsonNode> node(String name) {
-            JsonNode found = null;
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (field.getKey().trim().equalsIgnoreCase(name) && !field.getValue().isNull()) {
-                    if (found != null && !same(found, field.getValue())) {
-                        throw new InvalidEvent("field '" + name + "' appears more than once, with different values");
-                    }
-                    found = field.getValue();
-                }
-            }
-            return Optional.ofNullable(found);
-        }
-
-        private static boolean same(JsonNode first, JsonNode second) {
-            return first.isTextual() && second.isTextual() ? first.asText().trim().equals(second.asText().trim())
-                    : first.equals(second);
-        }
-
-        Optional<String> text(String name) {
-            Optional<JsonNode> value = node(name);
-            if (value.isPresent() && !value.get().isTextual()) {
-                throw new InvalidEvent("field '" + name + "' is not a string");
-            }
-            return value.map(node -> node.asText().trim()).filter(text -> !text.isEmpty());
-        }
-
-        /**
-         * Epoch seconds given as a number or as a string of digits, from 1970 to the end of 9999; absent or empty
-         * means none.
-         */
-        Instant epochSeconds(String name) {
-            Optional<JsonNode> value = node(name);
-            if (value.isEmpty() || (value.get().isTextual() && value.get().asText().isBlank())) {
-                return null;
-            }
-            BigDecimal seconds = decimal(value.get())
-                    .orElseThrow(() -> new InvalidEvent("field '" + name + "' is not epoch seconds (a whole number)"));
-            if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_EPOCH_SECOND)) > 0) {
-                throw new InvalidEvent("field '" + name + "' is not epoch seconds from 0 to " + MAX_EPOCH_SECOND
-                        + " (1970 to the end of 9999)");
-            }
-            return Instant.ofEpochSecond(seconds.longValueExact());
-        }
-
-        /** A whole number, from a JSON number or a string of at most 30 digits; empty for anything else. */
-        private static Optional<BigDecimal> decimal(JsonNode node) {
-            if (node.isNumber() && (node.isIntegralNumber() || Double.isFinite(node.doubleValue()))) {
-                BigDecimal number = node.decimalValue();
-                return number.stripTrailingZeros().scale() <= 0 ? Optional.of(number) : Optional.empty();
-            }
-            if (node.isTextual() && node.asText().trim().matches("-?\\d{1,30}")) {
-                return Optional.of(new BigDecimal(node.asText().trim()));
-            }
-            return Optional.empty();
-        }
-    }
-
-    private static final class InvalidEvent extends RuntimeException {
-        InvalidEvent(String message) {
-            super(message, null, false, false);
-        }
     }
 }
