@@ -34,22 +34,24 @@ final class RotationBenchmark {
     private static final String VAULT = "kv-bench-rotation";
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
     private static final String SUBSCRIPTION = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de";
-    private static final List<Step> COLUMNS = List.of(Step.READ, Step.ROTATE, Step.VERIFY, Step.WRITE, Step.RETIRE,
-            Step.NOTIFY);
+    private static final List<Step> COLUMNS = List.of(Step.READ, Step.PROVE, Step.ROTATE, Step.VERIFY, Step.WRITE,
+            Step.RETIRE, Step.NOTIFY);
 
     /**
      * DESIGN.md section 4, for a rotation whose first verification passes: read the latest version (step 2) and
-     * re-read it under the lock (step 3); one regenerateKey of the inactive key (4); one List Containers signed with
-     * it (5); one new version (6); nothing to retire for dual keys (7); one notice per channel, Teams then email (8).
+     * re-read it with its value under the lock (step 3); prove the value is one of the account's keys, listKeys
+     * (rule P); one regenerateKey of the other key (4); one List Containers signed with it (5); one new version (6);
+     * nothing to retire for dual keys (7); one notice per channel, Teams then email (8).
      */
-    static final Map<Step, Integer> STORAGE_MINIMUM = minimum(2, 1, 1, 1, 0, 2);
+    static final Map<Step, Integer> STORAGE_MINIMUM = minimum(2, 1, 1, 1, 1, 0, 2);
 
     /**
-     * As for storage keys, plus one read of the application (its object ID for addPassword, its appId for the token
-     * request, its passwords for retirement); one addPassword (4); one token request (5); one removePassword per
-     * overdue kv-rotator password, and the benchmark seeds one (7).
+     * As for storage keys, but the proof reads the application (its passwords' hints; its object ID for addPassword,
+     * its appId for the token requests, its passwords for retirement) and asks a token for the value in use; one
+     * addPassword (4); one token request (5); one removePassword per overdue kv-rotator password, and the benchmark
+     * seeds one (7).
      */
-    static final Map<Step, Integer> APP_SECRET_MINIMUM = minimum(3, 1, 1, 1, 1, 2);
+    static final Map<Step, Integer> APP_SECRET_MINIMUM = minimum(2, 2, 1, 1, 1, 1, 2);
 
     private final long latencyMillis;
 
@@ -60,10 +62,11 @@ final class RotationBenchmark {
     Table run(Targets targets) {
         MutableClock clock = new MutableClock(NOW);
         Table table = new Table("Rotation cost: remote calls per rotation by step, wall time of one rotation at "
-                + latencyMillis + " ms per call", "provider", "read", "regenerate / add", "verify", "write", "retire",
+                + latencyMillis + " ms per call", "provider", "read", "prove", "regenerate / add", "verify", "write",
+                "retire",
                 "notify", "other", "calls", "calls = minimum", "wall ms", "wall / minimum");
         try (Sandbox sandbox = Sandbox.start(clock)) {
-            AppContext.install(sandbox.appContext(sandbox.appSettings(VAULT)));
+            sandbox.keyVault.createVault(VAULT);
             List<String> storageEvents = new ArrayList<>();
             List<String> appEvents = new ArrayList<>();
             for (int i = 0; i < SECRETS; i++) {
@@ -71,6 +74,8 @@ final class RotationBenchmark {
                 appEvents.add(seedAppSecret(sandbox, clock, i));
             }
             clock.set(NOW);
+            // After the applications exist, so that the vault's resource scope names them.
+            AppContext.install(sandbox.appContext(sandbox.appSettings(VAULT)));
             measure("StorageAccountKey", storageEvents, STORAGE_MINIMUM, sandbox, table, targets);
             measure("AppRegistrationSecret", appEvents, APP_SECRET_MINIMUM, sandbox, table, targets);
             long rotated = sandbox.keyVault.secrets(VAULT).values().stream().filter(versions -> versions.size() == 2)
@@ -87,8 +92,9 @@ final class RotationBenchmark {
                         + " with it per provider (clients built, Key Vault's bearer challenge answered, code"
                         + " compiled). Calls: the most any of the " + MEASURED + " made.")
                 .note("Protocol minimum (DESIGN.md section 4, first verification passing): read = the latest version"
-                        + " (step 2) + the re-read under the lock (step 3), plus for app secrets the application (object"
-                        + " ID, appId, passwords); regenerate / add, verify, write = one call each (steps 4-6); retire ="
+                        + " (step 2) + the re-read with its value under the lock (step 3); prove = listKeys for storage,"
+                        + " the application and a token for the value in use for app secrets (rule P); regenerate / add,"
+                        + " verify, write = one call each (steps 4-6); retire ="
                         + " nothing for dual keys, one removePassword per overdue kv-rotator password (one seeded);"
                         + " notify = one message per channel (Teams, email). Not counted: the rotation lock's lease"
                         + " (acquire, release) on the function app's own storage (Azurite here), which has no injected"
@@ -128,10 +134,11 @@ final class RotationBenchmark {
         boolean allEqual = counts.stream().allMatch(measured::equals);
         String equal = targets.check(provider + " calls per step = protocol minimum",
                 allEqual && other == 0 && COLUMNS.stream().allMatch(step -> measured.get(step).equals(minimum.get(step))));
-        table.row(provider + " measured", measured.get(Step.READ), measured.get(Step.ROTATE),
+        table.row(provider + " measured", measured.get(Step.READ), measured.get(Step.PROVE), measured.get(Step.ROTATE),
                 measured.get(Step.VERIFY), measured.get(Step.WRITE), measured.get(Step.RETIRE),
                 measured.get(Step.NOTIFY), other, calls, equal, Figures.fixed(wall, 0), Figures.ratio(wall, minimumWall));
-        table.row(provider + " protocol minimum", minimum.get(Step.READ), minimum.get(Step.ROTATE),
+        table.row(provider + " protocol minimum", minimum.get(Step.READ), minimum.get(Step.PROVE),
+                minimum.get(Step.ROTATE),
                 minimum.get(Step.VERIFY), minimum.get(Step.WRITE), minimum.get(Step.RETIRE), minimum.get(Step.NOTIFY),
                 0, minimumCalls, "", Figures.fixed(minimumWall, 0), "");
     }
@@ -175,9 +182,11 @@ final class RotationBenchmark {
         return KeyVaultEvents.nearExpiry(VAULT, name, version, expires, NOW);
     }
 
-    private static Map<Step, Integer> minimum(int read, int rotate, int verify, int write, int retire, int notify) {
+    private static Map<Step, Integer> minimum(int read, int prove, int rotate, int verify, int write, int retire,
+                                              int notify) {
         Map<Step, Integer> minimum = new EnumMap<>(Step.class);
         minimum.put(Step.READ, read);
+        minimum.put(Step.PROVE, prove);
         minimum.put(Step.ROTATE, rotate);
         minimum.put(Step.VERIFY, verify);
         minimum.put(Step.WRITE, write);
