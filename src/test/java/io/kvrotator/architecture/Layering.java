@@ -7,7 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 
 /**
- * The layering of DESIGN.md section 2 as ArchUnit rules. Each rule takes the root package, so that
+ * The layering (README, Layout) as ArchUnit rules. Each rule takes the root package, so that
  * {@link LayeringTest} applies it to main ({@code io.kvrotator}) and {@link LayeringRulesTest} to small fixtures
  * that break it on purpose.
  */
@@ -26,7 +26,7 @@ final class Layering {
     static ArchRule noCyclesBetweenPackages(String root) {
         return slices().matching(root + ".(*)..").namingSlices("$1")
                 .should().beFreeOfCycles()
-                .because("a package depends on another only one way (DESIGN.md section 2)");
+                .because("a package depends on another only one way");
     }
 
     static ArchRule onlyFunctionsSeeFunctionsTypes(String root) {

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The layering of main (DESIGN.md section 2), checked on the compiled classes of src/main only. */
+/** The layering of main (README, Layout), checked on the compiled classes of src/main only. */
 @AnalyzeClasses(packages = LayeringTest.ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
 
