@@ -2,7 +2,7 @@ package io.kvrotator.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kvrotator.rotation.Failure;
+import io.kvrotator.failure.Failure;
 import io.kvrotator.rotation.RevocationOutcome;
 import io.kvrotator.rotation.RotationOutcome;
 import io.kvrotator.vault.SecretRef;

@@ -4,7 +4,7 @@ import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.EventGridTrigger;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import io.kvrotator.app.AppContext;
-import io.kvrotator.rotation.KeyVaultEventHandler;
+import io.kvrotator.event.KeyVaultEventHandler;
 
 /**
  * Event Grid entry points for Key Vault's expiry events. Each subscription delivers one event type, but both

@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers every message on every channel, in order. Each channel gets a few attempts; a channel that still
@@ -19,9 +20,7 @@ public final class NoticeDispatcher {
     private static final Duration MAX_DELAY = Duration.ofSeconds(10);
 
     private final List<Notifier> channels;
-    private final int attempts;
-    private final Duration firstDelay;
-    private final Retry.Sleeper sleeper;
+    private final Retry retry;
     private final Notifier log = new LogNotifier();
 
     /** One attempt per channel: for tests of the core. */
@@ -31,9 +30,7 @@ public final class NoticeDispatcher {
 
     public NoticeDispatcher(List<Notifier> channels, int attempts, Duration firstDelay, Retry.Sleeper sleeper) {
         this.channels = List.copyOf(channels);
-        this.attempts = attempts;
-        this.firstDelay = firstDelay;
-        this.sleeper = sleeper;
+        this.retry = new Retry(attempts, firstDelay, MAX_DELAY, sleeper);
     }
 
     /** Never throws: a notification problem must not fail a rotation or a sweep. */
@@ -66,28 +63,33 @@ public final class NoticeDispatcher {
         }
     }
 
+    /** Sends with retries; false (logged) when the channel still fails or refuses for good. */
     private boolean attempt(Notifier channel, Message message, Runnable send) {
-        Duration delay = firstDelay;
-        for (int attempt = 1; ; attempt++) {
-            try {
+        AtomicInteger tries = new AtomicInteger();
+        try {
+            retry.run(() -> {
+                tries.incrementAndGet();
                 send.run();
-                return true;
-            } catch (RuntimeException e) {
-                boolean retryable = !(e instanceof ChannelException channelError) || channelError.retryable();
-                if (!retryable || attempt >= attempts) {
-                    int tries = attempt;
-                    LOG.log(Level.WARNING, () -> "notice.channel_failed channel=%s attempts=%d %s error=%s"
-                            .formatted(channel.channel(), tries, message.describe(), SafeErrorText.of(e)));
-                    return false;
-                }
+            }, NoticeDispatcher::refusedForGood);
+            return true;
+        } catch (Retry.GaveUp e) {
+            if (!e.interrupted()) {
+                logFailure(channel, tries.get(), message, e.getCause());
             }
-            try {
-                sleeper.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            delay = delay.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay.multipliedBy(2);
+            return false;
+        } catch (RuntimeException e) {
+            logFailure(channel, tries.get(), message, e);
+            return false;
         }
+    }
+
+    /** A channel's own 4xx-like refusal is not retried; anything else (5xx, timeouts, bugs) is. */
+    private static boolean refusedForGood(RuntimeException error) {
+        return error instanceof ChannelException channelError && !channelError.retryable();
+    }
+
+    private static void logFailure(Notifier channel, int tries, Message message, Throwable error) {
+        LOG.log(Level.WARNING, () -> "notice.channel_failed channel=%s attempts=%d %s error=%s"
+                .formatted(channel.channel(), tries, message.describe(), SafeErrorText.of(error)));
     }
 }

@@ -1,6 +1,6 @@
 package io.kvrotator.provider;
 
-import io.kvrotator.rotation.RotationException;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.kvrotator.provider;
 
-import io.kvrotator.rotation.RotationException;
+import io.kvrotator.failure.RotationException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,7 @@ import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.specialized.BlobLeaseClient;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.support.SafeErrorText;
 import io.kvrotator.vault.SecretRef;
 import java.lang.System.Logger.Level;

@@ -1,5 +1,6 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.ResourceScopes;

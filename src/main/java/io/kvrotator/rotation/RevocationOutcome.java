@@ -1,5 +1,6 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.failure.Failure;
 import io.kvrotator.vault.SecretRef;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.failure.Failure;
+import io.kvrotator.failure.RetriedStep;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.provider.RotationPlan;
 import io.kvrotator.support.Retry;
@@ -131,7 +134,7 @@ public final class Revoker {
     /** Answers "revoked" only once the provider itself refuses the compromised value. */
     private <P extends RotationPlan> void requireInvalid(Planned<P> planned, SecretValue value) {
         try {
-            invalidationCheck.run("revoke", () -> {
+            RetriedStep.run(invalidationCheck, "revoke", () -> {
                 if (Steps.run("revoke", () -> planned.provider().stillAccepts(planned.plan(), value))) {
                     throw new IllegalStateException("the compromised credential is still accepted");
                 }

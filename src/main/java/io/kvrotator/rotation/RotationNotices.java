@@ -1,5 +1,6 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.failure.Failure;
 import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.NoticeKind;
 import io.kvrotator.notify.Severity;

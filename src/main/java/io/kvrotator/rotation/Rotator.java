@@ -1,5 +1,8 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.failure.Failure;
+import io.kvrotator.failure.RemoteFailures;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.provider.RotationPlan;
 import io.kvrotator.vault.SecretRef;

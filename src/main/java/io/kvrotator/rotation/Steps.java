@@ -1,5 +1,7 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.failure.RemoteFailures;
+import io.kvrotator.failure.RotationException;
 import java.util.function.Supplier;
 
 /** Runs one protocol step, classifying whatever it throws as a retryable or terminal failure of that step. */

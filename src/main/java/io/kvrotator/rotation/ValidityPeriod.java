@@ -1,5 +1,6 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;

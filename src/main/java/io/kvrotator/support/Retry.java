@@ -1,13 +1,12 @@
 package io.kvrotator.support;
 
-import io.kvrotator.rotation.Failure;
-import io.kvrotator.rotation.RotationException;
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Bounded retry with exponential backoff for eventually consistent checks (a new key or password that is not
- * accepted yet). Gives up with a retryable {@link RotationException}; a terminal one is rethrown at once.
+ * Bounded retry with exponential backoff (each wait doubles, up to a cap). Knows nothing of what it retries: the
+ * caller says which errors are final (rethrown at once, unchanged) and turns {@link GaveUp} into its own error.
  */
 public final class Retry {
 
@@ -15,6 +14,32 @@ public final class Retry {
     @FunctionalInterface
     public interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * Every attempt failed (the last error is the cause), or the wait before the next attempt was interrupted (the
+     * thread's interrupt flag is set again, and there is no cause).
+     */
+    public static final class GaveUp extends RuntimeException {
+
+        private final int attempts;
+        private final boolean interrupted;
+
+        private GaveUp(int attempts, RuntimeException last, boolean interrupted) {
+            super((interrupted ? "interrupted after " : "still failing after ") + attempts + " attempts", last);
+            this.attempts = attempts;
+            this.interrupted = interrupted;
+        }
+
+        /** How many attempts were made. */
+        public int attempts() {
+            return attempts;
+        }
+
+        /** True when the wait was interrupted, false when every attempt failed. */
+        public boolean interrupted() {
+            return interrupted;
+        }
     }
 
     private final int attempts;
@@ -36,42 +61,40 @@ public final class Retry {
         return new Retry(attempts, firstDelay, maxDelay, duration -> Thread.sleep(duration.toMillis()));
     }
 
-    public void run(String step, Runnable action) {
-        call(step, () -> {
-            action.run();
-            return null;
-        });
-    }
-
-    public <T> T call(String step, Supplier<T> action) {
+    /**
+     * Calls {@code action} until it returns, at most the configured number of times.
+     *
+     * @param isFinal which errors are not worth another attempt: they are rethrown at once
+     * @throws GaveUp when no attempt returned
+     */
+    public <T> T call(Supplier<T> action, Predicate<? super RuntimeException> isFinal) {
         Duration delay = firstDelay;
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 return action.get();
-            } catch (RotationException e) {
-                if (e.failure() instanceof Failure.Terminal) {
+            } catch (RuntimeException e) {
+                if (isFinal.test(e)) {
                     throw e;
                 }
-                last = e;
-            } catch (RuntimeException e) {
-                last = e;
+                if (attempt >= attempts) {
+                    throw new GaveUp(attempt, e, false);
+                }
             }
-            if (attempt < attempts) {
-                pause(delay);
-                delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
+            try {
+                sleeper.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GaveUp(attempt, null, true);
             }
+            delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
         }
-        throw new RotationException(new Failure.Retryable(step, "still failing after " + attempts + " attempts: "
-                + SafeErrorText.of(last)));
     }
 
-    private void pause(Duration delay) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw RotationException.retryable("retry", "interrupted while waiting to retry");
-        }
+    /** {@link #call} for an action without a result. */
+    public void run(Runnable action, Predicate<? super RuntimeException> isFinal) {
+        call(() -> {
+            action.run();
+            return null;
+        }, isFinal);
     }
 }

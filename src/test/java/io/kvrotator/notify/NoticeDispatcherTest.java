@@ -1,7 +1,9 @@
 package io.kvrotator.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.kvrotator.testing.LogCapture;
 import io.kvrotator.testing.SampleNotices;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,8 +62,9 @@ class NoticeDispatcherTest {
     }
 
     @Test
-    @DisplayName("an unexpected exception from a channel never reaches the caller")
+    @DisplayName("an unexpected exception from a channel never reaches the caller: it is retried, then logged")
     void neverThrows() {
+        List<String> calls = new ArrayList<>();
         Notifier broken = new Notifier() {
             @Override
             public String channel() {
@@ -70,11 +73,20 @@ class NoticeDispatcherTest {
 
             @Override
             public void send(Message message, List<String> failedChannels) {
+                calls.add("send" + failedChannels);
                 throw new IllegalStateException("bug");
             }
         };
 
-        dispatcher(broken).publish(SampleNotices.digest());
+        try (LogCapture logs = LogCapture.start()) {
+            assertThatCode(() -> dispatcher(broken).publish(SampleNotices.digest())).doesNotThrowAnyException();
+
+            assertThat(calls).containsExactly("send[]", "send[]", "send[]");
+            assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+            assertThat(logs.linesContaining("notice.channel_failed channel=broken attempts=3")).singleElement()
+                    .asString().contains("error=IllegalStateException: bug");
+            assertThat(logs.linesContaining("notice.undelivered channels=broken")).hasSize(1);
+        }
     }
 
     private NoticeDispatcher dispatcher(Notifier... channels) {

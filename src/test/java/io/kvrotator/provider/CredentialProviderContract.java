@@ -3,8 +3,8 @@ package io.kvrotator.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kvrotator.rotation.Failure;
-import io.kvrotator.rotation.RotationException;
+import io.kvrotator.failure.Failure;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;

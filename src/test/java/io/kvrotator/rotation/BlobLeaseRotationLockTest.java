@@ -7,6 +7,8 @@ import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
+import io.kvrotator.failure.Failure;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.vault.SecretRef;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.notify.NoticeKind;
 import io.kvrotator.provider.ProviderRegistry;

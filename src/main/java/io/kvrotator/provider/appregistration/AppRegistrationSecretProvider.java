@@ -1,9 +1,10 @@
 package io.kvrotator.provider.appregistration;
 
+import io.kvrotator.failure.RetriedStep;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.ResourceScope;
-import io.kvrotator.rotation.RotationException;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretValue;
@@ -82,7 +83,7 @@ public final class AppRegistrationSecretProvider implements CredentialProvider<A
     @Override
     public void verify(AppSecretPlan plan, IssuedCredential issued) {
         String appId = plan.app().appId();
-        verifyRetry.run("verify", () -> {
+        RetriedStep.run(verifyRetry, "verify", () -> {
             try {
                 verifier.verify(appId, issued.value());
             } catch (RuntimeException e) {

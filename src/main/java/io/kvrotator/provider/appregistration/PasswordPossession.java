@@ -1,6 +1,7 @@
 package io.kvrotator.provider.appregistration;
 
-import io.kvrotator.rotation.RotationException;
+import io.kvrotator.failure.RetriedStep;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
@@ -60,7 +61,7 @@ final class PasswordPossession {
 
     /** Whether Entra ID issues a token for {@code value}; terminal when the application itself cannot sign in. */
     boolean accepts(AppRegistration app, SecretValue value) {
-        return retry.call("plan", () -> {
+        return RetriedStep.call(retry, "plan", () -> {
             try {
                 verifier.verify(app.appId(), value);
                 return true;

@@ -8,7 +8,7 @@ import com.azure.resourcemanager.storage.StorageManager;
 import com.azure.resourcemanager.storage.fluent.models.StorageAccountListKeysResultInner;
 import com.azure.resourcemanager.storage.models.StorageAccountKey;
 import com.azure.resourcemanager.storage.models.StorageAccountRegenerateKeyParameters;
-import io.kvrotator.rotation.RotationException;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Locale;

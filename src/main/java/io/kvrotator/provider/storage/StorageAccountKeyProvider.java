@@ -1,10 +1,11 @@
 package io.kvrotator.provider.storage;
 
+import io.kvrotator.failure.RetriedStep;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.ResourceScope;
-import io.kvrotator.rotation.RotationException;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
@@ -69,7 +70,7 @@ public final class StorageAccountKeyProvider implements CredentialProvider<Stora
 
     @Override
     public void verify(StoragePlan plan, IssuedCredential issued) {
-        verifyRetry.run("verify", () -> verifier.verify(plan.account(), issued.value()));
+        RetriedStep.run(verifyRetry, "verify", () -> verifier.verify(plan.account(), issued.value()));
     }
 
     @Override

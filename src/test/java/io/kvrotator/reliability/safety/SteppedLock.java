@@ -1,6 +1,6 @@
 package io.kvrotator.reliability.safety;
 
-import io.kvrotator.rotation.RotationException;
+import io.kvrotator.failure.RotationException;
 import io.kvrotator.rotation.RotationLock;
 import io.kvrotator.vault.SecretRef;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.kvrotator.rotation;
+package io.kvrotator.failure;
 
 /**
  * Why a rotation did not complete. {@link Retryable} failures (throttling, 5xx, timeouts, a held lock) leave

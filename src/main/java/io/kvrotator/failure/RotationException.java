@@ -1,4 +1,4 @@
-package io.kvrotator.rotation;
+package io.kvrotator.failure;
 
 /** Carries a classified {@link Failure} out of a provider or a store; never a secret value. */
 public final class RotationException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.kvrotator.rotation;
+package io.kvrotator.failure;
 
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;

@@ -1,11 +1,11 @@
-package io.kvrotator.rotation;
+package io.kvrotator.event;
 
-import io.kvrotator.event.KeyVaultEvent;
-import io.kvrotator.event.KeyVaultEventParser;
-import io.kvrotator.event.KeyVaultEventType;
-import io.kvrotator.event.ParsedEvent;
-import java.lang.System.Logger.Level;
+import io.kvrotator.rotation.RotationOutcome;
+import io.kvrotator.rotation.RotationRequest;
+import io.kvrotator.rotation.Rotator;
+import io.kvrotator.rotation.Trigger;
 import io.kvrotator.vault.VaultAllowList;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
