@@ -3,6 +3,7 @@ package io.kvrotator.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kvrotator.failure.Failure;
+import io.kvrotator.failure.Step;
 import io.kvrotator.rotation.RevocationOutcome;
 import io.kvrotator.rotation.RotationOutcome;
 import io.kvrotator.vault.SecretRef;
@@ -60,7 +61,7 @@ final class Outcomes {
     }
 
     static ApiResponse failure(Failure failure) {
-        if (failure instanceof Failure.Retryable && failure.step().equals("lock")) {
+        if (failure instanceof Failure.Retryable && failure.step() == Step.LOCK) {
             return ApiResponse.problem(409, "Rotation in progress", failure.message()).withHeader("Retry-After", "30");
         }
         if (failure instanceof Failure.Retryable) {

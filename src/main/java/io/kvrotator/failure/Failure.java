@@ -6,18 +6,18 @@ package io.kvrotator.failure;
  * {@link Terminal} failures (bad tags, missing permission, unknown provider) will not heal by retrying: the owner
  * is told once and the event completes.
  *
- * @param step the protocol step that failed, e.g. {@code rotate} or {@code store}
+ * @param step the protocol step that failed, e.g. {@link Step#ROTATE} or {@link Step#STORE}
  * @param message what went wrong and, for terminal failures, what to do; never a secret value
  */
 public sealed interface Failure {
 
-    String step();
+    Step step();
 
     String message();
 
-    record Retryable(String step, String message) implements Failure {
+    record Retryable(Step step, String message) implements Failure {
     }
 
-    record Terminal(String step, String message) implements Failure {
+    record Terminal(Step step, String message) implements Failure {
     }
 }

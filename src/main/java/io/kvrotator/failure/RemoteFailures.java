@@ -14,7 +14,7 @@ public final class RemoteFailures {
     private RemoteFailures() {
     }
 
-    public static Failure classify(String step, Throwable error) {
+    public static Failure classify(Step step, Throwable error) {
         if (error instanceof RotationException rotation) {
             return rotation.failure();
         }
@@ -35,7 +35,7 @@ public final class RemoteFailures {
         return new Failure.Terminal(step, text);
     }
 
-    private static Failure byStatus(String step, int status, String text) {
+    private static Failure byStatus(Step step, int status, String text) {
         if (status == 408 || status == 409 || status == 429 || status >= 500) {
             return new Failure.Retryable(step, text);
         }

@@ -13,19 +13,19 @@ public final class RetriedStep {
     private RetriedStep() {
     }
 
-    public static <T> T call(Retry retry, String step, Supplier<T> action) {
+    public static <T> T call(Retry retry, Step step, Supplier<T> action) {
         try {
             return retry.call(action, RetriedStep::isTerminal);
         } catch (Retry.GaveUp e) {
             if (e.interrupted()) {
-                throw RotationException.retryable("retry", "interrupted while waiting to retry");
+                throw RotationException.retryable(Step.RETRY, "interrupted while waiting to retry");
             }
             throw new RotationException(new Failure.Retryable(step, "still failing after " + e.attempts()
                     + " attempts: " + SafeErrorText.of(e.getCause())));
         }
     }
 
-    public static void run(Retry retry, String step, Runnable action) {
+    public static void run(Retry retry, Step step, Runnable action) {
         call(retry, step, () -> {
             action.run();
             return null;

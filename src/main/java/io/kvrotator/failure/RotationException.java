@@ -15,11 +15,11 @@ public final class RotationException extends RuntimeException {
         this.failure = failure;
     }
 
-    public static RotationException retryable(String step, String message) {
+    public static RotationException retryable(Step step, String message) {
         return new RotationException(new Failure.Retryable(step, message));
     }
 
-    public static RotationException terminal(String step, String message) {
+    public static RotationException terminal(Step step, String message) {
         return new RotationException(new Failure.Terminal(step, message));
     }
 

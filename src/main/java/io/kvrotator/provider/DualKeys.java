@@ -1,6 +1,7 @@
 package io.kvrotator.provider;
 
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.vault.SecretValue;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ public record DualKeys(String first, String second) {
                 return name;
             }
         }
-        throw RotationException.terminal("plan", "refused: the secret's value is neither " + first + " nor " + second
+        throw RotationException.terminal(Step.PLAN, "refused: the secret's value is neither " + first + " nor " + second
                 + " of " + resource + " (it was regenerated elsewhere, or the tags name a resource the secret does"
                 + " not belong to); nothing was changed");
     }

@@ -1,6 +1,7 @@
 package io.kvrotator.provider;
 
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class ProviderRegistry {
             String hint = byType.keySet().stream().filter(type -> type.equalsIgnoreCase(credentialType))
                     .findFirst().map(type -> " (did you mean '" + type + "'? tag values are case-sensitive)")
                     .orElse("");
-            return RotationException.terminal("plan", "credential type '" + credentialType
+            return RotationException.terminal(Step.PLAN, "credential type '" + credentialType
                     + "' is not registered" + hint + "; known types: " + String.join(", ", byType.keySet()));
         });
     }

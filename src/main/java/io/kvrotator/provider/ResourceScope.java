@@ -1,6 +1,7 @@
 package io.kvrotator.provider;
 
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,7 +43,7 @@ public record ResourceScope(String vault, List<String> armScopes, Set<String> ap
     /** A terminal refusal unless the Azure resource lies in this vault's scope. */
     public void requireResource(String resourceId) {
         if (!permitsResource(resourceId)) {
-            throw RotationException.terminal("plan", "refused: " + resourceId + " is outside the resource scope of"
+            throw RotationException.terminal(Step.PLAN, "refused: " + resourceId + " is outside the resource scope of"
                     + " vault " + vault + " (setting " + SETTING + "); nothing was changed");
         }
     }
@@ -50,7 +51,7 @@ public record ResourceScope(String vault, List<String> armScopes, Set<String> ap
     /** A terminal refusal unless the app registration is listed in this vault's scope. */
     public void requireApplication(String objectId, String appId) {
         if (!permitsApplication(objectId, appId)) {
-            throw RotationException.terminal("plan", "refused: app registration " + objectId + " (appId " + appId
+            throw RotationException.terminal(Step.PLAN, "refused: app registration " + objectId + " (appId " + appId
                     + ") is outside the resource scope of vault " + vault + " (setting " + SETTING
                     + "); nothing was changed");
         }

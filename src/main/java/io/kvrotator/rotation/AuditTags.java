@@ -1,6 +1,7 @@
 package io.kvrotator.rotation;
 
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import java.time.Instant;
@@ -28,13 +29,13 @@ final class AuditTags {
         long count = current.tags().keySet().stream().filter(name -> !written.contains(name)
                 && !Tags.REVOCATION.contains(name)).count() + written.size();
         if (count > Tags.MAX_TAGS) {
-            throw RotationException.terminal("plan", "the " + (revocation ? "revoking" : "rotated") + " version would"
+            throw RotationException.terminal(Step.PLAN, "the " + (revocation ? "revoking" : "rotated") + " version would"
                     + " carry " + count + " tags, Key Vault allows " + Tags.MAX_TAGS + ": remove "
                     + (count - Tags.MAX_TAGS) + " tag(s) from the secret");
         }
         current.tags().forEach((name, value) -> {
             if (value != null && value.length() > Tags.MAX_TAG_VALUE_LENGTH) {
-                throw RotationException.terminal("plan", "tag " + name + " is longer than "
+                throw RotationException.terminal(Step.PLAN, "tag " + name + " is longer than "
                         + Tags.MAX_TAG_VALUE_LENGTH + " characters");
             }
         });

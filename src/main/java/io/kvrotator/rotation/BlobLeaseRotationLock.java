@@ -9,6 +9,7 @@ import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.specialized.BlobLeaseClient;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.support.SafeErrorText;
 import io.kvrotator.vault.SecretRef;
 import java.lang.System.Logger.Level;
@@ -136,7 +137,7 @@ public final class BlobLeaseRotationLock implements RotationLock {
         }
 
         @Override
-        public void confirm(String step) {
+        public void confirm(Step step) {
             long age = System.nanoTime() - provenAt;
             if (lost || age >= lease.minus(lease.dividedBy(6)).toNanos()) {
                 throw RotationException.retryable(step, "the rotation lock of " + secret + " was not renewed within "

@@ -3,6 +3,7 @@ package io.kvrotator.rotation;
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RemoteFailures;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.RotationPlan;
@@ -45,14 +46,14 @@ final class CredentialReplacement {
         P plan = planned.plan();
         Instant now = clock.instant();
         Instant requestedExpiry = ValidityPeriod.expiryFrom(now, planned.validity());
-        lease.confirm("rotate");
-        IssuedCredential issued = Steps.run("rotate", () -> provider.issue(plan, requestedExpiry));
+        lease.confirm(Step.ROTATE);
+        IssuedCredential issued = Steps.run(Step.ROTATE, () -> provider.issue(plan, requestedExpiry));
         try {
-            Steps.run("verify", () -> {
+            Steps.run(Step.VERIFY, () -> {
                 provider.verify(plan, issued);
                 return null;
             });
-            lease.confirm("store");
+            lease.confirm(Step.STORE);
         } catch (RotationException e) {
             // Never stored by anyone: nobody can be using it.
             discard(provider, plan, issued);
@@ -70,7 +71,7 @@ final class CredentialReplacement {
         try {
             return store.put(current.ref(), version);
         } catch (RuntimeException e) {
-            Failure failure = RemoteFailures.classify("store", e);
+            Failure failure = RemoteFailures.classify(Step.STORE, e);
             Optional<SecretVersion> landed = readBack(current, issued);
             if (landed.isPresent()) {
                 LOG.log(Level.WARNING, () -> ("rotation.store_answer_lost secret=%s version=%s error=\"%s\" (read back:"

@@ -1,5 +1,6 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.failure.Step;
 import io.kvrotator.vault.SecretRef;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public final class InProcessRotationLock implements RotationLock {
         }
         return Optional.of(new Lease() {
             @Override
-            public void confirm(String step) {
+            public void confirm(Step step) {
                 // Held until closed: nothing in this JVM can take it away.
             }
 

@@ -1,5 +1,6 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.failure.Step;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.RotationPlan;
 import io.kvrotator.vault.SecretStore;
@@ -48,7 +49,7 @@ public final class OverdueCredentials {
                                                          RotationLock.Lease lease, Instant now) {
         P plan = provider.plan(latest.version(), latest.value(),
                 providers.scopes().forVault(latest.version().ref().vault()));
-        lease.confirm("retire");
+        lease.confirm(Step.RETIRE);
         return provider.retireOverdue(plan, now);
     }
 }

@@ -1,6 +1,7 @@
 package io.kvrotator.rotation;
 
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.ResourceScopes;
@@ -30,7 +31,7 @@ final class Planner {
 
     /** @param revocation a revocation rotates whatever the cadence, and writes the revocation tags too */
     Planned<?> plan(StoredSecret latest, boolean revocation, Instant now) {
-        String type = latest.version().tag(Tags.CREDENTIAL_TYPE).orElseThrow(() -> RotationException.terminal("plan",
+        String type = latest.version().tag(Tags.CREDENTIAL_TYPE).orElseThrow(() -> RotationException.terminal(Step.PLAN,
                 "the secret has no " + Tags.CREDENTIAL_TYPE + " tag, so kv-rotator cannot rotate it; known types: "
                         + String.join(", ", providers.types())));
         CredentialProvider<?> provider = providers.require(type);
@@ -44,7 +45,7 @@ final class Planner {
 
     private <P extends RotationPlan> Planned<P> prove(CredentialProvider<P> provider, StoredSecret latest,
                                                       TemporalAmount validity) {
-        P plan = Steps.run("plan", () -> provider.plan(latest.version(), latest.value(),
+        P plan = Steps.run(Step.PLAN, () -> provider.plan(latest.version(), latest.value(),
                 scopes.forVault(latest.version().ref().vault())));
         return new Planned<>(provider, plan, validity);
     }

@@ -3,6 +3,7 @@ package io.kvrotator.rotation;
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RetriedStep;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.provider.RotationPlan;
 import io.kvrotator.support.Retry;
@@ -57,7 +58,7 @@ public final class Revoker {
             RevocationOutcome.Revoked revoked;
             SecretVersion kept;
             try (RotationLock.Lease lease = lock.acquire(secret)) {
-                Optional<StoredSecret> latest = Steps.run("plan", () -> store.read(secret, null));
+                Optional<StoredSecret> latest = Steps.run(Step.PLAN, () -> store.read(secret, null));
                 if (latest.isEmpty()) {
                     return new RevocationOutcome.NotFound(secret);
                 }
@@ -105,18 +106,18 @@ public final class Revoker {
             compromised.add(latest.value());
         } else {
             keep = Optional.ofNullable(planned.plan().currentCredentialId()).orElseThrow(() -> RotationException
-                    .terminal("revoke", "which credential the latest version holds cannot be told apart from the"
+                    .terminal(Step.REVOKE, "which credential the latest version holds cannot be told apart from the"
                             + " others (several share its hint): revoke the latest version itself"));
             kept = latest.version();
             how = latestByRevocation && named.isEmpty() ? RevocationOutcome.How.ALREADY_REVOKED
                     : RevocationOutcome.How.INVALIDATED;
         }
-        lease.confirm("revoke");
-        Steps.run("revoke", () -> {
+        lease.confirm(Step.REVOKE);
+        Steps.run(Step.REVOKE, () -> {
             planned.provider().invalidateAllBut(planned.plan(), keep);
             return null;
         });
-        List<String> disabled = Steps.run("disable", () -> store.disableAllExcept(secret, kept.version(),
+        List<String> disabled = Steps.run(Step.DISABLE, () -> store.disableAllExcept(secret, kept.version(),
                 revocationTags));
         compromised.forEach(value -> requireInvalid(planned, value));
         return new Held(new RevocationOutcome.Revoked(secret, kept.version(), keep, how, disabled), kept);
@@ -128,14 +129,14 @@ public final class Revoker {
         if (version == null || version.equalsIgnoreCase(latest.version().version())) {
             return Optional.empty();
         }
-        return Steps.run("plan", () -> store.read(request.secret(), version));
+        return Steps.run(Step.PLAN, () -> store.read(request.secret(), version));
     }
 
     /** Answers "revoked" only once the provider itself refuses the compromised value. */
     private <P extends RotationPlan> void requireInvalid(Planned<P> planned, SecretValue value) {
         try {
-            RetriedStep.run(invalidationCheck, "revoke", () -> {
-                if (Steps.run("revoke", () -> planned.provider().stillAccepts(planned.plan(), value))) {
+            RetriedStep.run(invalidationCheck, Step.REVOKE, () -> {
+                if (Steps.run(Step.REVOKE, () -> planned.provider().stillAccepts(planned.plan(), value))) {
                     throw new IllegalStateException("the compromised credential is still accepted");
                 }
             });
@@ -143,7 +144,7 @@ public final class Revoker {
             if (e.failure() instanceof Failure.Terminal) {
                 throw e;
             }
-            throw RotationException.retryable("revoke", "the provider still accepts the compromised credential after"
+            throw RotationException.retryable(Step.REVOKE, "the provider still accepts the compromised credential after"
                     + " it was invalidated (it may take a moment to propagate): revoke again to check");
         }
     }

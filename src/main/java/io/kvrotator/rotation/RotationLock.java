@@ -1,6 +1,7 @@
 package io.kvrotator.rotation;
 
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.vault.SecretRef;
 import java.util.Optional;
 
@@ -14,10 +15,10 @@ public interface RotationLock {
     /** The lease, or empty when another holder has it (the caller fails retryably). */
     Optional<Lease> tryAcquire(SecretRef secret);
 
-    /** The lease, or a retryable failure of step {@code lock} when another holder has it. */
+    /** The lease, or a retryable failure of step {@link Step#LOCK} when another holder has it. */
     default Lease acquire(SecretRef secret) {
-        return Steps.run("lock", () -> tryAcquire(secret)).orElseThrow(() ->
-                RotationException.retryable("lock", "another rotation of " + secret + " is in progress"));
+        return Steps.run(Step.LOCK, () -> tryAcquire(secret)).orElseThrow(() ->
+                RotationException.retryable(Step.LOCK, "another rotation of " + secret + " is in progress"));
     }
 
     interface Lease extends AutoCloseable {
@@ -26,7 +27,7 @@ public interface RotationLock {
          * Returns normally while the hold is proven (acquired or renewed within the lease duration); otherwise
          * throws a retryable {@link RotationException} for {@code step}: another instance may hold the lock now.
          */
-        void confirm(String step);
+        void confirm(Step step);
 
         /** Releases the hold; never throws. */
         @Override

@@ -3,6 +3,7 @@ package io.kvrotator.rotation;
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RemoteFailures;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.provider.RotationPlan;
 import io.kvrotator.vault.SecretRef;
@@ -48,7 +49,7 @@ public final class Rotator {
         SecretVersion latest = null;
         RotationOutcome outcome;
         try {
-            Optional<SecretVersion> found = Steps.run("plan", () -> store.latest(secret));
+            Optional<SecretVersion> found = Steps.run(Step.PLAN, () -> store.latest(secret));
             if (found.isEmpty()) {
                 outcome = new RotationOutcome.NotFound(secret);
             } else {
@@ -64,7 +65,7 @@ public final class Rotator {
 
     /** What rotating the latest version would do, for a dry run or a status page. Changes nothing. */
     public RotationPreview preview(SecretRef secret) {
-        Optional<StoredSecret> found = Steps.run("plan", () -> store.read(secret, null));
+        Optional<StoredSecret> found = Steps.run(Step.PLAN, () -> store.read(secret, null));
         if (found.isEmpty()) {
             return new RotationPreview.NotFound(secret);
         }
@@ -98,21 +99,21 @@ public final class Rotator {
         }
         if (decision instanceof RotationDecision.NotifyOnly) {
             if (request.trigger() instanceof Trigger.Http) {
-                throw RotationException.terminal("plan", "the secret has no " + Tags.CREDENTIAL_TYPE
+                throw RotationException.terminal(Step.PLAN, "the secret has no " + Tags.CREDENTIAL_TYPE
                         + " tag, so kv-rotator cannot rotate it");
             }
             notices.publish(RotationNotices.notifyOnly(request, latest, now));
             return new RotationOutcome.NotifiedOnly(request.secret(), latest.version());
         }
         if (request.seenVersion() != null && !request.seenVersion().equalsIgnoreCase(latest.version())
-                && Steps.run("plan", () -> store.read(request.secret(), request.seenVersion())).isEmpty()) {
+                && Steps.run(Step.PLAN, () -> store.read(request.secret(), request.seenVersion())).isEmpty()) {
             // Only an event about a real, older version stands for the lost event of the latest one.
             return new RotationOutcome.Skipped(request.secret(), "version " + request.seenVersion()
                     + " is not an enabled version of the secret");
         }
         try (RotationLock.Lease lease = lock.acquire(request.secret())) {
             // Whoever held the lock before us may have rotated already.
-            StoredSecret current = Steps.run("plan", () -> store.read(request.secret(), null)).orElse(null);
+            StoredSecret current = Steps.run(Step.PLAN, () -> store.read(request.secret(), null)).orElse(null);
             if (current == null || !current.version().version().equals(latest.version())) {
                 return new RotationOutcome.Skipped(request.secret(), "another rotation finished first (latest is now "
                         + (current == null ? "gone" : current.version().version()) + ")");
@@ -133,10 +134,10 @@ public final class Rotator {
     private <P extends RotationPlan> void retire(RotationRequest request, Planned<P> planned, RotationLock.Lease lease,
                                                  CredentialReplacement.Replaced replaced) {
         try {
-            lease.confirm("retire");
+            lease.confirm(Step.RETIRE);
             planned.provider().retire(planned.plan(), replaced.issued(), replaced.at());
         } catch (RuntimeException e) {
-            reports.retireFailed(request, planned.plan().current(), RemoteFailures.classify("retire", e));
+            reports.retireFailed(request, planned.plan().current(), RemoteFailures.classify(Step.RETIRE, e));
         }
     }
 }

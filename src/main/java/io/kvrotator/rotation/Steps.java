@@ -2,6 +2,7 @@ package io.kvrotator.rotation;
 
 import io.kvrotator.failure.RemoteFailures;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import java.util.function.Supplier;
 
 /** Runs one protocol step, classifying whatever it throws as a retryable or terminal failure of that step. */
@@ -10,13 +11,13 @@ final class Steps {
     private Steps() {
     }
 
-    static <T> T run(String name, Supplier<T> action) {
+    static <T> T run(Step step, Supplier<T> action) {
         try {
             return action.get();
         } catch (RotationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RotationException(RemoteFailures.classify(name, e));
+            throw new RotationException(RemoteFailures.classify(step, e));
         }
     }
 }

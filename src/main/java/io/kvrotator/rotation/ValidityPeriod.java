@@ -1,6 +1,7 @@
 package io.kvrotator.rotation;
 
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
@@ -44,7 +45,7 @@ public final class ValidityPeriod {
         if (lifetime.compareTo(shortest) < 0) {
             String source = current.tag(Tags.VALIDITY_PERIOD_DAYS).isPresent()
                     ? "tag " + Tags.VALIDITY_PERIOD_DAYS : "the default validity of its credential type";
-            throw RotationException.terminal("plan", "a new version would live " + lifetime.toDays() + " days ("
+            throw RotationException.terminal(Step.PLAN, "a new version would live " + lifetime.toDays() + " days ("
                     + source + "), not comfortably longer than the near-expiry window of " + nearExpiryWindow.toDays()
                     + " days: it would be rotated again almost at once; use at least " + shortest.toDays() + " days");
         }
@@ -57,7 +58,7 @@ public final class ValidityPeriod {
                 return Duration.ofDays(days);
             }
         }
-        throw RotationException.terminal("plan", "tag " + Tags.VALIDITY_PERIOD_DAYS
+        throw RotationException.terminal(Step.PLAN, "tag " + Tags.VALIDITY_PERIOD_DAYS
                 + " must be a whole number of days from 1 to " + MAX_DAYS + ", not '"
                 + KeyVaultNames.printable(text) + "'");
     }

@@ -17,9 +17,9 @@ class RetriedStepTest {
     @Test
     @DisplayName("a terminal failure ends the step at once, unchanged")
     void terminal() {
-        RotationException refused = RotationException.terminal("verify", "no permission");
+        RotationException refused = RotationException.terminal(Step.VERIFY, "no permission");
 
-        assertThatThrownBy(() -> RetriedStep.run(retry, "verify", () -> {
+        assertThatThrownBy(() -> RetriedStep.run(retry, Step.VERIFY, () -> {
             calls.incrementAndGet();
             throw refused;
         })).isSameAs(refused);
@@ -29,11 +29,11 @@ class RetriedStepTest {
     @Test
     @DisplayName("when every attempt fails, the step fails retryably and names the last error")
     void exhausted() {
-        assertThatThrownBy(() -> RetriedStep.run(retry, "verify", () -> {
+        assertThatThrownBy(() -> RetriedStep.run(retry, Step.VERIFY, () -> {
             calls.incrementAndGet();
-            throw RotationException.retryable("verify", "not accepted yet");
+            throw RotationException.retryable(Step.VERIFY, "not accepted yet");
         })).isInstanceOfSatisfying(RotationException.class, e -> assertThat(e.failure()).isEqualTo(
-                new Failure.Retryable("verify", "still failing after 3 attempts: RotationException: verify: not"
+                new Failure.Retryable(Step.VERIFY, "still failing after 3 attempts: RotationException: verify: not"
                         + " accepted yet")));
         assertThat(calls).hasValue(3);
     }
@@ -45,10 +45,10 @@ class RetriedStepTest {
             throw new InterruptedException();
         });
         try {
-            assertThatThrownBy(() -> RetriedStep.call(interrupting, "plan", () -> {
+            assertThatThrownBy(() -> RetriedStep.call(interrupting, Step.PLAN, () -> {
                 throw new IllegalStateException("down");
             })).isInstanceOfSatisfying(RotationException.class, e -> assertThat(e.failure()).isEqualTo(
-                    new Failure.Retryable("retry", "interrupted while waiting to retry")));
+                    new Failure.Retryable(Step.RETRY, "interrupted while waiting to retry")));
         } finally {
             Thread.interrupted();
         }
@@ -57,7 +57,7 @@ class RetriedStepTest {
     @Test
     @DisplayName("a result comes back as soon as an attempt succeeds")
     void result() {
-        assertThat(RetriedStep.call(retry, "plan", () -> calls.incrementAndGet() < 2 ? fail() : "ok"))
+        assertThat(RetriedStep.call(retry, Step.PLAN, () -> calls.incrementAndGet() < 2 ? fail() : "ok"))
                 .isEqualTo("ok");
         assertThat(calls).hasValue(2);
     }

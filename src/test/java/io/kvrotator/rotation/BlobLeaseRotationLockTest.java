@@ -9,6 +9,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.vault.SecretRef;
 import java.time.Duration;
@@ -86,9 +87,9 @@ class BlobLeaseRotationLockTest {
 
         Thread.sleep(17_000);
 
-        healthyLease.confirm("store");
+        healthyLease.confirm(Step.STORE);
         assertThat(otherInstance.tryAcquire(healthy)).as("renewed although the other lease's renewals stall").isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> slowLease.confirm("store"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> slowLease.confirm(Step.STORE))
                 .isInstanceOfSatisfying(RotationException.class, e -> {
                     assertThat(e.failure()).isInstanceOf(Failure.Retryable.class);
                     assertThat(e.failure().message()).contains("not renewed within 15 s", "stopped before store");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.notify.NoticeKind;
 import io.kvrotator.provider.ProviderRegistry;
@@ -170,7 +171,7 @@ class RotatorTest {
 
         assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Failed.class, failed -> {
             assertThat(failed.retryable()).isTrue();
-            assertThat(failed.failure().step()).isEqualTo("rotate");
+            assertThat(failed.failure().step()).isEqualTo(Step.ROTATE);
         });
         assertThat(store.stored(SECRET)).hasSize(1);
         assertThat(notifier.sent()).singleElement().satisfies(notice -> {
@@ -196,7 +197,7 @@ class RotatorTest {
     @Test
     @DisplayName("a credential that fails verification is discarded and never stored")
     void verifyFails() {
-        provider.failVerify = RotationException.retryable("verify", "not accepted yet");
+        provider.failVerify = RotationException.retryable(Step.VERIFY, "not accepted yet");
 
         RotationOutcome outcome = rotator().rotate(request());
 
@@ -215,7 +216,7 @@ class RotatorTest {
 
         assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Failed.class, failed -> {
             assertThat(failed.retryable()).isTrue();
-            assertThat(failed.failure().step()).isEqualTo("store");
+            assertThat(failed.failure().step()).isEqualTo(Step.STORE);
         });
         assertThat(provider.calls).containsExactly("plan", "issue", "verify");
     }
@@ -241,8 +242,8 @@ class RotatorTest {
     void leaseLostBeforeStore() {
         lock = secret -> Optional.of(new RotationLock.Lease() {
             @Override
-            public void confirm(String step) {
-                if (step.equals("store")) {
+            public void confirm(Step step) {
+                if (step == Step.STORE) {
                     throw RotationException.retryable(step, "lease lost");
                 }
             }
@@ -256,7 +257,7 @@ class RotatorTest {
 
         assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Failed.class, failed -> {
             assertThat(failed.retryable()).isTrue();
-            assertThat(failed.failure().step()).isEqualTo("store");
+            assertThat(failed.failure().step()).isEqualTo(Step.STORE);
         });
         assertThat(store.stored(SECRET)).hasSize(1);
         assertThat(provider.calls).containsExactly("plan", "issue", "verify", "discard");
@@ -327,7 +328,7 @@ class RotatorTest {
         RotationOutcome outcome = rotator().rotate(request());
 
         assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Failed.class,
-                failed -> assertThat(failed.failure().step()).isEqualTo("lock"));
+                failed -> assertThat(failed.failure().step()).isEqualTo(Step.LOCK));
         assertThat(provider.calls).isEmpty();
     }
 

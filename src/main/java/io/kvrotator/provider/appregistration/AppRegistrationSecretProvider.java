@@ -2,6 +2,7 @@ package io.kvrotator.provider.appregistration;
 
 import io.kvrotator.failure.RetriedStep;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.ResourceScope;
@@ -66,7 +67,7 @@ public final class AppRegistrationSecretProvider implements CredentialProvider<A
     @Override
     public AppSecretPlan plan(SecretVersion current, SecretValue currentValue, ResourceScope scope) {
         verifier.notReady().ifPresent(reason -> {
-            throw RotationException.terminal("plan", "new app secrets cannot be verified: " + reason);
+            throw RotationException.terminal(Step.PLAN, "new app secrets cannot be verified: " + reason);
         });
         PasswordPossession.claimedKeyId(current);
         AppRegistration app = passwords.find(application(current));
@@ -83,13 +84,13 @@ public final class AppRegistrationSecretProvider implements CredentialProvider<A
     @Override
     public void verify(AppSecretPlan plan, IssuedCredential issued) {
         String appId = plan.app().appId();
-        RetriedStep.run(verifyRetry, "verify", () -> {
+        RetriedStep.run(verifyRetry, Step.VERIFY, () -> {
             try {
                 verifier.verify(appId, issued.value());
             } catch (RuntimeException e) {
                 Optional<String> code = EntraErrors.code(e).filter(EntraErrors.PERMANENT::contains);
                 if (code.isPresent()) {
-                    throw RotationException.terminal("verify", EntraErrors.explain(code.get(), appId));
+                    throw RotationException.terminal(Step.VERIFY, EntraErrors.explain(code.get(), appId));
                 }
                 throw e;
             }
@@ -170,10 +171,10 @@ public final class AppRegistrationSecretProvider implements CredentialProvider<A
     }
 
     private static String application(SecretVersion version) {
-        String address = version.tag(Tags.PROVIDER_ADDRESS).orElseThrow(() -> RotationException.terminal("plan",
+        String address = version.tag(Tags.PROVIDER_ADDRESS).orElseThrow(() -> RotationException.terminal(Step.PLAN,
                 "tag " + Tags.PROVIDER_ADDRESS + " is missing: set it to the app registration's object ID"));
         if (!PasswordPossession.GUID.matcher(address).matches()) {
-            throw RotationException.terminal("plan", "tag " + Tags.PROVIDER_ADDRESS + " must be the app registration's"
+            throw RotationException.terminal(Step.PLAN, "tag " + Tags.PROVIDER_ADDRESS + " must be the app registration's"
                     + " object ID or application (client) ID, a GUID");
         }
         return address.toLowerCase(Locale.ROOT);

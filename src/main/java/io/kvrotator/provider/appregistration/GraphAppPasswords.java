@@ -7,6 +7,7 @@ import com.microsoft.graph.models.PasswordCredential;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.vault.SecretValue;
 import java.time.Instant;
@@ -57,7 +58,7 @@ public final class GraphAppPasswords implements AppPasswords {
         String keyId = key(added.getKeyId());
         if (added.getSecretText() == null || added.getSecretText().isEmpty() || added.getEndDateTime() == null) {
             remove(objectId, keyId);
-            throw RotationException.retryable("rotate", "addPassword on application " + objectId
+            throw RotationException.retryable(Step.ROTATE, "addPassword on application " + objectId
                     + " answered without secretText or endDateTime; the password " + keyId + " was removed again");
         }
         return new IssuedCredential(keyId, SecretValue.of(added.getSecretText()), added.getEndDateTime().toInstant());

@@ -2,6 +2,7 @@ package io.kvrotator.provider.appregistration;
 
 import io.kvrotator.failure.RetriedStep;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
@@ -61,7 +62,7 @@ final class PasswordPossession {
 
     /** Whether Entra ID issues a token for {@code value}; terminal when the application itself cannot sign in. */
     boolean accepts(AppRegistration app, SecretValue value) {
-        return RetriedStep.call(retry, "plan", () -> {
+        return RetriedStep.call(retry, Step.PLAN, () -> {
             try {
                 verifier.verify(app.appId(), value);
                 return true;
@@ -71,7 +72,7 @@ final class PasswordPossession {
                     return false;
                 }
                 if (code.filter(EntraErrors.PERMANENT::contains).isPresent()) {
-                    throw RotationException.terminal("plan", EntraErrors.explain(code.get(), app.appId()));
+                    throw RotationException.terminal(Step.PLAN, EntraErrors.explain(code.get(), app.appId()));
                 }
                 throw e;
             }
@@ -81,7 +82,7 @@ final class PasswordPossession {
     static Optional<String> claimedKeyId(SecretVersion version) {
         Optional<String> keyId = version.tag(Tags.CREDENTIAL_ID).map(id -> id.toLowerCase(Locale.ROOT));
         if (keyId.isPresent() && !GUID.matcher(keyId.get()).matches()) {
-            throw RotationException.terminal("plan", "tag " + Tags.CREDENTIAL_ID + " must be the keyId (the portal's"
+            throw RotationException.terminal(Step.PLAN, "tag " + Tags.CREDENTIAL_ID + " must be the keyId (the portal's"
                     + " 'Secret ID') of the password this version holds, a GUID");
         }
         return keyId;
@@ -92,7 +93,7 @@ final class PasswordPossession {
     }
 
     private static RotationException refusal(AppRegistration app, String why) {
-        return RotationException.terminal("plan", "refused: the secret's value " + why + " of app registration "
+        return RotationException.terminal(Step.PLAN, "refused: the secret's value " + why + " of app registration "
                 + app.objectId() + " (appId " + app.appId() + "); nothing was changed");
     }
 }

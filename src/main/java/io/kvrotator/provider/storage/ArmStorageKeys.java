@@ -9,6 +9,7 @@ import com.azure.resourcemanager.storage.fluent.models.StorageAccountListKeysRes
 import com.azure.resourcemanager.storage.models.StorageAccountKey;
 import com.azure.resourcemanager.storage.models.StorageAccountRegenerateKeyParameters;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Locale;
@@ -53,7 +54,7 @@ public final class ArmStorageKeys implements StorageKeys {
                 .map(StorageAccountKey::value)
                 .findFirst()
                 .map(SecretValue::of)
-                .orElseThrow(() -> RotationException.retryable("rotate",
+                .orElseThrow(() -> RotationException.retryable(Step.ROTATE,
                         "regenerateKey for " + account.accountName() + " returned no " + keyName));
     }
 

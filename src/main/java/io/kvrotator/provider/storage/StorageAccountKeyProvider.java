@@ -2,6 +2,7 @@ package io.kvrotator.provider.storage;
 
 import io.kvrotator.failure.RetriedStep;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.provider.IssuedCredential;
@@ -49,10 +50,10 @@ public final class StorageAccountKeyProvider implements CredentialProvider<Stora
 
     @Override
     public StoragePlan plan(SecretVersion current, SecretValue currentValue, ResourceScope scope) {
-        String address = current.tag(Tags.PROVIDER_ADDRESS).orElseThrow(() -> RotationException.terminal("plan",
+        String address = current.tag(Tags.PROVIDER_ADDRESS).orElseThrow(() -> RotationException.terminal(Step.PLAN,
                 "tag " + Tags.PROVIDER_ADDRESS + " is missing: set it to the storage account's resource ID"));
         StorageAccountId account = StorageAccountId.parse(address).orElseThrow(() -> RotationException.terminal(
-                "plan", "tag " + Tags.PROVIDER_ADDRESS + " is not a storage account resource ID "
+                Step.PLAN, "tag " + Tags.PROVIDER_ADDRESS + " is not a storage account resource ID "
                         + "(/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts/{name})"));
         scope.requireResource(account.resourceId());
         String inUse = KEYS.holding(keys.list(account), currentValue, "storage account " + account.accountName());
@@ -70,7 +71,7 @@ public final class StorageAccountKeyProvider implements CredentialProvider<Stora
 
     @Override
     public void verify(StoragePlan plan, IssuedCredential issued) {
-        RetriedStep.run(verifyRetry, "verify", () -> verifier.verify(plan.account(), issued.value()));
+        RetriedStep.run(verifyRetry, Step.VERIFY, () -> verifier.verify(plan.account(), issued.value()));
     }
 
     @Override

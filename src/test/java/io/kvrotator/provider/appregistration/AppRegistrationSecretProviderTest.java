@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RemoteFailures;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.graph.GraphClients;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.CredentialProviderContract;
@@ -335,7 +336,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract<AppSe
         SecretVersion missing = version(Map.of("ProviderAddress", "00000000-0000-4000-8000-000000000404"));
 
         assertThatThrownBy(() -> provider.issue(provider.plan(missing, liveValue(), scope()), NOW.plus(Duration.ofDays(90))))
-                .satisfies(e -> assertThat(RemoteFailures.classify("rotate", e)).isInstanceOfSatisfying(
+                .satisfies(e -> assertThat(RemoteFailures.classify(Step.ROTATE, e)).isInstanceOfSatisfying(
                         Failure.Terminal.class, failure -> assertThat(failure.message())
                                 .contains("status=404", "Request_ResourceNotFound")));
     }
@@ -349,7 +350,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract<AppSe
                 .withHeader("Retry-After", "0")));
 
         assertThatThrownBy(() -> provider.issue(provider.plan(liveVersion(), liveValue(), scope()), NOW.plus(Duration.ofDays(90))))
-                .satisfies(e -> assertThat(RemoteFailures.classify("rotate", e)).isInstanceOfSatisfying(
+                .satisfies(e -> assertThat(RemoteFailures.classify(Step.ROTATE, e)).isInstanceOfSatisfying(
                         Failure.Retryable.class, failure -> assertThat(failure.message()).contains("status=429")));
     }
 

@@ -50,9 +50,9 @@ sealed interface Action {
     }
 
     /**
-     * What happens to the acting worker when it next shows its lease at {@code step}: it dies there; or it pauses
+     * What happens to the acting worker when it next reaches {@code point}: it dies there; or it pauses
      * while the other worker runs {@code other} (after losing the lease when {@code leaseLost}).
      */
-    record Interruption(String step, boolean dies, boolean leaseLost, Action other) {
+    record Interruption(Point point, boolean dies, boolean leaseLost, Action other) {
     }
 }

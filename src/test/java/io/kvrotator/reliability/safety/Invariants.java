@@ -1,5 +1,6 @@
 package io.kvrotator.reliability.safety;
 
+import io.kvrotator.failure.Step;
 import io.kvrotator.reliability.safety.Scenario.Secret;
 import io.kvrotator.sandbox.ArmStorageStandIn.KeyState;
 import io.kvrotator.sandbox.GraphStandIn.PasswordState;
@@ -119,7 +120,7 @@ final class Invariants {
             if (notice.find() && notice.group(1).equals(scenario.vault)) {
                 Secret secret = notice.group(2).equals(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE : Secret.APP;
                 String step = notice.group(3);
-                String kind = step.equals("retire") ? "retire-" + ++retireNotices
+                String kind = step.equals(Step.RETIRE.label()) ? "retire-" + ++retireNotices
                         : notice.group(4).contains("It will be retried") ? "retryable" : "terminal-" + step;
                 String key = secret + "/" + notice.group(5) + "/" + kind;
                 if (told.merge(key, 1, Integer::sum) > 1) {

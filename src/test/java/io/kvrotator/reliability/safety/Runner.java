@@ -4,6 +4,7 @@ import io.kvrotator.api.ApiRequest;
 import io.kvrotator.api.ApiResponse;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.event.KeyVaultEventHandler;
+import io.kvrotator.failure.Step;
 import io.kvrotator.reliability.safety.Action.Fault;
 import io.kvrotator.reliability.safety.Scenario.Secret;
 import io.kvrotator.rotation.RotationOutcome;
@@ -48,7 +49,7 @@ final class Runner {
     }
 
     /** @param seenVersion the version the event named, or the sweep listed */
-    record UnattendedFailure(Secret secret, boolean retryable, String step, String seenVersion) {
+    record UnattendedFailure(Secret secret, boolean retryable, Step step, String seenVersion) {
     }
 
     void run(Scenario scenario, Action action, Observed observed) {
@@ -195,7 +196,7 @@ final class Runner {
         if (interruption != null) {
             world.figures.interruptions.incrementAndGet();
             int actor = worker(action);
-            if (interruption.step().equals(VERIFIED)) {
+            if (interruption.point() == Point.VERIFIED) {
                 pauseAfterVerification(scenario, interruption, actor, observed, byService);
             } else {
                 interruptAtLease(scenario, interruption, actor, observed);
@@ -209,13 +210,10 @@ final class Runner {
         }
     }
 
-    /** The step after which the actor's new credential was verified and before it is stored. */
-    static final String VERIFIED = "verified";
-
     private void interruptAtLease(Scenario scenario, Action.Interruption interruption, int actor, Observed observed) {
         AtomicInteger fired = new AtomicInteger();
-        world.lock.hook((lease, step) -> {
-            if (lease.worker != actor || !step.equals(interruption.step()) || fired.getAndIncrement() > 0) {
+        world.lock.hook((lease, point) -> {
+            if (lease.worker != actor || !point.equals(interruption.point()) || fired.getAndIncrement() > 0) {
                 return;
             }
             if (interruption.dies()) {

@@ -1,5 +1,6 @@
 package io.kvrotator.reliability.safety;
 
+import io.kvrotator.failure.Step;
 import io.kvrotator.reliability.safety.Action.Fault;
 import io.kvrotator.reliability.safety.Action.Freshness;
 import io.kvrotator.reliability.safety.Action.Interruption;
@@ -14,8 +15,8 @@ final class Sequences {
 
     private static final String[] SERVICES = {"keyvault", "keyvault", "keyvault", "arm", "arm", "graph", "graph",
             "entra", "blob"};
-    private static final String[] STEPS = {"rotate", Runner.VERIFIED, Runner.VERIFIED, "store", "retire", "revoke",
-            "close"};
+    private static final Point[] POINTS = {Point.before(Step.ROTATE), Point.VERIFIED, Point.VERIFIED,
+            Point.before(Step.STORE), Point.before(Step.RETIRE), Point.before(Step.REVOKE), Point.CLOSE};
     private static final int[] DAYS = {1, 5, 12, 25, 40};
 
     private Sequences() {
@@ -70,11 +71,11 @@ final class Sequences {
         if (!disturbed || random.nextInt(100) >= 15) {
             return null;
         }
-        String step = STEPS[random.nextInt(STEPS.length)];
-        if (!step.equals(Runner.VERIFIED) && random.nextInt(100) < 40) {
-            return new Interruption(step, true, false, null);
+        Point point = POINTS[random.nextInt(POINTS.length)];
+        if (point != Point.VERIFIED && random.nextInt(100) < 40) {
+            return new Interruption(point, true, false, null);
         }
-        return new Interruption(step, false, random.nextBoolean(), action(random, false));
+        return new Interruption(point, false, random.nextBoolean(), action(random, false));
     }
 
     private static int weighted(Random random, int... weights) {

@@ -1,6 +1,7 @@
 package io.kvrotator.reliability.safety;
 
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
 import io.kvrotator.rotation.RotationLock;
 import io.kvrotator.vault.SecretRef;
 import java.time.Clock;
@@ -21,21 +22,21 @@ final class SteppedLock implements RotationLock {
 
     static final Duration LEASE = Duration.ofSeconds(30);
 
-    /** Called on the holder's thread at a step; may throw {@link WorkerDied} or run something in between. */
+    /** Called on the holder's thread at a lease point; may throw {@link WorkerDied} or run something in between. */
     interface Hook {
-        void at(Held lease, String step);
+        void at(Held lease, Point point);
     }
 
     private final Clock clock;
     private final Map<String, Held> held = new HashMap<>();
-    private volatile Hook hook = (lease, step) -> { };
+    private volatile Hook hook = (lease, point) -> { };
 
     SteppedLock(Clock clock) {
         this.clock = clock;
     }
 
     void hook(Hook hook) {
-        this.hook = hook == null ? (lease, step) -> { } : hook;
+        this.hook = hook == null ? (lease, point) -> { } : hook;
     }
 
     @Override
@@ -70,8 +71,8 @@ final class SteppedLock implements RotationLock {
 
     /** A worker the model killed: unwinds its thread without running anything else of it. */
     static final class WorkerDied extends Error {
-        WorkerDied(String step) {
-            super("worker died before " + step, null, false, false);
+        WorkerDied(Point point) {
+            super("worker died before " + point, null, false, false);
         }
     }
 
@@ -92,10 +93,10 @@ final class SteppedLock implements RotationLock {
         }
 
         @Override
-        public void confirm(String step) {
-            hook.at(this, step);
+        public void confirm(Step step) {
+            hook.at(this, Point.before(step));
             if (dead) {
-                throw new WorkerDied(step);
+                throw new WorkerDied(Point.before(step));
             }
             if (!holds(this)) {
                 throw RotationException.retryable(step, "the rotation lock was lost before " + step);
@@ -110,9 +111,9 @@ final class SteppedLock implements RotationLock {
             if (dead) {
                 return;
             }
-            hook.at(this, "close");
+            hook.at(this, Point.CLOSE);
             if (dead) {
-                throw new WorkerDied("close");
+                throw new WorkerDied(Point.CLOSE);
             }
             release(this);
         }
