@@ -8,9 +8,9 @@ import java.util.Set;
  * @param aliases the other names the principal's claims give it (object ID, UPN, email), so that it cannot approve
  *                its own request under one of them
  */
-public record Caller(String name, Set<String> roles, boolean authenticated, Set<String> aliases) {
+public record Caller(String name, Set<String> roles, Set<String> aliases) {
 
-    public static final Caller FUNCTION_KEY_HOLDER = new Caller("function-key", Set.of(), false, Set.of());
+    public static final Caller FUNCTION_KEY_HOLDER = new Caller("function-key", Set.of(), Set.of());
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -74,6 +74,6 @@ public final class CallerIdentity {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new IllegalArgumentException(PRINCIPAL_HEADER + " names no caller");
         }
-        return Optional.of(new Caller(name.replaceAll("\\p{Cntrl}", "?"), roles, true, aliases));
+        return Optional.of(new Caller(name.replaceAll("\\p{Cntrl}", "?"), roles, aliases));
     }
 }

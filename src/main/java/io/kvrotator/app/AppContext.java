@@ -69,11 +69,8 @@ public final class AppContext {
     private static final System.Logger LOG = System.getLogger(AppContext.class.getName());
     private static volatile AppContext current;
 
-    private final Settings settings;
-    private final SecretStore secrets;
     private final Lazy<GraphServiceClient> graph;
     private final NoticeDispatcher notices;
-    private final Rotator rotator;
     private final KeyVaultEventHandler keyVaultEvents;
     private final SecretApi secretApi;
     private final ExpiryScanner expiryScanner;
@@ -88,13 +85,12 @@ public final class AppContext {
      *             process); null: a blob lease in the function app's own storage, as in Azure
      */
     public AppContext(Settings settings, TokenCredential credential, Clock clock, RotationLock lock) {
-        this.settings = settings;
         HttpClient httpClient = HttpClient.createDefault(new HttpClientOptions()
                 .setConnectTimeout(settings.httpTimeout()).setResponseTimeout(settings.httpTimeout())
                 .setReadTimeout(settings.httpTimeout()).setWriteTimeout(settings.httpTimeout()));
         SecretClients secretClients = new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient,
                 settings.keyVaultWritesPer10s(), settings.keyVaultOthersPer10s());
-        this.secrets = new KeyVaultSecretStore(secretClients);
+        SecretStore secrets = new KeyVaultSecretStore(secretClients);
         this.graph = Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), credential, settings.httpTimeout()));
         Retry verifyRetry = Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(),
                 Duration.ofSeconds(30));
@@ -131,7 +127,7 @@ public final class AppContext {
         RotationProviders rotationProviders = new RotationProviders(providers, settings.resourceScopes());
         RotationPolicy policy = new RotationPolicy(settings.nearExpiryWindow().plus(settings.clockSkew()),
                 settings.minimumRotationAge());
-        this.rotator = new Rotator(secrets, rotationProviders, lock, notices, policy, failing, clock);
+        Rotator rotator = new Rotator(secrets, rotationProviders, lock, notices, policy, failing, clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
         this.expiryScanner = new ExpiryScanner(itemSources(settings, secretClients,
                 new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock,
@@ -170,14 +166,6 @@ public final class AppContext {
         current = context;
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
-    public SecretStore secrets() {
-        return secrets;
-    }
-
     /** The Microsoft Graph client, built on first use: a worker that only rotates storage keys never builds it. */
     public Lazy<GraphServiceClient> graph() {
         return graph;
@@ -185,10 +173,6 @@ public final class AppContext {
 
     public NoticeDispatcher notices() {
         return notices;
-    }
-
-    public Rotator rotator() {
-        return rotator;
     }
 
     public KeyVaultEventHandler keyVaultEvents() {

@@ -14,10 +14,6 @@ public enum KeyVaultEventType {
         this.wireName = wireName;
     }
 
-    public String wireName() {
-        return wireName;
-    }
-
     /** The short name used in audit tags and notices, e.g. {@code SecretNearExpiry}. */
     public String shortName() {
         return wireName.substring(wireName.lastIndexOf('.') + 1);

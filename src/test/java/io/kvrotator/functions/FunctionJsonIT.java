@@ -41,17 +41,6 @@ class FunctionJsonIT {
     }
 
     @Test
-    @DisplayName("ExpirySweep is a timer whose schedule is the ROTATOR_SWEEP_SCHEDULE app setting")
-    void sweepTimer() throws IOException {
-        JsonNode binding = trigger(functionJson("ExpirySweep"));
-
-        assertThat(binding.path("type").asText()).isEqualTo("timerTrigger");
-        assertThat(binding.path("schedule").asText()).isEqualTo("%ROTATOR_SWEEP_SCHEDULE%");
-        assertThat(functionJson("ExpirySweep").path("entryPoint").asText())
-                .isEqualTo(ExpirySweepFunction.class.getName() + ".run");
-    }
-
-    @Test
     @DisplayName("the local host finds exactly the functions, entry points and routes that Azure will run")
     void localHostMatchesPackage() throws IOException {
         Map<String, String> packaged = new TreeMap<>();
