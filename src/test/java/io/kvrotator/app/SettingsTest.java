@@ -3,6 +3,7 @@ package io.kvrotator.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kvrotator.sandbox.Sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,18 +65,18 @@ class SettingsTest {
     @DisplayName("the resource scope names subscriptions, resource groups, resources and applications per managed vault")
     void resourceScopes() {
         Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app,kv-dev-data",
-                "ROTATOR_RESOURCE_SCOPES", "{\"kv-dev-app\": [\"/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/"
+                "ROTATOR_RESOURCE_SCOPES", "{\"kv-dev-app\": [\"/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/"
                         + "resourceGroups/rg-app\", \"app:0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\"]}"));
 
         var app = settings.resourceScopes().forVault("KV-DEV-APP");
-        assertThat(app.permitsResource("/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/RG-APP/"
+        assertThat(app.permitsResource("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/RG-APP/"
                 + "providers/Microsoft.Storage/storageAccounts/stapp")).isTrue();
-        assertThat(app.permitsResource("/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/rg-app2/"
+        assertThat(app.permitsResource("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/rg-app2/"
                 + "providers/Microsoft.Storage/storageAccounts/stapp")).isFalse();
         assertThat(app.permitsApplication("ffffffff-0000-4000-8000-000000000000", "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0"))
                 .isTrue();
         assertThat(settings.resourceScopes().forVault("kv-dev-data").permitsResource(
-                "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de")).as("a vault without an entry").isFalse();
+                "/subscriptions/" + Sandbox.SUBSCRIPTION_ID)).as("a vault without an entry").isFalse();
     }
 
     @Test

@@ -33,7 +33,7 @@ final class BurstBenchmark {
     private static final int CALLS_AROUND_THE_WRITES = 7;
     private static final String VAULT = "kv-bench-burst";
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
-    private static final String SUBSCRIPTION = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de";
+    private static final String SUBSCRIPTION = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID;
 
     private final long latencyMillis;
 

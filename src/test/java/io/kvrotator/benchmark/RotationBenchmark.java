@@ -33,7 +33,7 @@ final class RotationBenchmark {
     private static final int SECRETS = WARM_UP_QUICK + WARM_UP_AT_LATENCY + MEASURED;
     private static final String VAULT = "kv-bench-rotation";
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
-    private static final String SUBSCRIPTION = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de";
+    private static final String SUBSCRIPTION = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID;
     private static final List<Step> COLUMNS = List.of(Step.READ, Step.PROVE, Step.ROTATE, Step.VERIFY, Step.WRITE,
             Step.RETIRE, Step.NOTIFY);
 

@@ -34,7 +34,7 @@ final class StartupBenchmark {
     private static final int RUNS = 3;
     private static final String VAULT = "kv-bench-startup";
     private static final Instant NOW = Instant.now();
-    private static final String SUBSCRIPTION = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de";
+    private static final String SUBSCRIPTION = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID;
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
 
     private HttpClient client;

@@ -148,7 +148,7 @@ final class SweepBenchmark {
             if (i % 10 == 0) {
                 tags.put("CredentialType", "StorageAccountKey");
                 tags.put("CredentialId", "key1");
-                tags.put("ProviderAddress", "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/rg/"
+                tags.put("ProviderAddress", "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/rg/"
                         + "providers/Microsoft.Storage/storageAccounts/st" + vault.replace("-", "") + i);
             }
             byte[] value = new byte[24];

@@ -36,7 +36,7 @@ class NotificationChannelsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
     private static final String VAULT = "kv-dev-payments";
-    private static final String ACCOUNT = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/"
+    private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-payments/providers/Microsoft.Storage/storageAccounts/stpaymentsdev";
 
     private final MutableClock clock = new MutableClock(NOW);

@@ -33,7 +33,7 @@ class ConcurrentDeliveryTest {
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
     private static final String VAULT = "kv-dev-orders";
     private static final String SECRET = "ORDERS-STORAGE-KEY";
-    private static final String ACCOUNT = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/"
+    private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-orders/providers/Microsoft.Storage/storageAccounts/stordersdev";
 
     private final MutableClock clock = new MutableClock(NOW);

@@ -36,7 +36,7 @@ class FaultMatrixTest {
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
     private static final String VAULT = "kv-dev-faults";
     private static final String SECRET = "FAULTY-CREDENTIAL";
-    private static final String ACCOUNT = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/"
+    private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-faults/providers/Microsoft.Storage/storageAccounts/stfaults";
     private static final String APP_ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
     private static final int MAX_DELIVERIES = 3;

@@ -50,7 +50,7 @@ class KeyVaultBurstTest {
     void burst() throws Exception {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
-            String account = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/rg-burst/providers/"
+            String account = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/rg-burst/providers/"
                     + "Microsoft.Storage/storageAccounts/stburst" + i;
             String name = "BURST-KEY-" + i;
             String version = sandbox.keyVault.seedSecret(VAULT, name, sandbox.arm.createAccount(account), Map.of(

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class StandInContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACCOUNT = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/"
+    private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "res4167/providers/Microsoft.Storage/storageAccounts/sto3539";
     private static Sandbox sandbox;
     private static HttpClient http;

@@ -261,7 +261,7 @@ class ExpirySweepTest {
     @Test
     @DisplayName("a tagged storage key whose near-expiry event was lost is rotated by the sweep, and is not alerted")
     void rotatesWhatAnEventMissed() {
-        String account = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/rg-payments/providers/"
+        String account = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/rg-payments/providers/"
                 + "Microsoft.Storage/storageAccounts/stpaymentsdev";
         String key1 = sandbox.arm.createAccount(account);
         sandbox.keyVault.seedSecret(VAULT, "PAYMENTS-STORAGE-KEY", key1, Map.of("CredentialType", "StorageAccountKey",

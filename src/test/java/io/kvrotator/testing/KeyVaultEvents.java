@@ -1,5 +1,6 @@
 package io.kvrotator.testing;
 
+import io.kvrotator.sandbox.Sandbox;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ public final class KeyVaultEvents {
         return """
                 {
                   "id": "%s",
-                  "topic": "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/%s",
+                  "topic": "/subscriptions/%s/resourceGroups/rg-secrets/providers/Microsoft.KeyVault/vaults/%s",
                   "subject": "%s",
                   "eventType": "%s",
                   "eventTime": "%s",
@@ -41,7 +42,7 @@ public final class KeyVaultEvents {
                   },
                   "dataVersion": "1",
                   "metadataVersion": "1"
-                }""".formatted(id, vault, secret, type, eventTime, vault, secret, version, vault, secret,
+                }""".formatted(id, Sandbox.SUBSCRIPTION_ID, vault, secret, type, eventTime, vault, secret, version, vault, secret,
                 version, expiresOn.minusSeconds(90L * 86400).getEpochSecond(), expiresOn.getEpochSecond());
     }
 }

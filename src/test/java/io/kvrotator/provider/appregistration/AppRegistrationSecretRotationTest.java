@@ -265,7 +265,7 @@ class AppRegistrationSecretRotationTest {
         withoutEmail.remove("ROTATOR_MAIL_DEFAULT_RECIPIENTS");
         context = sandbox.appContext(withoutEmail);
         AppContext.install(context);
-        String account = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/rg-payments/providers/"
+        String account = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/rg-payments/providers/"
                 + "Microsoft.Storage/storageAccounts/stpaymentsdev";
         String key1 = sandbox.arm.createAccount(account);
         String version = sandbox.keyVault.seedSecret(VAULT, "PAYMENTS-STORAGE-KEY", key1, Map.of(

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePlan> {
 
-    private static final String ACCOUNT = "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/"
+    private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-data/providers/Microsoft.Storage/storageAccounts/stdatadev";
 
     private Sandbox sandbox;
