@@ -1,6 +1,6 @@
 package io.kvrotator.api;
 
-import io.kvrotator.vault.KeyVaultNames;
+import io.kvrotator.support.LogText;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,6 +51,6 @@ public final class PrincipalNames {
 
     /** The name for a message: control and invisible characters shown as {@code ?}, so none can hide in it. */
     private static String shown(String name) {
-        return KeyVaultNames.printable(name.replaceAll("[\\p{Cf}\\p{Zl}\\p{Zp}]", "?"));
+        return LogText.printable(name.replaceAll("[\\p{Cf}\\p{Zl}\\p{Zp}]", "?"));
     }
 }

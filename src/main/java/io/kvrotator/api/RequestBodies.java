@@ -1,8 +1,8 @@
 package io.kvrotator.api;
 
+import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kvrotator.vault.KeyVaultNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
@@ -33,7 +33,7 @@ final class RequestBodies {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowedFields.contains(name)) {
-                throw new BadRequest(400, "Unknown field", "unknown field '" + KeyVaultNames.printable(name)
+                throw new BadRequest(400, "Unknown field", "unknown field '" + LogText.printable(name)
                         + "'; allowed: " + String.join(", ", allowedFields.stream().sorted().toList()));
             }
         }

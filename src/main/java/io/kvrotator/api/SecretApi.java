@@ -1,5 +1,6 @@
 package io.kvrotator.api;
 
+import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -153,7 +154,7 @@ public final class SecretApi {
             return Integer.parseInt(text);
         }
         throw new BadRequest(400, "Invalid withinDays", "withinDays must be a whole number of days from 0 to "
-                + MAX_WITHIN_DAYS + ", not '" + KeyVaultNames.printable(text) + "'");
+                + MAX_WITHIN_DAYS + ", not '" + LogText.printable(text) + "'");
     }
 
     private ApiResponse preview(SecretRef secret, boolean dryRun) {

@@ -1,8 +1,8 @@
 package io.kvrotator.app;
 
+import io.kvrotator.support.LogText;
 import io.kvrotator.notify.MailAddress;
 import io.kvrotator.notify.MailDomains;
-import io.kvrotator.vault.KeyVaultNames;
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +28,7 @@ final class AllowedMailDomains {
             domain = domain.startsWith("@") ? domain.substring(1) : domain;
             Optional<String> problem = MailAddress.domainProblem(domain);
             if (problem.isPresent()) {
-                problems.add(key + ": '" + KeyVaultNames.printable(value) + "' " + problem.get());
+                problems.add(key + ": '" + LogText.printable(value) + "' " + problem.get());
             } else {
                 domains.add(domain);
             }
@@ -42,7 +42,7 @@ final class AllowedMailDomains {
             if (configured.isEmpty()) {
                 domains.add(address.get().domain());
             } else if (allowed.allowed(recipient).isEmpty()) {
-                problems.add(Setting.MAIL_DEFAULT_RECIPIENTS.key() + ": '" + KeyVaultNames.printable(recipient)
+                problems.add(Setting.MAIL_DEFAULT_RECIPIENTS.key() + ": '" + LogText.printable(recipient)
                         + "' is outside " + key + " " + allowed.domains());
             }
         }

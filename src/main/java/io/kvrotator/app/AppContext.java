@@ -29,10 +29,10 @@ import io.kvrotator.provider.appregistration.PasswordRetirement;
 import io.kvrotator.provider.storage.ArmStorageKeys;
 import io.kvrotator.provider.storage.BlobStorageKeyVerifier;
 import io.kvrotator.provider.storage.StorageAccountKeyProvider;
-import io.kvrotator.rotation.BlobFailingRotations;
+import io.kvrotator.rotation.BlobToldFailures;
 import io.kvrotator.rotation.BlobLeaseRotationLock;
-import io.kvrotator.rotation.FailingRotations;
-import io.kvrotator.rotation.InProcessFailingRotations;
+import io.kvrotator.rotation.ToldFailures;
+import io.kvrotator.rotation.InProcessToldFailures;
 import io.kvrotator.rotation.InProcessRotationLock;
 import io.kvrotator.rotation.OverdueCredentials;
 import io.kvrotator.rotation.Revoker;
@@ -122,8 +122,8 @@ public final class AppContext {
         if (lock == null) {
             lock = host.configured() ? new BlobLeaseRotationLock(lockContainer) : new InProcessRotationLock();
         }
-        FailingRotations failing = host.configured() ? new BlobFailingRotations(lockContainer)
-                : new InProcessFailingRotations();
+        ToldFailures failing = host.configured() ? new BlobToldFailures(lockContainer)
+                : new InProcessToldFailures();
         RotationProviders rotationProviders = new RotationProviders(providers, settings.resourceScopes());
         RotationPolicy policy = new RotationPolicy(settings.nearExpiryWindow().plus(settings.clockSkew()),
                 settings.minimumRotationAge());

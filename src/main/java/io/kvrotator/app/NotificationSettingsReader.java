@@ -1,9 +1,9 @@
 package io.kvrotator.app;
 
+import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.notify.MailAddress;
-import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretValue;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +32,7 @@ final class NotificationSettingsReader {
         Optional<String> sender = reader.optional(Setting.MAIL_SENDER);
         sender.filter(value -> !EMAIL.matcher(value).matches() && !SettingsReader.GUID.matcher(value).matches())
                 .ifPresent(value -> reader.problems.add(Setting.MAIL_SENDER.key() + " must be a mailbox address or a"
-                        + " user object ID, got '" + KeyVaultNames.printable(value) + "'"));
+                        + " user object ID, got '" + LogText.printable(value) + "'"));
         List<String> recipients = emails(Setting.MAIL_DEFAULT_RECIPIENTS);
         if (sender.isPresent() && recipients.isEmpty()) {
             reader.problems.add(Setting.MAIL_DEFAULT_RECIPIENTS.key() + " is required when "
@@ -83,7 +83,7 @@ final class NotificationSettingsReader {
             Map.Entry<String, JsonNode> route = it.next();
             String name = route.getKey();
             if (!ROUTE.matcher(name).matches() || name.contains("@")) {
-                reader.problems.add(setting.key() + ": route name '" + KeyVaultNames.printable(name)
+                reader.problems.add(setting.key() + ": route name '" + LogText.printable(name)
                         + "' must be 1-64 letters, digits, '.', '_' or '-'");
             } else if (!route.getValue().isTextual()) {
                 reader.problems.add(setting.key() + ": route '" + name + "' must map to a webhook URL string");
@@ -98,7 +98,7 @@ final class NotificationSettingsReader {
     private List<String> emails(Setting setting) {
         List<String> addresses = reader.list(setting);
         addresses.stream().filter(address -> MailAddress.parse(address).isEmpty()).forEach(address -> reader.problems.add(
-                setting.key() + ": '" + KeyVaultNames.printable(address) + "' is not a plain ASCII email address"));
+                setting.key() + ": '" + LogText.printable(address) + "' is not a plain ASCII email address"));
         return addresses;
     }
 }

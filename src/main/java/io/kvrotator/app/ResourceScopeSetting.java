@@ -1,10 +1,10 @@
 package io.kvrotator.app;
 
+import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ResourceScopes;
-import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.VaultAllowList;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ final class ResourceScopeSetting {
             Map.Entry<String, JsonNode> entry = it.next();
             String vault = entry.getKey();
             if (vaults.problem(vault).isPresent()) {
-                problems.add(key + ": vault '" + KeyVaultNames.printable(vault) + "' is not in "
+                problems.add(key + ": vault '" + LogText.printable(vault) + "' is not in "
                         + Setting.ALLOWED_VAULTS.key());
                 continue;
             }
@@ -77,7 +77,7 @@ final class ResourceScopeSetting {
             } else if (ARM_SCOPE.matcher(text).matches()) {
                 arm.add(text);
             } else {
-                problems.add(key + ": '" + KeyVaultNames.printable(text) + "' in the scope of vault '" + vault
+                problems.add(key + ": '" + LogText.printable(text) + "' in the scope of vault '" + vault
                         + "' is neither /subscriptions/{id}[/resourceGroups/{rg}[/providers/...]] nor app:{GUID}");
             }
         }

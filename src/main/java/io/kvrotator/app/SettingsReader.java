@@ -1,5 +1,6 @@
 package io.kvrotator.app;
 
+import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.notify.MailAddress;
@@ -83,7 +84,7 @@ final class SettingsReader {
     boolean bool(Setting setting) {
         String value = raw(setting).orElse("");
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            problems.add(setting.key() + " must be true or false, got '" + KeyVaultNames.printable(value) + "'");
+            problems.add(setting.key() + " must be true or false, got '" + LogText.printable(value) + "'");
         }
         return value.equalsIgnoreCase("true");
     }
@@ -122,7 +123,7 @@ final class SettingsReader {
         Optional<String> value = raw(setting).filter(tenant -> !tenant.isEmpty());
         if (value.isPresent() && !TENANT.matcher(value.get()).matches()) {
             problems.add(setting.key() + " must be a tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com,"
-                    + " got '" + KeyVaultNames.printable(value.get()) + "'");
+                    + " got '" + LogText.printable(value.get()) + "'");
         }
         return value;
     }
@@ -138,7 +139,7 @@ final class SettingsReader {
             // reported below
         }
         problems.add(setting.key() + " must be a whole number from " + min + " to " + max + ", got '"
-                + KeyVaultNames.printable(value) + "'");
+                + LogText.printable(value) + "'");
         return min;
     }
 
@@ -146,7 +147,7 @@ final class SettingsReader {
         String schedule = raw(Setting.SWEEP_SCHEDULE).orElse("");
         if (!NCRONTAB.matcher(schedule).matches()) {
             problems.add(Setting.SWEEP_SCHEDULE.key() + " must be a six-field NCRONTAB expression"
-                    + " (second minute hour day month weekday), got '" + KeyVaultNames.printable(schedule) + "'");
+                    + " (second minute hour day month weekday), got '" + LogText.printable(schedule) + "'");
         }
         return new SweepSettings(thresholds(Setting.ALERT_THRESHOLDS_DAYS), schedule,
                 applications(Setting.SWEEP_APPLICATIONS), containerName(Setting.NOTIFICATION_STATE_CONTAINER));
@@ -161,7 +162,7 @@ final class SettingsReader {
         Optional<String> account = optional(Setting.HOST_STORAGE_ACCOUNT);
         account.filter(name -> !name.matches("[a-z0-9]{3,24}")).ifPresent(name -> problems.add(
                 Setting.HOST_STORAGE_ACCOUNT.key() + " must be a storage account name, got '"
-                        + KeyVaultNames.printable(name) + "'"));
+                        + LogText.printable(name) + "'"));
         return new HostStorage(account.map(name -> "https://" + name + ".blob.core.windows.net").orElse(null),
                 account.isPresent() ? null : optional(Setting.HOST_STORAGE).map(SecretValue::of).orElse(null));
     }
@@ -183,7 +184,7 @@ final class SettingsReader {
                 // reported below
             }
             problems.add(setting.key() + " must list whole numbers of days from 1 to 365, got '"
-                    + KeyVaultNames.printable(value) + "'");
+                    + LogText.printable(value) + "'");
         }
         if (days.isEmpty()) {
             problems.add(setting.key() + " must list at least one number of days, e.g. 30,14,7,3,1");
@@ -200,7 +201,7 @@ final class SettingsReader {
             return new SweepSettings.Applications(false, Set.of());
         }
         values.stream().filter(id -> !GUID.matcher(id).matches()).forEach(id -> problems.add(setting.key()
-                + " must be all, none, or application object IDs, got '" + KeyVaultNames.printable(id) + "'"));
+                + " must be all, none, or application object IDs, got '" + LogText.printable(id) + "'"));
         return new SweepSettings.Applications(false, values.stream()
                 .map(id -> id.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet()));
     }
@@ -209,7 +210,7 @@ final class SettingsReader {
         String name = raw(setting).orElse("");
         if (!name.matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
             problems.add(setting.key() + " must be a blob container name (3-63 lowercase letters, digits and"
-                    + " single hyphens), got '" + KeyVaultNames.printable(name) + "'");
+                    + " single hyphens), got '" + LogText.printable(name) + "'");
         }
         return name;
     }

@@ -1,5 +1,6 @@
 package io.kvrotator.event;
 
+import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -85,7 +86,7 @@ public final class KeyVaultEventParser {
             return parseOne(element);
         } catch (RuntimeException e) {
             String id = element.isObject() && element.path("id").isTextual() ? element.path("id").asText() : "unknown";
-            return unreadable(id.length() > MAX_ID_LENGTH ? "unknown" : KeyVaultNames.printable(id), e);
+            return unreadable(id.length() > MAX_ID_LENGTH ? "unknown" : LogText.printable(id), e);
         }
     }
 
@@ -108,7 +109,7 @@ public final class KeyVaultEventParser {
         if (id == null) {
             return new ParsedEvent.Rejected("unknown", "event has no id");
         }
-        String shownId = KeyVaultNames.printable(id);
+        String shownId = LogText.printable(id);
         if (id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl)) {
             return new ParsedEvent.Rejected(shownId, "event id is longer than " + MAX_ID_LENGTH
                     + " characters or has control characters");
@@ -125,7 +126,7 @@ public final class KeyVaultEventParser {
         String typeName = envelope.text(cloudEvent ? "type" : "eventType")
                 .orElseThrow(() -> new InvalidEvent(cloudEvent ? "CloudEvent has no type" : "event has no eventType"));
         KeyVaultEventType type = KeyVaultEventType.fromWireName(typeName)
-                .orElseThrow(() -> new InvalidEvent("event type '" + KeyVaultNames.printable(typeName)
+                .orElseThrow(() -> new InvalidEvent("event type '" + LogText.printable(typeName)
                         + "' is not one kv-rotator handles (SecretNearExpiry, SecretExpired)"));
         String timeField = cloudEvent ? "time" : "eventTime";
         Instant eventTime = envelope.text(timeField).map(text -> parseTime(timeField, text))
@@ -138,7 +139,7 @@ public final class KeyVaultEventParser {
         EventFields data = new EventFields(dataNode);
         String objectType = data.text("ObjectType").orElseThrow(() -> new InvalidEvent("data has no ObjectType"));
         if (!objectType.equalsIgnoreCase("Secret")) {
-            throw new InvalidEvent("object type '" + KeyVaultNames.printable(objectType)
+            throw new InvalidEvent("object type '" + LogText.printable(objectType)
                     + "' is not a secret (keys and certificates are not rotated)");
         }
         SecretId secret = secretId(data);
@@ -150,7 +151,7 @@ public final class KeyVaultEventParser {
         }
         String subject = envelope.text("subject").orElse(null);
         if (subject != null && !subject.equalsIgnoreCase(secret.name())) {
-            throw new InvalidEvent("event subject '" + KeyVaultNames.printable(subject) + "' does not match "
+            throw new InvalidEvent("event subject '" + LogText.printable(subject) + "' does not match "
                     + (data.has("ObjectName") ? "ObjectName" : "the secret in data Id") + " '" + secret.name() + "'");
         }
 
@@ -206,7 +207,7 @@ public final class KeyVaultEventParser {
         try {
             time = Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidEvent("event time '" + KeyVaultNames.printable(text) + "' is not an ISO-8601 instant");
+            throw new InvalidEvent("event time '" + LogText.printable(text) + "' is not an ISO-8601 instant");
         }
         if (time.getEpochSecond() < 0 || time.getEpochSecond() > MAX_EPOCH_SECOND) {
             throw new InvalidEvent(field + " is outside 1970 to 9999");

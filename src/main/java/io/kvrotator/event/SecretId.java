@@ -1,5 +1,6 @@
 package io.kvrotator.event;
 
+import io.kvrotator.support.LogText;
 import io.kvrotator.vault.KeyVaultNames;
 import java.net.URI;
 import java.util.Optional;
@@ -44,7 +45,7 @@ record SecretId(String vault, String name, String version) {
     }
 
     private static IllegalArgumentException notAnId(String url) {
-        return new IllegalArgumentException("data Id '" + KeyVaultNames.printable(url) + "' is not a Key Vault secret"
+        return new IllegalArgumentException("data Id '" + LogText.printable(url) + "' is not a Key Vault secret"
                 + " version URL (https://{vault}.vault.azure.net/secrets/{name}/{version})");
     }
 }

@@ -1,7 +1,7 @@
 package io.kvrotator.rotation;
 
 import io.kvrotator.failure.Failure;
-import io.kvrotator.failure.RemoteFailures;
+import io.kvrotator.failure.SdkErrors;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.CredentialProvider;
@@ -71,7 +71,7 @@ final class CredentialReplacement {
         try {
             return store.put(current.ref(), version);
         } catch (RuntimeException e) {
-            Failure failure = RemoteFailures.classify(Step.STORE, e);
+            Failure failure = SdkErrors.classify(Step.STORE, e);
             Optional<SecretVersion> landed = readBack(current, issued);
             if (landed.isPresent()) {
                 LOG.log(Level.WARNING, () -> ("rotation.store_answer_lost secret=%s version=%s error=\"%s\" (read back:"

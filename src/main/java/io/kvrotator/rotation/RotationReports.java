@@ -18,9 +18,9 @@ final class RotationReports {
     private static final System.Logger LOG = System.getLogger(Rotator.class.getName());
 
     private final NoticeDispatcher notices;
-    private final FailingRotations failing;
+    private final ToldFailures failing;
 
-    RotationReports(NoticeDispatcher notices, FailingRotations failing) {
+    RotationReports(NoticeDispatcher notices, ToldFailures failing) {
         this.notices = notices;
         this.failing = failing;
     }

@@ -1,7 +1,7 @@
 package io.kvrotator.rotation;
 
 import io.kvrotator.failure.Failure;
-import io.kvrotator.failure.RemoteFailures;
+import io.kvrotator.failure.SdkErrors;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.notify.NoticeDispatcher;
@@ -33,7 +33,7 @@ public final class Rotator {
     private final Clock clock;
 
     public Rotator(SecretStore store, RotationProviders providers, RotationLock lock, NoticeDispatcher notices,
-                   RotationPolicy policy, FailingRotations failing, Clock clock) {
+                   RotationPolicy policy, ToldFailures failing, Clock clock) {
         this.store = store;
         this.lock = lock;
         this.notices = notices;
@@ -137,7 +137,7 @@ public final class Rotator {
             lease.confirm(Step.RETIRE);
             planned.provider().retire(planned.plan(), replaced.issued(), replaced.at());
         } catch (RuntimeException e) {
-            reports.retireFailed(request, planned.plan().current(), RemoteFailures.classify(Step.RETIRE, e));
+            reports.retireFailed(request, planned.plan().current(), SdkErrors.classify(Step.RETIRE, e));
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.kvrotator.rotation;
 
-import io.kvrotator.failure.RemoteFailures;
+import io.kvrotator.failure.SdkErrors;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import java.util.function.Supplier;
@@ -17,7 +17,7 @@ final class Steps {
         } catch (RotationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RotationException(RemoteFailures.classify(step, e));
+            throw new RotationException(SdkErrors.classify(step, e));
         }
     }
 }

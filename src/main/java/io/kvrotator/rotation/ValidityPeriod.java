@@ -1,8 +1,8 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.support.LogText;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
-import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import java.time.Duration;
@@ -60,6 +60,6 @@ public final class ValidityPeriod {
         }
         throw RotationException.terminal(Step.PLAN, "tag " + Tags.VALIDITY_PERIOD_DAYS
                 + " must be a whole number of days from 1 to " + MAX_DAYS + ", not '"
-                + KeyVaultNames.printable(text) + "'");
+                + LogText.printable(text) + "'");
     }
 }

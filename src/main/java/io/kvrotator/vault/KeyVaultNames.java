@@ -1,5 +1,6 @@
 package io.kvrotator.vault;
 
+import io.kvrotator.support.LogText;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,7 @@ public final class KeyVaultNames {
             return Optional.of("vault name is missing");
         }
         if (!VAULT.matcher(vault).matches() || vault.contains("--")) {
-            return Optional.of("vault name '" + printable(vault) + "' is not a valid Key Vault name "
+            return Optional.of("vault name '" + LogText.printable(vault) + "' is not a valid Key Vault name "
                     + "(3-24 letters, digits and single hyphens, starting with a letter)");
         }
         return Optional.empty();
@@ -32,7 +33,7 @@ public final class KeyVaultNames {
             return Optional.of("secret name is missing");
         }
         if (!SECRET.matcher(name).matches()) {
-            return Optional.of("secret name '" + printable(name) + "' is not a valid Key Vault secret name "
+            return Optional.of("secret name '" + LogText.printable(name) + "' is not a valid Key Vault secret name "
                     + "(1-127 letters, digits and hyphens)");
         }
         return Optional.empty();
@@ -40,7 +41,7 @@ public final class KeyVaultNames {
 
     public static Optional<String> versionProblem(String version) {
         if (version == null || !VERSION.matcher(version).matches()) {
-            return Optional.of("secret version '" + printable(version) + "' is not 32 hexadecimal digits");
+            return Optional.of("secret version '" + LogText.printable(version) + "' is not 32 hexadecimal digits");
         }
         return Optional.empty();
     }
@@ -55,14 +56,5 @@ public final class KeyVaultNames {
         secretNameProblem(name).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
-    }
-
-    /** Bounded and control-character-free, so that hostile input cannot flood or forge a log line. */
-    public static String printable(String text) {
-        if (text == null) {
-            return "null";
-        }
-        String shortened = text.length() > 64 ? text.substring(0, 64) + "..." : text;
-        return shortened.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -1,5 +1,6 @@
 package io.kvrotator.vault;
 
+import io.kvrotator.support.LogText;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class VaultAllowList {
         if (vault != null && vaults.contains(vault.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
-        return Optional.of("vault '" + KeyVaultNames.printable(vault)
+        return Optional.of("vault '" + LogText.printable(vault)
                 + "' is not in the allow-list (setting ROTATOR_ALLOWED_VAULTS)");
     }
 

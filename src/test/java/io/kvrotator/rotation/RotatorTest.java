@@ -40,7 +40,7 @@ class RotatorTest {
     private final RecordingNotifier notifier = new RecordingNotifier();
     private final FakeProvider provider = new FakeProvider();
     private RotationLock lock = new InProcessRotationLock();
-    private final FailingRotations failing = new InProcessFailingRotations();
+    private final ToldFailures failing = new InProcessToldFailures();
     private ResourceScopes scopes = new ResourceScopes(Map.of("kv-dev-app",
             new ResourceScope("kv-dev-app", List.of("/subscriptions/00000000-0000-4000-8000-000000000001"), Set.of())));
     private SecretVersion current;

@@ -1,5 +1,6 @@
 package io.kvrotator.notify.email;
 
+import io.kvrotator.support.LogText;
 import com.microsoft.graph.models.Attachment;
 import com.microsoft.graph.models.BodyType;
 import com.microsoft.graph.models.EmailAddress;
@@ -20,7 +21,6 @@ import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.Notifier;
 import io.kvrotator.notify.Severity;
 import io.kvrotator.support.SafeErrorText;
-import io.kvrotator.vault.KeyVaultNames;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -102,7 +102,7 @@ public final class GraphMailNotifier implements Notifier {
         Optional<String> address = allowedDomains.allowed(owner).map(MailAddress::toString);
         if (address.isEmpty()) {
             LOG.log(Level.WARNING, () -> ("notice.recipient_refused address=%s %s (outside the allowed mail domains"
-                    + " %s: the default recipients get it instead)").formatted(KeyVaultNames.printable(owner),
+                    + " %s: the default recipients get it instead)").formatted(LogText.printable(owner),
                     message.describe(), allowedDomains.domains()));
         }
         return address;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.core.http.HttpClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.failure.Failure;
-import io.kvrotator.failure.RemoteFailures;
+import io.kvrotator.failure.SdkErrors;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.graph.GraphClients;
@@ -336,7 +336,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract<AppSe
         SecretVersion missing = version(Map.of("ProviderAddress", "00000000-0000-4000-8000-000000000404"));
 
         assertThatThrownBy(() -> provider.issue(provider.plan(missing, liveValue(), scope()), NOW.plus(Duration.ofDays(90))))
-                .satisfies(e -> assertThat(RemoteFailures.classify(Step.ROTATE, e)).isInstanceOfSatisfying(
+                .satisfies(e -> assertThat(SdkErrors.classify(Step.ROTATE, e)).isInstanceOfSatisfying(
                         Failure.Terminal.class, failure -> assertThat(failure.message())
                                 .contains("status=404", "Request_ResourceNotFound")));
     }
@@ -350,7 +350,7 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract<AppSe
                 .withHeader("Retry-After", "0")));
 
         assertThatThrownBy(() -> provider.issue(provider.plan(liveVersion(), liveValue(), scope()), NOW.plus(Duration.ofDays(90))))
-                .satisfies(e -> assertThat(RemoteFailures.classify(Step.ROTATE, e)).isInstanceOfSatisfying(
+                .satisfies(e -> assertThat(SdkErrors.classify(Step.ROTATE, e)).isInstanceOfSatisfying(
                         Failure.Retryable.class, failure -> assertThat(failure.message()).contains("status=429")));
     }
 

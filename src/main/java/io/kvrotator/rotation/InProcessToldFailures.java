@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link FailingRotations} within one JVM, for a worker without its own storage account. */
-public final class InProcessFailingRotations implements FailingRotations {
+/** {@link ToldFailures} within one JVM, for a worker without its own storage account. */
+public final class InProcessToldFailures implements ToldFailures {
 
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 

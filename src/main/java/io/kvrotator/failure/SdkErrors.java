@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
 
 /** Classifies what an Azure SDK (or Microsoft Graph SDK) call threw as a retryable or terminal {@link Failure}. */
-public final class RemoteFailures {
+public final class SdkErrors {
 
-    private RemoteFailures() {
+    private SdkErrors() {
     }
 
     public static Failure classify(Step step, Throwable error) {

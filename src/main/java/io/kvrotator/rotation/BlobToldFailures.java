@@ -10,15 +10,15 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * {@link FailingRotations} across instances: creating the empty blob {@code failing/{vault}/{secret}/{version}}
+ * {@link ToldFailures} across instances: creating the empty blob {@code failing/{vault}/{secret}/{version}}
  * succeeds exactly once, whichever instance gets there first.
  */
-public final class BlobFailingRotations implements FailingRotations {
+public final class BlobToldFailures implements ToldFailures {
 
     private final Supplier<BlobContainerClient> container;
 
     /** @param container the rotation locks' container */
-    public BlobFailingRotations(Supplier<BlobContainerClient> container) {
+    public BlobToldFailures(Supplier<BlobContainerClient> container) {
         this.container = container;
     }
 
