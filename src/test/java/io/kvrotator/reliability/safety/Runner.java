@@ -35,17 +35,17 @@ final class Runner {
         this.world = world;
     }
 
-    /** What one action did that the invariants look at. */
+    /** What one action did that the invariants look at; the other worker may add to it from another thread. */
     static final class Observed {
-        final Map<Secret, String> versionBefore = new HashMap<>();
-        final List<UnattendedFailure> failures = new java.util.ArrayList<>();
-        final StringBuilder responses = new StringBuilder();
-        final Map<Secret, String> revokedKeeping = new HashMap<>();
+        final Map<Secret, String> versionBefore = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<UnattendedFailure> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final StringBuffer responses = new StringBuffer();
+        final Map<Secret, String> revokedKeeping = new java.util.concurrent.ConcurrentHashMap<>();
         /** The values of these secrets were up for revocation: whether or not it succeeded, they may be dead. */
-        final java.util.Set<Secret> revocationTried = java.util.EnumSet.noneOf(Secret.class);
+        final java.util.Set<Secret> revocationTried = java.util.concurrent.ConcurrentHashMap.newKeySet();
         /** The latest version when a revocation that succeeded began: it and everything before it are compromised. */
-        final Map<Secret, VersionView> latestWhenRevoked = new HashMap<>();
-        boolean died;
+        final Map<Secret, VersionView> latestWhenRevoked = new java.util.concurrent.ConcurrentHashMap<>();
+        volatile boolean died;
     }
 
     /** @param seenVersion the version the event named, or the sweep listed */
@@ -63,10 +63,32 @@ final class Runner {
         } catch (SteppedLock.WorkerDied e) {
             observed.died = true;
         } finally {
+            awaitOther();
             world.lock.hook(null);
             world.sandbox.resetFaults();
         }
     }
+
+    /**
+     * The other worker's operation runs inside a stand-in's handling of the paused worker's call; a paused worker
+     * whose call times out goes on meanwhile. The action ends when both have.
+     */
+    private void awaitOther() {
+        java.util.concurrent.CompletableFuture<Void> other = otherDone;
+        otherDone = null;
+        if (other != null) {
+            try {
+                other.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the other worker ran", e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the other worker's operation did not end", e);
+            }
+        }
+    }
+
+    private volatile java.util.concurrent.CompletableFuture<Void> otherDone;
 
     private void perform(Scenario scenario, Action action, Observed observed) {
         if (action instanceof Action.Deliver deliver) {
@@ -263,6 +285,8 @@ final class Runner {
             return;
         }
         Observed nested = new Observed();
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        otherDone = done;
         try {
             Worker.as(1 - actor, () -> {
                 perform(scenario, interruption.other(), nested);
@@ -274,6 +298,7 @@ final class Runner {
             observed.revokedKeeping.putAll(nested.revokedKeeping);
             observed.revocationTried.addAll(nested.revocationTried);
             observed.latestWhenRevoked.putAll(nested.latestWhenRevoked);
+            done.complete(null);
         }
     }
 
