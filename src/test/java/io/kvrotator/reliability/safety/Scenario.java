@@ -8,11 +8,9 @@ import io.kvrotator.sandbox.Sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -46,9 +44,6 @@ final class Scenario {
     /** Values that existed when a revocation was tried: they may stop working even if it did not answer success. */
     final Map<Secret, Set<String>> upForRevocation = new HashMap<>();
     final Map<Secret, Map<String, String>> honestTags = new HashMap<>();
-    final List<String> violations = new ArrayList<>();
-    final Set<String> expectedFailureNotices = new HashSet<>();
-    final Map<String, Integer> victimState = new HashMap<>();
 
     Scenario(int number, Sandbox sandbox, MutableClock clock, SteppedLock lock) {
         this.number = number;
