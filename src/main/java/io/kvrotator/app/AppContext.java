@@ -19,16 +19,8 @@ import io.kvrotator.notify.email.GraphMailNotifier;
 import io.kvrotator.notify.email.MailRenderer;
 import io.kvrotator.notify.teams.AdaptiveCards;
 import io.kvrotator.notify.teams.TeamsNotifier;
-import io.kvrotator.provider.CredentialProvider;
+import io.kvrotator.provider.ProviderContext;
 import io.kvrotator.provider.ProviderRegistry;
-import io.kvrotator.provider.appregistration.AppRegistrationSecretProvider;
-import io.kvrotator.provider.appregistration.ClientSecretVerifier;
-import io.kvrotator.provider.appregistration.EntraClientSecretVerifier;
-import io.kvrotator.provider.appregistration.GraphAppPasswords;
-import io.kvrotator.provider.appregistration.PasswordRetirement;
-import io.kvrotator.provider.storage.ArmStorageKeys;
-import io.kvrotator.provider.storage.BlobStorageKeyVerifier;
-import io.kvrotator.provider.storage.StorageAccountKeyProvider;
 import io.kvrotator.rotation.BlobToldFailures;
 import io.kvrotator.rotation.BlobLeaseRotationLock;
 import io.kvrotator.rotation.ToldFailures;
@@ -94,21 +86,10 @@ public final class AppContext {
         this.graph = Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), credential, settings.httpTimeout()));
         Retry verifyRetry = Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(),
                 Duration.ofSeconds(30));
-        AppRegistrationSecretProvider appRegistrationSecrets = new AppRegistrationSecretProvider(
-                new GraphAppPasswords(graph),
-                settings.entraTenantId().<ClientSecretVerifier>map(tenant -> new EntraClientSecretVerifier(
-                                settings.entraAuthorityHost(), tenant, GraphClients.defaultScope(settings.graphEndpoint()),
-                                httpClient))
-                        .orElse(ClientSecretVerifier.unavailable(Setting.ENTRA_TENANT_ID.key()
-                                + " is not set: set it to the tenant ID of the app registrations")),
-                verifyRetry, settings.appSecretValidity(), new PasswordRetirement(settings.appSecretOverlap()), clock);
-        ProviderRegistry providers = new ProviderRegistry(List.<CredentialProvider<?>>of(
-                new StorageAccountKeyProvider(
-                        new ArmStorageKeys(settings.resourceManagerEndpoint(), credential, httpClient),
-                        new BlobStorageKeyVerifier(settings.storageBlobEndpointTemplate(), httpClient),
-                        verifyRetry,
-                        settings.storageKeyValidity()),
-                appRegistrationSecrets));
+        ProviderContext providerContext = new ProviderContext(credential, httpClient,
+                settings.resourceManagerEndpoint(), settings.graphEndpoint(), graph, verifyRetry, clock);
+        ProviderRegistry providers = new ProviderRegistry(settings.providers().stream()
+                .map(provider -> provider.build(providerContext)).toList());
         this.notices = new NoticeDispatcher(channels(settings, httpClient, clock),
                 settings.notifications().attempts(), settings.notifications().firstDelay(),
                 duration -> Thread.sleep(duration.toMillis()));

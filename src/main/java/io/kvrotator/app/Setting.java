@@ -1,18 +1,19 @@
 package io.kvrotator.app;
 
+import io.kvrotator.support.SettingDefinition;
+
 /**
- * Every app setting kv-rotator reads. {@code local.settings.json.template}, the README and the Bicep app settings
- * are checked against this list by the tests.
+ * The app settings of the core; each provider declares its own ({@link ProviderFactories#allSettings()} has them
+ * all). {@code local.settings.json.template}, the README and the Bicep app settings are checked against that list by
+ * the tests.
  */
-public enum Setting {
+public enum Setting implements SettingDefinition {
     ALLOWED_VAULTS("ROTATOR_ALLOWED_VAULTS", null,
             "Comma-separated names of the vaults kv-rotator may act on; events and requests for others are refused."),
     KEYVAULT_URL_TEMPLATE("ROTATOR_KEYVAULT_URL_TEMPLATE", "https://{vault}.vault.azure.net",
             "Vault URL with {vault} in it; change only for a sovereign cloud."),
     RESOURCE_MANAGER_ENDPOINT("ROTATOR_RESOURCE_MANAGER_ENDPOINT", "https://management.azure.com/",
-            "Azure Resource Manager endpoint used to regenerate storage account keys."),
-    STORAGE_BLOB_ENDPOINT_TEMPLATE("ROTATOR_STORAGE_BLOB_ENDPOINT_TEMPLATE", "https://{account}.blob.core.windows.net",
-            "Blob endpoint with {account} in it, used to verify a regenerated storage key."),
+            "Azure Resource Manager endpoint used to list and regenerate the keys of Azure resources."),
     NEAR_EXPIRY_DAYS("ROTATOR_NEAR_EXPIRY_DAYS", "30",
             "A version expiring within this many days counts as near expiry; at least 30, when Key Vault raises its"
                     + " event."),
@@ -26,9 +27,6 @@ public enum Setting {
             "JSON object from vault name to what its secrets may rotate: Azure scopes (/subscriptions/{id},"
                     + " .../resourceGroups/{rg}, resource IDs) and app:{objectId or appId}. A vault without an entry"
                     + " rotates nothing. Written by infra."),
-    STORAGE_KEY_VALIDITY_DAYS("ROTATOR_STORAGE_KEY_VALIDITY_DAYS", "60",
-            "Lifetime of a new storage key version when the secret has no ValidityPeriodDays tag; at least 1.5 times"
-                    + " ROTATOR_NEAR_EXPIRY_DAYS."),
     KEYVAULT_WRITES_PER_10S("ROTATOR_KEYVAULT_WRITES_PER_10S", "300",
             "Secret writes kv-rotator allows itself per vault per 10 seconds (Key Vault's service limit)."),
     KEYVAULT_OTHERS_PER_10S("ROTATOR_KEYVAULT_OTHERS_PER_10S", "4000",
@@ -46,16 +44,6 @@ public enum Setting {
     PLATFORM_AUTHENTICATION("WEBSITE_AUTH_ENABLED", "false",
             "Azure-defined. App Service sets it to True when its authentication is on; only then is the caller's"
                     + " X-MS-CLIENT-PRINCIPAL header trusted. Never set it yourself."),
-    ENTRA_AUTHORITY_HOST("ROTATOR_ENTRA_AUTHORITY_HOST", "https://login.microsoftonline.com",
-            "Entra ID authority host where a new app secret is proved by acquiring a token with it; change only for"
-                    + " a national cloud."),
-    ENTRA_TENANT_ID("ROTATOR_ENTRA_TENANT_ID", "",
-            "Tenant ID of the app registrations whose secrets are rotated; needed only for AppRegistrationSecret"
-                    + " secrets, which fail without it."),
-    APP_SECRET_VALIDITY_MONTHS("ROTATOR_APP_SECRET_VALIDITY_MONTHS", "18",
-            "Lifetime of a new app registration password when the secret has no ValidityPeriodDays tag."),
-    APP_SECRET_OVERLAP_DAYS("ROTATOR_APP_SECRET_OVERLAP_DAYS", "7",
-            "How long the password a rotated version replaced keeps working before kv-rotator removes it."),
     GRAPH_ENDPOINT("ROTATOR_GRAPH_ENDPOINT", "https://graph.microsoft.com/v1.0",
             "Microsoft Graph endpoint (app registrations, sendMail); change only for a national cloud."),
     PORTAL_URL("ROTATOR_PORTAL_URL", "https://portal.azure.com",
@@ -106,21 +94,18 @@ public enum Setting {
         this.description = description;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
-    /** Null when the setting is required; empty when it is optional and has no default. */
+    @Override
     public String defaultValue() {
         return defaultValue;
     }
 
+    @Override
     public String description() {
         return description;
-    }
-
-    /** Set by the platform (Functions host, App Service), not by our templates; its description says so first. */
-    public boolean azureDefined() {
-        return description.startsWith("Azure-defined.");
     }
 }

@@ -1,38 +1,19 @@
 package io.kvrotator.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kvrotator.notify.MailAddress;
+import io.kvrotator.provider.ProviderFactory;
 import io.kvrotator.provider.ResourceScopes;
 import io.kvrotator.rotation.ValidityPeriod;
-import io.kvrotator.vault.KeyVaultNames;
-import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.VaultAllowList;
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
-import java.time.Period;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The app settings, read and validated once; see {@link Setting} for what each one means. */
 public record Settings(
         VaultAllowList allowedVaults,
         String keyVaultUrlTemplate,
         String resourceManagerEndpoint,
-        String storageBlobEndpointTemplate,
         Duration nearExpiryWindow,
-        Duration storageKeyValidity,
         int keyVaultWritesPer10s,
         int keyVaultOthersPer10s,
         int verifyAttempts,
@@ -41,10 +22,6 @@ public record Settings(
         String requiredCallerRole,
         boolean platformAuthentication,
         String graphEndpoint,
-        String entraAuthorityHost,
-        Optional<String> entraTenantId,
-        Period appSecretValidity,
-        Duration appSecretOverlap,
         NotificationSettings notifications,
         SweepSettings sweep,
         HostStorage hostStorage,
@@ -52,7 +29,8 @@ public record Settings(
         Duration httpTimeout,
         ResourceScopes resourceScopes,
         Duration minimumRotationAge,
-        Duration clockSkew) {
+        Duration clockSkew,
+        List<ProviderFactory.Configured> providers) {
 
     /** Reads settings from environment-style key/value pairs; throws naming every bad setting at once. */
     public static Settings from(Map<String, String> environment) {
@@ -61,9 +39,7 @@ public record Settings(
                 reader.vaults(Setting.ALLOWED_VAULTS),
                 reader.url(Setting.KEYVAULT_URL_TEMPLATE, "{vault}"),
                 reader.url(Setting.RESOURCE_MANAGER_ENDPOINT, null),
-                reader.url(Setting.STORAGE_BLOB_ENDPOINT_TEMPLATE, "{account}"),
                 Duration.ofDays(reader.integer(Setting.NEAR_EXPIRY_DAYS, KEY_VAULT_EVENT_DAYS, 365)),
-                Duration.ofDays(reader.integer(Setting.STORAGE_KEY_VALIDITY_DAYS, 1, 3650)),
                 reader.integer(Setting.KEYVAULT_WRITES_PER_10S, 1, 300),
                 reader.integer(Setting.KEYVAULT_OTHERS_PER_10S, 1, 4000),
                 reader.integer(Setting.VERIFY_ATTEMPTS, 1, 20),
@@ -72,10 +48,6 @@ public record Settings(
                 reader.text(Setting.REQUIRED_CALLER_ROLE),
                 reader.platformAuthentication(),
                 reader.url(Setting.GRAPH_ENDPOINT, null),
-                reader.url(Setting.ENTRA_AUTHORITY_HOST, null),
-                reader.tenant(Setting.ENTRA_TENANT_ID),
-                Period.ofMonths(reader.integer(Setting.APP_SECRET_VALIDITY_MONTHS, 1, 24)),
-                Duration.ofDays(reader.integer(Setting.APP_SECRET_OVERLAP_DAYS, 1, 90)),
                 new NotificationSettingsReader(reader).read(),
                 reader.sweep(),
                 reader.hostStorage(),
@@ -83,7 +55,8 @@ public record Settings(
                 Duration.ofSeconds(reader.integer(Setting.HTTP_TIMEOUT_SECONDS, 1, 230)),
                 reader.resourceScopes(),
                 Duration.ofMinutes(reader.integer(Setting.MIN_ROTATION_AGE_MINUTES, 0, 43_200)),
-                Duration.ofSeconds(reader.integer(Setting.CLOCK_SKEW_SECONDS, 0, 3600)));
+                Duration.ofSeconds(reader.integer(Setting.CLOCK_SKEW_SECONDS, 0, 3600)),
+                ProviderFactories.ALL.stream().map(factory -> factory.configure(reader)).toList());
         settings.checkCadence(reader.problems);
         reader.callerIdentityNeedsAuthentication(settings);
         if (!reader.problems.isEmpty()) {
@@ -99,14 +72,12 @@ public record Settings(
     private void checkCadence(List<String> problems) {
         Duration shortest = ValidityPeriod.shortestFor(nearExpiryWindow);
         String window = Setting.NEAR_EXPIRY_DAYS.key() + " (" + nearExpiryWindow.toDays() + " days)";
-        if (storageKeyValidity.compareTo(shortest) < 0) {
-            problems.add(Setting.STORAGE_KEY_VALIDITY_DAYS.key() + " (" + storageKeyValidity.toDays() + " days) must be"
-                    + " at least " + shortest.toDays() + " days, comfortably longer than " + window);
-        }
-        if (Duration.ofDays(appSecretValidity.toTotalMonths() * 28).compareTo(shortest) < 0) {
-            problems.add(Setting.APP_SECRET_VALIDITY_MONTHS.key() + " (" + appSecretValidity.toTotalMonths()
-                    + " months) must be at least " + shortest.toDays() + " days, comfortably longer than " + window);
+        for (ProviderFactory.Configured provider : providers) {
+            if (ValidityPeriod.shortestLength(provider.defaultValidity()).compareTo(shortest) < 0) {
+                problems.add(provider.validitySetting().key() + " (" + ValidityPeriod.describe(
+                        provider.defaultValidity()) + ") must be at least " + shortest.toDays()
+                        + " days, comfortably longer than " + window);
+            }
         }
     }
-
 }

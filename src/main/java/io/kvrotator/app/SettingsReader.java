@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.notify.MailAddress;
 import io.kvrotator.provider.ResourceScopes;
+import io.kvrotator.provider.SettingValues;
+import io.kvrotator.support.SettingDefinition;
 import io.kvrotator.rotation.ValidityPeriod;
 import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretValue;
@@ -27,7 +29,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads and checks app settings one by one, collecting every problem so that start-up names them all at once. */
-final class SettingsReader {
+final class SettingsReader implements SettingValues {
 
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,254}");
     static final Pattern GUID = Pattern.compile(
@@ -41,7 +43,7 @@ final class SettingsReader {
         this.environment = environment;
     }
 
-    Optional<String> raw(Setting setting) {
+    Optional<String> raw(SettingDefinition setting) {
         String value = environment.get(setting.key());
         if (value == null || value.isBlank()) {
             if (setting.defaultValue() == null) {
@@ -65,7 +67,8 @@ final class SettingsReader {
         return new VaultAllowList(names);
     }
 
-    String url(Setting setting, String placeholder) {
+    @Override
+    public String url(SettingDefinition setting, String placeholder) {
         String value = raw(setting).orElse("");
         try {
             URI uri = URI.create(value.replace("{vault}", "v").replace("{account}", "a"));
@@ -118,8 +121,8 @@ final class SettingsReader {
         }
     }
 
-    /** A tenant ID (GUID) or a verified domain name; empty when not set. */
-    Optional<String> tenant(Setting setting) {
+    @Override
+    public Optional<String> tenant(SettingDefinition setting) {
         Optional<String> value = raw(setting).filter(tenant -> !tenant.isEmpty());
         if (value.isPresent() && !TENANT.matcher(value.get()).matches()) {
             problems.add(setting.key() + " must be a tenant ID (a GUID) or a domain such as contoso.onmicrosoft.com,"
@@ -128,7 +131,8 @@ final class SettingsReader {
         return value;
     }
 
-    int integer(Setting setting, int min, int max) {
+    @Override
+    public int integer(SettingDefinition setting, int min, int max) {
         String value = raw(setting).orElse("");
         try {
             int parsed = Integer.parseInt(value);

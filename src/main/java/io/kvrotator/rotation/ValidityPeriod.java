@@ -7,6 +7,7 @@ import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAmount;
@@ -35,6 +36,22 @@ public final class ValidityPeriod {
     public static Duration shortestFor(Duration nearExpiryWindow) {
         Duration margin = nearExpiryWindow.dividedBy(2);
         return nearExpiryWindow.plus(margin.compareTo(Duration.ofDays(7)) < 0 ? Duration.ofDays(7) : margin);
+    }
+
+    /** The least a lifetime can last: a calendar month counts as 28 days. */
+    public static Duration shortestLength(TemporalAmount validity) {
+        if (validity instanceof Period period) {
+            return Duration.ofDays(period.toTotalMonths() * 28 + period.getDays());
+        }
+        return Duration.from(validity);
+    }
+
+    /** A lifetime as a setting gives it, e.g. {@code 60 days} or {@code 18 months}. */
+    public static String describe(TemporalAmount validity) {
+        if (validity instanceof Period period && period.getDays() == 0) {
+            return period.toTotalMonths() + " months";
+        }
+        return shortestLength(validity).toDays() + " days";
     }
 
     /** A terminal failure when {@code validity} is not comfortably longer than the near-expiry window. */

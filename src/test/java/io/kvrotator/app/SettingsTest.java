@@ -3,12 +3,15 @@ package io.kvrotator.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kvrotator.provider.appregistration.AppRegistrationSecretFactory;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.support.SettingDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
+import java.time.temporal.TemporalAmount;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +27,7 @@ class SettingsTest {
         assertThat(settings.allowedVaults().vaults()).containsExactly("kv-dev-app", "kv-dev-common");
         assertThat(settings.keyVaultUrlTemplate()).isEqualTo("https://{vault}.vault.azure.net");
         assertThat(settings.nearExpiryWindow()).isEqualTo(Duration.ofDays(30));
-        assertThat(settings.storageKeyValidity()).isEqualTo(Duration.ofDays(60));
+        assertThat(defaultValidity(settings, "StorageAccountKey")).isEqualTo(Duration.ofDays(60));
     }
 
     @Test
@@ -204,11 +207,12 @@ class SettingsTest {
     void appRegistrationDefaults() {
         Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app"));
 
-        assertThat(settings.appSecretValidity()).isEqualTo(Period.ofMonths(18));
-        assertThat(settings.appSecretOverlap()).isEqualTo(Duration.ofDays(7));
+        assertThat(defaultValidity(settings, "AppRegistrationSecret")).isEqualTo(Period.ofMonths(18));
         assertThat(settings.graphEndpoint()).isEqualTo("https://graph.microsoft.com/v1.0");
-        assertThat(settings.entraAuthorityHost()).isEqualTo("https://login.microsoftonline.com");
-        assertThat(settings.entraTenantId()).isEmpty();
+        assertThat(AppRegistrationSecretFactory.OVERLAP_DAYS.defaultValue()).isEqualTo("7");
+        assertThat(AppRegistrationSecretFactory.AUTHORITY_HOST.defaultValue())
+                .isEqualTo("https://login.microsoftonline.com");
+        assertThat(AppRegistrationSecretFactory.TENANT_ID.defaultValue()).isEmpty();
     }
 
     @Test
@@ -251,7 +255,7 @@ class SettingsTest {
     void templateDocumentsEverySetting() throws IOException {
         String template = Files.readString(Path.of("local.settings.json.template"));
 
-        assertThat(Arrays.stream(Setting.values()).map(Setting::key)).allSatisfy(key ->
+        assertThat(ProviderFactories.allSettings().stream().map(SettingDefinition::key)).allSatisfy(key ->
                 assertThat(template).contains("\"" + key + "\""));
         assertThat(template).doesNotContainPattern("(?i)(AccountKey=|DefaultEndpointsProtocol=|https://[^\"]*webhook)");
     }
@@ -261,7 +265,12 @@ class SettingsTest {
     void readmeDocumentsEverySetting() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
 
-        assertThat(Arrays.stream(Setting.values()).map(Setting::key)).allSatisfy(key ->
+        assertThat(ProviderFactories.allSettings().stream().map(SettingDefinition::key)).allSatisfy(key ->
                 assertThat(readme).contains("`" + key + "`"));
+    }
+
+    private static TemporalAmount defaultValidity(Settings settings, String credentialType) {
+        return settings.providers().stream().filter(provider -> provider.credentialType().equals(credentialType))
+                .findFirst().orElseThrow().defaultValidity();
     }
 }

@@ -2,8 +2,9 @@ package io.kvrotator.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kvrotator.app.ProviderFactories;
 import io.kvrotator.app.Setting;
-import java.util.Arrays;
+import io.kvrotator.support.SettingDefinition;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ class CodeMatchTest {
         InfraExpectations expected = InfraExpectations.fromCode(Set.of());
 
         assertThat(expected.settingKeys()).contains(Setting.ALLOWED_VAULTS.key())
-                .hasSize((int) Arrays.stream(Setting.values()).filter(setting -> !setting.azureDefined()).count());
+                .hasSize((int) ProviderFactories.allSettings().stream().filter(setting -> !setting.azureDefined())
+                        .count());
         assertThat(expected.requiredSettingKeys()).contains(Setting.ALLOWED_VAULTS.key())
                 .doesNotContain(Setting.NEAR_EXPIRY_DAYS.key());
     }
@@ -28,7 +30,8 @@ class CodeMatchTest {
     @Test
     @DisplayName("every Setting described as Azure-defined is one the policy check knows the platform sets")
     void azureDefinedSettingsArePlatformSettings() {
-        assertThat(Arrays.stream(Setting.values()).filter(Setting::azureDefined).map(Setting::key))
+        assertThat(ProviderFactories.allSettings().stream().filter(SettingDefinition::azureDefined)
+                .map(SettingDefinition::key))
                 .contains(Setting.PLATFORM_AUTHENTICATION.key(), Setting.HOST_STORAGE.key())
                 .allSatisfy(key -> assertThat(InfraPolicyCheck.PLATFORM_SETTINGS).contains(key));
     }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kvrotator.functions.KeyVaultEventFunctions;
 import io.kvrotator.functions.RedeliveryRequested;
 import io.kvrotator.sandbox.Faults;
-import io.kvrotator.sandbox.GraphStandIn;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import io.kvrotator.sandbox.MutableClock;
+import io.kvrotator.sandbox.ProviderFixture;
+import io.kvrotator.sandbox.ProviderFixture.FaultPoint;
+import io.kvrotator.sandbox.ProviderFixtures;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.testing.KeyVaultEvents;
@@ -15,12 +17,11 @@ import io.kvrotator.testing.ReliabilityFigures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -36,35 +37,17 @@ class FaultMatrixTest {
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
     private static final String VAULT = "kv-dev-faults";
     private static final String SECRET = "FAULTY-CREDENTIAL";
-    private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-            + "rg-faults/providers/Microsoft.Storage/storageAccounts/stfaults";
-    private static final String APP_ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
     private static final int MAX_DELIVERIES = 3;
     private static final AtomicInteger CASES = new AtomicInteger();
     private static final AtomicInteger ROTATED = new AtomicInteger();
     private static final AtomicInteger NOT_ROTATED = new AtomicInteger();
 
-    enum Provider { STORAGE_KEY, APP_SECRET }
-
-    /** A protocol step, found by the stand-in call it makes. */
-    enum Step {
-        READ("keyvault", r -> r.method().equals("GET") && r.path().contains("/secrets/" + SECRET) && !r.path().endsWith("/versions")),
-        ROTATE_STORAGE("arm", r -> r.path().endsWith("/regenerateKey")),
-        VERIFY_STORAGE("blob", r -> true),
-        ROTATE_APP("graph", r -> r.path().endsWith("/addPassword")),
-        VERIFY_APP("entra", r -> r.path().endsWith("/oauth2/v2.0/token")),
-        STORE("keyvault", r -> r.method().equals("PUT")),
-        RETIRE_APP("graph", r -> r.path().endsWith("/removePassword")),
-        TELL("teams", r -> true);
-
-        final String service;
-        final Predicate<StandIn.Request> calls;
-
-        Step(String service, Predicate<StandIn.Request> calls) {
-            this.service = service;
-            this.calls = calls;
-        }
-    }
+    /** The steps every provider takes, found by the stand-in call each makes; providers add their own. */
+    private static final List<FaultPoint> SHARED_STEPS = List.of(
+            new FaultPoint("READ", "keyvault", r -> r.method().equals("GET") && r.path().contains("/secrets/" + SECRET)
+                    && !r.path().endsWith("/versions")),
+            new FaultPoint("STORE", "keyvault", r -> r.method().equals("PUT")),
+            new FaultPoint("TELL", "teams", r -> true));
 
     /** How a service misbehaves; transient kinds clear by themselves, OUTAGE never does. */
     enum Fault {
@@ -95,35 +78,35 @@ class FaultMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyStepOfEveryProviderUnderEveryFault() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Provider provider : Provider.values()) {
-            for (Step step : steps(provider)) {
+        for (ProviderFixture provider : ProviderFixtures.ALL) {
+            List<FaultPoint> steps = new ArrayList<>(SHARED_STEPS);
+            steps.addAll(provider.faultPoints());
+            for (FaultPoint step : steps) {
                 for (Fault fault : Fault.values()) {
-                    tests.add(DynamicTest.dynamicTest(provider + " " + step + " " + fault, () -> run(provider, step, fault)));
+                    tests.add(DynamicTest.dynamicTest(provider + " " + step.name() + " " + fault,
+                            () -> run(provider, step, fault)));
                 }
             }
         }
         return tests.stream();
     }
 
-    private static List<Step> steps(Provider provider) {
-        return provider == Provider.STORAGE_KEY
-                ? List.of(Step.READ, Step.ROTATE_STORAGE, Step.VERIFY_STORAGE, Step.STORE, Step.TELL)
-                : List.of(Step.READ, Step.ROTATE_APP, Step.VERIFY_APP, Step.STORE, Step.RETIRE_APP, Step.TELL);
-    }
-
-    private void run(Provider provider, Step step, Fault fault) throws Exception {
+    private void run(ProviderFixture provider, FaultPoint step, Fault fault) throws Exception {
         MutableClock clock = new MutableClock(NOW);
         try (Sandbox sandbox = Sandbox.start(clock)) {
             sandbox.keyVault.createVault(VAULT);
-            Seeded seeded = provider == Provider.STORAGE_KEY ? seedStorageKey(sandbox) : seedAppSecret(sandbox);
+            ProviderFixture.Live live = provider.createLive(sandbox, "faults");
+            String version = sandbox.keyVault.seedSecret(VAULT, SECRET, live.value(), withOwner(live.tags()),
+                    NOW.minus(Duration.ofDays(40)), NOW.plus(Duration.ofDays(20)));
+            String event = KeyVaultEvents.nearExpiry(VAULT, SECRET, version, NOW.plus(Duration.ofDays(20)), NOW);
             sandbox.install(sandbox.appSettings(VAULT));
-            sandbox.standIns().stream().filter(s -> s.service().equals(step.service))
-                    .forEach(s -> s.faults(Faults.on(step.calls, fault.times, fault.injection)));
+            sandbox.standIns().stream().filter(s -> s.service().equals(step.service()))
+                    .forEach(s -> s.faults(Faults.on(step.calls(), fault.times, fault.injection)));
             AtomicBoolean inUseBroke = new AtomicBoolean();
             AtomicBoolean watching = new AtomicBoolean(true);
             Thread watcher = new Thread(() -> {
                 while (watching.get()) {
-                    if (!seeded.inUseWorks().getAsBoolean()) {
+                    if (!live.works()) {
                         inUseBroke.set(true);
                     }
                     sleep(5);
@@ -136,7 +119,7 @@ class FaultMatrixTest {
             while (!completed && deliveries < MAX_DELIVERIES) {
                 deliveries++;
                 try {
-                    new KeyVaultEventFunctions().secretNearExpiry(seeded.event(), null);
+                    new KeyVaultEventFunctions().secretNearExpiry(event, null);
                     completed = true;
                 } catch (RedeliveryRequested e) {
                     clock.advance(Duration.ofMinutes(1));
@@ -148,35 +131,24 @@ class FaultMatrixTest {
 
             List<VersionView> versions = sandbox.keyVault.versions(VAULT, SECRET);
             assertThat(inUseBroke.get()).as("the credential in use stopped working").isFalse();
-            assertThat(seeded.inUseWorks().getAsBoolean()).isTrue();
+            assertThat(live.works()).isTrue();
             CASES.incrementAndGet();
             if (versions.size() == 2) {
                 ROTATED.incrementAndGet();
-                assertThat(seeded.newVersionWorks().test(versions.get(1))).as("the stored credential works").isTrue();
-                if (provider == Provider.APP_SECRET) {
-                    assertThat(orphans(sandbox, seeded, versions)).as("kv-rotator passwords no version holds: only"
-                            + " after a store whose outcome was unknown, left to the overlap-based retirement")
-                            .hasSizeLessThanOrEqualTo(step == Step.STORE ? deliveries - 1 : 0);
-                }
+                assertThat(live.holdsAWorkingCredential().test(versions.get(1))).as("the stored credential works")
+                        .isTrue();
+                assertThat(live.orphans(versions)).as("kv-rotator credentials no version holds: only after a store"
+                        + " whose outcome was unknown, left to the overlap-based retirement")
+                        .hasSizeLessThanOrEqualTo(step.name().equals("STORE") ? deliveries - 1 : 0);
             } else {
                 NOT_ROTATED.incrementAndGet();
                 assertThat(versions).as("not rotated at all").hasSize(1);
                 assertThat(fault).as("only an outage may prevent the rotation").isEqualTo(Fault.OUTAGE);
                 assertThat(failureNotices(sandbox)).as("failure notices, once").isEqualTo(1);
-                if (provider == Provider.APP_SECRET) {
-                    assertThat(orphans(sandbox, seeded, versions)).as("kv-rotator passwords no version holds")
-                            .hasSizeLessThanOrEqualTo(step == Step.STORE ? deliveries : 0);
-                }
+                assertThat(live.orphans(versions)).as("kv-rotator credentials no version holds")
+                        .hasSizeLessThanOrEqualTo(step.name().equals("STORE") ? deliveries : 0);
             }
         }
-    }
-
-    /** kv-rotator's passwords that no version of the secret holds. */
-    private static List<String> orphans(Sandbox sandbox, Seeded seeded, List<VersionView> versions) {
-        return sandbox.graph.passwords(seeded.objectId()).stream()
-                .filter(p -> p.displayName() != null && p.displayName().startsWith("kv-rotator:"))
-                .filter(p -> versions.stream().noneMatch(v -> p.keyId().equals(v.tags().get("CredentialId"))))
-                .map(GraphStandIn.PasswordState::keyId).toList();
     }
 
     private static long failureNotices(Sandbox sandbox) {
@@ -187,33 +159,10 @@ class FaultMatrixTest {
         return Math.max(teams, email);
     }
 
-    private record Seeded(String event, BooleanSupplier inUseWorks, Predicate<VersionView> newVersionWorks,
-                          String objectId) {
-    }
-
-    private static Seeded seedStorageKey(Sandbox sandbox) {
-        String key1 = sandbox.arm.createAccount(ACCOUNT);
-        String version = sandbox.keyVault.seedSecret(VAULT, SECRET, key1, Map.of("CredentialType", "StorageAccountKey",
-                "CredentialId", "key1", "ProviderAddress", ACCOUNT, "Owner", "faults@contoso.com"),
-                NOW.minus(Duration.ofDays(40)), NOW.plus(Duration.ofDays(20)));
-        return new Seeded(KeyVaultEvents.nearExpiry(VAULT, SECRET, version, NOW.plus(Duration.ofDays(20)), NOW),
-                () -> sandbox.arm.accepts("stfaults", key1),
-                stored -> stored.fingerprint().equals(sandbox.arm.key(ACCOUNT, "key2").orElseThrow().fingerprint()),
-                null);
-    }
-
-    private static Seeded seedAppSecret(Sandbox sandbox) {
-        String objectId = sandbox.graph.createApplication("faults-api", APP_ID);
-        GraphStandIn.PasswordState inUse = sandbox.graph.addPassword(objectId, "made in the portal",
-                NOW.minus(Duration.ofDays(527)), NOW.plus(Duration.ofDays(20)));
-        String version = sandbox.keyVault.seedSecret(VAULT, SECRET, inUse.value(), Map.of(
-                "CredentialType", "AppRegistrationSecret", "CredentialId", inUse.keyId(), "ProviderAddress", objectId,
-                "Owner", "faults@contoso.com"), NOW.minus(Duration.ofDays(527)), NOW.plus(Duration.ofDays(20)));
-        return new Seeded(KeyVaultEvents.nearExpiry(VAULT, SECRET, version, NOW.plus(Duration.ofDays(20)), NOW),
-                () -> sandbox.entra.accepts(APP_ID, inUse.value()),
-                stored -> sandbox.graph.passwords(objectId).stream().anyMatch(p -> p.keyId().equals(
-                        stored.tags().get("CredentialId")) && p.fingerprint().equals(stored.fingerprint())),
-                objectId);
+    private static Map<String, String> withOwner(Map<String, String> tags) {
+        Map<String, String> owned = new HashMap<>(tags);
+        owned.put("Owner", "faults@contoso.com");
+        return owned;
     }
 
     private static void sleep(long millis) {

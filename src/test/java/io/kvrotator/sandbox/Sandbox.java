@@ -51,6 +51,10 @@ public final class Sandbox implements AutoCloseable {
         return new Sandbox(clock);
     }
 
+    public Clock clock() {
+        return clock;
+    }
+
     public List<StandIn> standIns() {
         return List.of(keyVault, arm, blob, graph, entra, teams);
     }
@@ -70,18 +74,16 @@ public final class Sandbox implements AutoCloseable {
         settings.put(Setting.ALLOWED_VAULTS.key(), String.join(",", vaults));
         settings.put(Setting.KEYVAULT_URL_TEMPLATE.key(), keyVault.vaultUrlTemplate());
         settings.put(Setting.RESOURCE_MANAGER_ENDPOINT.key(), arm.baseUrl() + "/");
-        settings.put(Setting.STORAGE_BLOB_ENDPOINT_TEMPLATE.key(), blob.endpointTemplate());
         settings.put(Setting.VERIFY_ATTEMPTS.key(), "3");
         settings.put(Setting.VERIFY_FIRST_DELAY_MS.key(), "10");
         settings.put(Setting.GRAPH_ENDPOINT.key(), graph.graphBaseUrl());
-        settings.put(Setting.ENTRA_AUTHORITY_HOST.key(), entra.baseUrl());
-        settings.put(Setting.ENTRA_TENANT_ID.key(), TENANT_ID);
         settings.put(Setting.TEAMS_WEBHOOK_URL.key(), teams.webhookUrl("ops"));
         settings.put(Setting.MAIL_SENDER.key(), MAIL_SENDER);
         settings.put(Setting.MAIL_DEFAULT_RECIPIENTS.key(), DEFAULT_RECIPIENTS);
         settings.put(Setting.NOTIFY_FIRST_DELAY_MS.key(), "10");
         settings.put(Setting.HTTP_TIMEOUT_SECONDS.key(), "5");
         settings.put(Setting.RESOURCE_SCOPES.key(), resourceScopes(vaults));
+        ProviderFixtures.ALL.forEach(fixture -> settings.putAll(fixture.settings(this)));
         settings.putAll(hostStorageSettings());
         return settings;
     }

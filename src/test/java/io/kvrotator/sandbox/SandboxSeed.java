@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * Fills the sandbox from a seed file (format: {@code src/test/resources/sandbox/default-seed.json}, described in
- * the README). A secret with {@code storageKeyOf} holds that account's {@code credentialId} key and is tagged for
- * storage rotation; one with {@code passwordOf} holds a new password of that application and is tagged for app
- * registration rotation; any other secret holds a random value. Expiries are days from now.
+ * the README). Each provider fixture creates the resources it finds in the file and gives the value and tags of the
+ * secrets that belong to it (storage: {@code storageKeyOf}; app registrations: {@code passwordOf}); any other
+ * secret holds a random value. Expiries are days from now.
  */
 public final class SandboxSeed {
 
@@ -44,14 +44,7 @@ public final class SandboxSeed {
     /** Seeds the sandbox; returns the seeded secrets, each with the version it starts at. */
     public static List<SeededSecret> apply(JsonNode seed, Sandbox sandbox, Clock clock) {
         Instant now = clock.instant();
-        Map<String, String> applications = new LinkedHashMap<>();
-        for (JsonNode account : seed.path("storageAccounts")) {
-            sandbox.arm.createAccount(account.path("id").asText());
-        }
-        for (JsonNode app : seed.path("applications")) {
-            applications.put(app.path("name").asText(), sandbox.graph.createApplication(app.path("name").asText(),
-                    app.path("appId").asText(java.util.UUID.randomUUID().toString())));
-        }
+        ProviderFixtures.ALL.forEach(fixture -> fixture.createSeedResources(seed, sandbox));
         List<SeededSecret> seeded = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> vaults = seed.path("vaults").fields(); vaults.hasNext(); ) {
             Map.Entry<String, JsonNode> vault = vaults.next();
@@ -59,31 +52,12 @@ public final class SandboxSeed {
             for (JsonNode secret : vault.getValue().path("secrets")) {
                 Instant expires = now.plus(Duration.ofDays(secret.path("expiresInDays").asLong(90)));
                 Map<String, String> tags = new LinkedHashMap<>();
-                String value;
-                if (secret.has("storageKeyOf")) {
-                    String account = secret.path("storageKeyOf").asText();
-                    String keyName = secret.path("credentialId").asText("key1");
-                    value = sandbox.arm.key(account, keyName).orElseThrow(() -> new IllegalArgumentException(
-                            "seed: no storage account " + account)).value();
-                    tags.put("CredentialType", "StorageAccountKey");
-                    tags.put("CredentialId", keyName);
-                    tags.put("ProviderAddress", account);
-                } else if (secret.has("passwordOf")) {
-                    String objectId = applications.get(secret.path("passwordOf").asText());
-                    if (objectId == null) {
-                        throw new IllegalArgumentException("seed: no application " + secret.path("passwordOf").asText());
-                    }
-                    GraphStandIn.PasswordState password = sandbox.graph.addPassword(objectId, "initial secret",
-                            now.minus(Duration.ofDays(500)), expires);
-                    value = password.value();
-                    tags.put("CredentialType", "AppRegistrationSecret");
-                    tags.put("CredentialId", password.keyId());
-                    tags.put("ProviderAddress", objectId);
-                } else {
-                    byte[] random = new byte[24];
-                    RANDOM.nextBytes(random);
-                    value = Base64.getEncoder().encodeToString(random);
-                }
+                String value = ProviderFixtures.ALL.stream()
+                        .flatMap(fixture -> fixture.seedValue(secret, sandbox, now, expires).stream()).findFirst()
+                        .map(seedValue -> {
+                            tags.putAll(seedValue.tags());
+                            return seedValue.value();
+                        }).orElseGet(SandboxSeed::randomValue);
                 secret.path("tags").fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().asText()));
                 String name = secret.path("name").asText();
                 String version = sandbox.keyVault.seedSecret(vault.getKey(), name, value, tags,
@@ -99,6 +73,12 @@ public final class SandboxSeed {
             }
         }
         return seeded;
+    }
+
+    private static String randomValue() {
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        return Base64.getEncoder().encodeToString(random);
     }
 
     public record SeededSecret(String vault, String name, String version, Instant expiresOn) {

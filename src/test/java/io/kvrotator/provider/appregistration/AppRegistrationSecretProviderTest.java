@@ -11,7 +11,6 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.graph.GraphClients;
 import io.kvrotator.provider.CredentialProvider;
-import io.kvrotator.provider.CredentialProviderContract;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.sandbox.Faults;
@@ -39,7 +38,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The provider through the real Graph SDK and azure-identity, against the Graph and Entra token stand-ins. */
-class AppRegistrationSecretProviderTest extends CredentialProviderContract<AppSecretPlan> {
+class AppRegistrationSecretProviderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
 
     private static final String APP_ID = "631a96bc-a705-4eda-9f99-fdaf9f54f6a2";
     private static final SecretRef SECRET = new SecretRef("kv-dev-payments", "PAYMENTS-API-CLIENT-SECRET");
@@ -74,50 +75,21 @@ class AppRegistrationSecretProviderTest extends CredentialProviderContract<AppSe
                 Period.ofMonths(18), new PasswordRetirement(Duration.ofDays(7)), clock);
     }
 
-    @Override
-    protected CredentialProvider<AppSecretPlan> provider() {
-        return provider;
-    }
-
-    @Override
-    protected SecretVersion liveVersion() {
+    private SecretVersion liveVersion() {
         return version(Map.of("CredentialType", "AppRegistrationSecret", "ProviderAddress", objectId,
                 "CredentialId", live.keyId()));
     }
 
-    @Override
-    protected SecretValue liveValue() {
+    private SecretValue liveValue() {
         return SecretValue.of(live.value());
     }
 
-    @Override
-    protected ResourceScope scope() {
+    private ResourceScope scope() {
         return new ResourceScope(SECRET.vault(), List.of(), Set.of(objectId));
     }
 
-    @Override
-    protected String liveCredentialId() {
-        return live.keyId();
-    }
-
-    @Override
-    protected String lyingCredentialId() {
-        return "00000000-0000-4000-8000-00000000dead";
-    }
-
-    @Override
-    protected boolean liveCredentialWorks() {
+    private boolean liveCredentialWorks() {
         return sandbox.entra.accepts(APP_ID, live.value());
-    }
-
-    @Override
-    protected boolean accepts(IssuedCredential issued) {
-        return sandbox.entra.accepts(APP_ID, issued.value().reveal());
-    }
-
-    @Override
-    protected int remoteWrites() {
-        return sandbox.graph.passwordActions().size();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kvrotator.app.AppContext;
-import io.kvrotator.app.Setting;
 import io.kvrotator.functions.KeyVaultEventFunctions;
 import io.kvrotator.functions.RedeliveryRequested;
 import io.kvrotator.sandbox.GraphStandIn.PasswordState;
@@ -246,7 +245,7 @@ class AppRegistrationSecretRotationTest {
         functions.secretNearExpiry(KeyVaultEvents.nearExpiry(VAULT, "PAYMENTS-PARTNER-SECRET", tagged,
                 NOW.plus(Duration.ofDays(10)), clock.instant()), null);
         Map<String, String> twelveMonths = sandbox.appSettings(VAULT);
-        twelveMonths.put(Setting.APP_SECRET_VALIDITY_MONTHS.key(), "12");
+        twelveMonths.put(AppRegistrationSecretFactory.VALIDITY_MONTHS.key(), "12");
         sandbox.install(twelveMonths);
 
         functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null);

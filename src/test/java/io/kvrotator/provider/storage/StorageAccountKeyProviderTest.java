@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.core.http.HttpClient;
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RotationException;
-import io.kvrotator.provider.CredentialProvider;
-import io.kvrotator.provider.CredentialProviderContract;
+import io.kvrotator.provider.DualKeyPlan;
+import io.kvrotator.provider.DualKeyProvider;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.sandbox.Faults;
@@ -19,6 +19,7 @@ import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePlan> {
+class StorageAccountKeyProviderTest {
 
+    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
     private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-data/providers/Microsoft.Storage/storageAccounts/stdatadev";
 
     private Sandbox sandbox;
-    private StorageAccountKeyProvider provider;
+    private DualKeyProvider<StorageAccountId> provider;
     private String liveKey;
 
     @BeforeEach
@@ -42,9 +44,9 @@ class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePl
         sandbox = Sandbox.start(new MutableClock(NOW));
         liveKey = sandbox.arm.createAccount(ACCOUNT);
         HttpClient http = HttpClient.createDefault();
-        provider = new StorageAccountKeyProvider(
+        provider = new DualKeyProvider<>(new StorageAccountKeys(
                 new ArmStorageKeys(sandbox.arm.baseUrl() + "/", sandbox.credential, http),
-                new BlobStorageKeyVerifier(sandbox.blob.endpointTemplate(), http),
+                new BlobStorageKeyVerifier(sandbox.blob.endpointTemplate(), http)),
                 new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }),
                 Duration.ofDays(60));
     }
@@ -54,50 +56,17 @@ class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePl
         sandbox.close();
     }
 
-    @Override
-    protected CredentialProvider<StoragePlan> provider() {
-        return provider;
-    }
-
-    @Override
-    protected SecretVersion liveVersion() {
+    private SecretVersion liveVersion() {
         return version(Map.of("CredentialType", "StorageAccountKey", "CredentialId", "key1", "ProviderAddress", ACCOUNT));
     }
 
-    @Override
-    protected SecretValue liveValue() {
+    private SecretValue liveValue() {
         return SecretValue.of(liveKey);
     }
 
-    @Override
-    protected ResourceScope scope() {
+    private ResourceScope scope() {
         return new ResourceScope("kv-dev-data", List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID
                 + "/resourceGroups/rg-data"), Set.of());
-    }
-
-    @Override
-    protected String liveCredentialId() {
-        return "key1";
-    }
-
-    @Override
-    protected String lyingCredentialId() {
-        return "key2";
-    }
-
-    @Override
-    protected boolean liveCredentialWorks() {
-        return sandbox.arm.accepts("stdatadev", liveKey);
-    }
-
-    @Override
-    protected boolean accepts(IssuedCredential issued) {
-        return sandbox.arm.accepts("stdatadev", issued.value().reveal());
-    }
-
-    @Override
-    protected int remoteWrites() {
-        return (int) sandbox.arm.calls().stream().filter(call -> call.path().endsWith("/regenerateKey")).count();
     }
 
     @Test
@@ -105,8 +74,8 @@ class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePl
     void alternatesFromKey2() {
         String key2 = sandbox.arm.key(ACCOUNT, "key2").orElseThrow().value();
 
-        StoragePlan plan = provider.plan(version(Map.of("CredentialId", "KEY1", "ProviderAddress", ACCOUNT)),
-                SecretValue.of(key2), scope());
+        DualKeyPlan<StorageAccountId> plan = provider.plan(
+                version(Map.of("CredentialId", "KEY1", "ProviderAddress", ACCOUNT)), SecretValue.of(key2), scope());
 
         assertThat(plan.currentCredentialId()).isEqualTo("key2");
         assertThat(plan.nextCredentialId()).isEqualTo("key1");
@@ -155,5 +124,4 @@ class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePl
                 NOW.minus(Duration.ofDays(40)), NOW.minus(Duration.ofDays(40)), NOW.plus(Duration.ofDays(20)), null,
                 new HashMap<>(tags));
     }
-
 }

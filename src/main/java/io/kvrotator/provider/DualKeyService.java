@@ -1,0 +1,42 @@
+package io.kvrotator.provider;
+
+import io.kvrotator.vault.SecretValue;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A service whose resources have two regenerable keys (storage key1/key2, primary/secondary). It says how to find a
+ * resource and list, regenerate and try its keys; {@link DualKeyProvider} does the alternation, the proof of
+ * possession, the scope check and revocation for every such service alike.
+ *
+ * @param <R> the service's resource address, parsed from {@code ProviderAddress}
+ */
+public interface DualKeyService<R> {
+
+    /** The {@code CredentialType} tag value. */
+    String credentialType();
+
+    /** The two keys' names as the service lists them, e.g. {@code key1}/{@code key2}. */
+    DualKeys keyNames();
+
+    /** What {@code ProviderAddress} must hold, for a refusal, e.g. {@code the storage account's resource ID (...)}. */
+    String addressFormat();
+
+    /** The resource {@code ProviderAddress} names; empty when it is not such an address. */
+    Optional<R> parse(String providerAddress);
+
+    /** The resource's Azure resource ID, checked against the vault's resource scope. */
+    String resourceId(R resource);
+
+    /** How a notice names the resource, e.g. {@code storage account stdata}. */
+    String describe(R resource);
+
+    /** The resource's keys by name, as the service lists them now. */
+    Map<String, SecretValue> list(R resource);
+
+    /** Regenerates one key and returns its new value. */
+    SecretValue regenerate(R resource, String keyName);
+
+    /** Returns normally when the service's data plane accepts the key; throws the SDK's exception when it does not. */
+    void verify(R resource, SecretValue key);
+}

@@ -1,0 +1,19 @@
+package io.kvrotator.provider;
+
+import io.kvrotator.support.SettingDefinition;
+import java.util.Optional;
+
+/**
+ * Reads a provider's settings at start-up. A bad value is recorded (start-up then fails naming every bad setting)
+ * and a placeholder is returned, so a factory reads all its settings without stopping at the first problem.
+ */
+public interface SettingValues {
+
+    int integer(SettingDefinition setting, int min, int max);
+
+    /** An absolute http(s) URL; {@code placeholder} (e.g. {@code {account}}) must appear in it when not null. */
+    String url(SettingDefinition setting, String placeholder);
+
+    /** A tenant ID (GUID) or a verified domain name; empty when not set. */
+    Optional<String> tenant(SettingDefinition setting);
+}
