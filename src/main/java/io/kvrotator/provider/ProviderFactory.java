@@ -16,6 +16,12 @@ public interface ProviderFactory {
     /** The settings {@link #configure} reads, for the settings template, the README and the infra checks. */
     List<ProviderSetting> settings();
 
+    /**
+     * The roles the function needs on each resource this provider rotates, assigned per listed resource by infra;
+     * empty when access is granted outside Azure RBAC (app registrations: Graph ownership).
+     */
+    List<RotationRole> rotationRoles();
+
     /** The setting giving a new version's default lifetime; start-up checks it against the near-expiry window. */
     ProviderSetting validitySetting();
 

@@ -1,11 +1,8 @@
 package io.kvrotator.infra;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
- * The Azure built-in roles kv-rotator's deployment assigns, each with the only kind of resource it may be assigned
- * on. Role definition IDs are from Microsoft's reference,
+ * The Azure built-in roles kv-rotator's deployment assigns for itself, each with the only kind of resource it may be
+ * assigned on; the roles on rotated resources come from the providers ({@link RequiredRole#all()}). Role definition IDs are from Microsoft's reference,
  * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles (Security and Storage categories).
  */
 public enum BuiltInRole {
@@ -17,9 +14,6 @@ public enum BuiltInRole {
      * User ({@code db79e9a7-68ee-4b58-9aeb-b90e7c24fcba}) could also read private keys, so it is not used.
      */
     KEY_VAULT_READER("Key Vault Reader", "21090545-7ca7-4776-b22c-e363652d74d2", "Microsoft.KeyVault/vaults"),
-    /** listkeys and regeneratekey on each storage account whose keys are rotated. */
-    STORAGE_ACCOUNT_KEY_OPERATOR("Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12",
-            "Microsoft.Storage/storageAccounts"),
     /** Identity-based AzureWebJobsStorage: the role Microsoft documents for the Functions host; covers leases. */
     STORAGE_BLOB_DATA_OWNER("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b",
             "Microsoft.Storage/storageAccounts"),
@@ -48,9 +42,5 @@ public enum BuiltInRole {
     /** The resource type the role is assigned on; anywhere broader would be more than the job needs. */
     public String scopeType() {
         return scopeType;
-    }
-
-    public static Optional<BuiltInRole> byId(String id) {
-        return Arrays.stream(values()).filter(role -> role.id.equalsIgnoreCase(id)).findFirst();
     }
 }

@@ -8,7 +8,7 @@ import io.kvrotator.infra.bicep.BicepSyntaxException;
 import io.kvrotator.infra.bicep.Expr;
 import io.kvrotator.infra.bicep.Statement;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -324,16 +324,16 @@ public final class InfraPolicyCheck {
         // ---- role assignments: exactly the least-privilege roles, each on its own kind of resource
 
         void roles() {
-            Set<BuiltInRole> assigned = EnumSet.noneOf(BuiltInRole.class);
+            Set<RequiredRole> assigned = new HashSet<>();
             for (Context context : templates.contexts()) {
                 for (Statement.Resource assignment : resources(context, ROLE_ASSIGNMENT)) {
                     String name = "role assignment " + assignment.symbol();
                     String id = assignment.get("properties", "roleDefinitionId")
                             .map(r -> guidIn(new Located(r, context))).orElse(null);
-                    Optional<BuiltInRole> role = Optional.ofNullable(id).flatMap(BuiltInRole::byId);
+                    Optional<RequiredRole> role = Optional.ofNullable(id).flatMap(RequiredRole::byId);
                     if (role.isEmpty()) {
                         fail(context, name + " assigns role " + id + ", which is not one of the least-privilege roles "
-                                + EnumSet.allOf(BuiltInRole.class));
+                                + RequiredRole.all());
                         continue;
                     }
                     assigned.add(role.get());
@@ -344,13 +344,13 @@ public final class InfraPolicyCheck {
                         fail(context, name + " assigns " + role.get().roleName() + " on " + scope
                                 + "; it belongs on a " + role.get().scopeType());
                     }
-                    if (role.get() == BuiltInRole.STORAGE_ACCOUNT_KEY_OPERATOR && !perRotatedAccount(context)) {
-                        fail(context, name + " is not made once per rotated storage account "
+                    if (role.get().perRotatedResource() && !perRotatedAccount(context)) {
+                        fail(context, name + " is not made once per rotated resource "
                                 + "(a module loop over an array parameter of main.bicep)");
                     }
                 }
             }
-            EnumSet<BuiltInRole> missing = EnumSet.allOf(BuiltInRole.class);
+            List<RequiredRole> missing = new ArrayList<>(RequiredRole.all());
             missing.removeAll(assigned);
             missing.forEach(role -> fail(templates.root(), "nothing assigns " + role.roleName()));
         }

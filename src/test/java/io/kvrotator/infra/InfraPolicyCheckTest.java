@@ -2,6 +2,9 @@ package io.kvrotator.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kvrotator.app.ProviderFactories;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -219,7 +222,7 @@ class InfraPolicyCheckTest {
         @Test
         @DisplayName("are the five least-privilege built-in roles")
         void roleIds() {
-            assertThat(Set.of(BuiltInRole.values())).extracting(BuiltInRole::roleName, BuiltInRole::id)
+            assertThat(RequiredRole.all()).extracting(RequiredRole::roleName, RequiredRole::id)
                     .containsExactlyInAnyOrder(
                             org.assertj.core.groups.Tuple.tuple("Key Vault Secrets Officer", "b86a8fe4-44ce-4948-aee5-eccb2c155cd7"),
                             org.assertj.core.groups.Tuple.tuple("Key Vault Reader", "21090545-7ca7-4776-b22c-e363652d74d2"),
@@ -228,6 +231,17 @@ class InfraPolicyCheckTest {
                             org.assertj.core.groups.Tuple.tuple("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"),
                             org.assertj.core.groups.Tuple.tuple("Storage Blob Data Contributor",
                                     "ba92f5b4-2d11-453d-a403-e96b0029c9fe"));
+        }
+
+        @Test
+        @DisplayName("are each listed in docs/DEPLOY.md with their id, the provider roles with the resources they are on")
+        void deployGuideListsEveryRole() throws IOException {
+            String guide = Files.readString(ProjectPaths.projectDir().resolve("docs/DEPLOY.md"));
+
+            assertThat(RequiredRole.all()).allSatisfy(role ->
+                    assertThat(guide).contains("| " + role.roleName() + " `" + role.id() + "` |"));
+            ProviderFactories.ALL.forEach(factory -> factory.rotationRoles().forEach(role ->
+                    assertThat(guide).contains(role.resourceType())));
         }
 
         @Test
@@ -262,7 +276,7 @@ class InfraPolicyCheckTest {
         void keyOperatorNotLooped() {
             assertThat(violations(TEMPLATES.replaceFirst(MAIN, "= [for storageAccountId in rotatedStorageAccountIds: {",
                     "= [for storageAccountId in ['/subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a']: {")))
-                    .anySatisfy(v -> assertThat(v).contains("is not made once per rotated storage account"));
+                    .anySatisfy(v -> assertThat(v).contains("is not made once per rotated resource"));
         }
     }
 

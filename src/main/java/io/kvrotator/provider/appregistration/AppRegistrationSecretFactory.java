@@ -3,6 +3,7 @@ package io.kvrotator.provider.appregistration;
 import io.kvrotator.graph.GraphClients;
 import io.kvrotator.provider.ProviderFactory;
 import io.kvrotator.provider.ProviderSetting;
+import io.kvrotator.provider.RotationRole;
 import io.kvrotator.provider.SettingValues;
 import java.time.Duration;
 import java.time.Period;
@@ -31,6 +32,12 @@ public final class AppRegistrationSecretFactory implements ProviderFactory {
     @Override
     public List<ProviderSetting> settings() {
         return List.of(AUTHORITY_HOST, TENANT_ID, VALIDITY_MONTHS, OVERLAP_DAYS);
+    }
+
+    /** None: the function is made an owner of each application (Graph), not given an Azure role. */
+    @Override
+    public List<RotationRole> rotationRoles() {
+        return List.of();
     }
 
     @Override

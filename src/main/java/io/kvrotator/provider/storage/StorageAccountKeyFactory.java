@@ -3,6 +3,7 @@ package io.kvrotator.provider.storage;
 import io.kvrotator.provider.DualKeyProvider;
 import io.kvrotator.provider.ProviderFactory;
 import io.kvrotator.provider.ProviderSetting;
+import io.kvrotator.provider.RotationRole;
 import io.kvrotator.provider.SettingValues;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,13 @@ public final class StorageAccountKeyFactory implements ProviderFactory {
     @Override
     public List<ProviderSetting> settings() {
         return List.of(BLOB_ENDPOINT_TEMPLATE, VALIDITY_DAYS);
+    }
+
+    @Override
+    public List<RotationRole> rotationRoles() {
+        return List.of(new RotationRole("Microsoft.Storage/storageAccounts",
+                "Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12",
+                "list and regenerate key1/key2"));
     }
 
     @Override
