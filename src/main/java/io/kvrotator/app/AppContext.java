@@ -44,7 +44,6 @@ import io.kvrotator.sweep.KeyVaultItems;
 import io.kvrotator.sweep.NotificationLedger;
 import io.kvrotator.vault.KeyVaultCertificates;
 import io.kvrotator.vault.KeyVaultSecretStore;
-import io.kvrotator.vault.LatestVersions;
 import io.kvrotator.vault.SecretClients;
 import io.kvrotator.vault.SecretStore;
 import java.time.Clock;
@@ -110,7 +109,7 @@ public final class AppContext {
                 settings.minimumRotationAge());
         Rotator rotator = new Rotator(secrets, rotationProviders, lock, notices, policy, failing, clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
-        this.expiryScanner = new ExpiryScanner(itemSources(settings, secretClients,
+        this.expiryScanner = new ExpiryScanner(itemSources(settings, secrets,
                 new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock,
                 ExpiryScanner.DEFAULT_CONCURRENCY, settings.notifications().mailSender()
                 .map(sender -> settings.notifications().mailAllowedDomains()));
@@ -124,7 +123,7 @@ public final class AppContext {
                 () -> host.container(settings.sweep().stateContainer(), credential, httpClient));
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
                 ledger, notices, rotator, policy.nearExpiryWindow(),
-                new LatestVersions(secretClients)::of, new OverdueCredentials(secrets, rotationProviders, lock)::retire);
+                secrets, new OverdueCredentials(secrets, rotationProviders, lock)::retire);
     }
 
     /** The context of this worker, built from the app settings and the managed identity on first use. */
@@ -173,11 +172,10 @@ public final class AppContext {
         return expirySweep;
     }
 
-    private List<ItemSource> itemSources(Settings settings, SecretClients secretClients,
-                                         KeyVaultCertificates certificates) {
+    private List<ItemSource> itemSources(Settings settings, SecretStore secrets, KeyVaultCertificates certificates) {
         List<ItemSource> sources = new ArrayList<>();
         settings.allowedVaults().vaults().forEach(vault ->
-                sources.add(new KeyVaultItems(vault, secretClients, certificates)));
+                sources.add(new KeyVaultItems(vault, secrets, certificates)));
         SweepSettings.Applications applications = settings.sweep().applications();
         if (!applications.none()) {
             sources.add(new AppRegistrationItems(graph, applications.objectIds()));

@@ -9,6 +9,7 @@ import io.kvrotator.rotation.Rotator;
 import io.kvrotator.rotation.Trigger;
 import io.kvrotator.support.SafeErrorText;
 import io.kvrotator.vault.SecretRef;
+import io.kvrotator.vault.SecretStore;
 import io.kvrotator.vault.SecretVersion;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +50,7 @@ public final class ExpirySweep {
     private final NoticeDispatcher notices;
     private final Rotator rotator;
     private final Duration rotationWindow;
-    private final Function<SecretRef, Optional<String>> latestVersion;
+    private final SecretStore secrets;
     private final OverdueRetirement retirement;
     private final DailyDigests digests;
 
@@ -62,18 +62,18 @@ public final class ExpirySweep {
 
     /**
      * @param rotationWindow how long before expiry a tagged secret is rotated (as for Key Vault's event)
-     * @param latestVersion  the latest version of a secret, found with a versions list
+     * @param secrets        where the latest version of a secret is read, as the rotation reads it
      */
     public ExpirySweep(ExpiryScanner scanner, AlertThresholds thresholds, NotificationLedger ledger,
                        NoticeDispatcher notices, Rotator rotator, Duration rotationWindow,
-                       Function<SecretRef, Optional<String>> latestVersion, OverdueRetirement retirement) {
+                       SecretStore secrets, OverdueRetirement retirement) {
         this.scanner = scanner;
         this.thresholds = thresholds;
         this.ledger = ledger;
         this.notices = notices;
         this.rotator = rotator;
         this.rotationWindow = rotationWindow;
-        this.latestVersion = latestVersion;
+        this.secrets = secrets;
         this.retirement = retirement;
         this.digests = new DailyDigests(ledger);
     }
@@ -144,9 +144,9 @@ public final class ExpirySweep {
 
     private Optional<String> latestVersion(ExpiryItem item) {
         try {
-            return latestVersion.apply(new SecretRef(item.location(), item.name()));
+            return secrets.latest(new SecretRef(item.location(), item.name())).map(SecretVersion::version);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "sweep.version_list_failed secret=%s/%s error=%s (not rotated today)"
+            LOG.log(Level.WARNING, () -> "sweep.latest_version_failed secret=%s/%s error=%s (not rotated today)"
                     .formatted(item.location(), item.name(), SafeErrorText.of(e)));
             return Optional.empty();
         }

@@ -49,6 +49,14 @@ public final class KeyVaultSecretStore implements SecretStore {
     }
 
     @Override
+    public List<SecretVersion> list(String vault) {
+        return clients.forVault(vault).listPropertiesOfSecrets().stream()
+                .filter(properties -> !Boolean.TRUE.equals(properties.isManaged()))
+                .map(properties -> toVersion(new SecretRef(vault, properties.getName()), properties))
+                .toList();
+    }
+
+    @Override
     public SecretVersion put(SecretRef ref, NewSecretVersion version) {
         KeyVaultSecret secret = new KeyVaultSecret(ref.name(), version.value().reveal());
         secret.setProperties(new SecretProperties()
@@ -75,7 +83,7 @@ public final class KeyVaultSecretStore implements SecretStore {
     }
 
     /** Attributes and tags as Key Vault returned them; the version is null for a secrets-list entry. */
-    public static SecretVersion toVersion(SecretRef ref, SecretProperties properties) {
+    private static SecretVersion toVersion(SecretRef ref, SecretProperties properties) {
         return new SecretVersion(
                 ref,
                 properties.getVersion(),

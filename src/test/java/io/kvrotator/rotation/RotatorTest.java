@@ -2,8 +2,6 @@ package io.kvrotator.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.azure.core.exception.HttpResponseException;
-import com.azure.core.http.HttpResponse;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.notify.NoticeDispatcher;
@@ -12,6 +10,7 @@ import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ResourceScopes;
 import io.kvrotator.sandbox.MutableClock;
+import io.kvrotator.testing.HttpErrors;
 import io.kvrotator.testing.InMemorySecretStore;
 import io.kvrotator.testing.RecordingNotifier;
 import io.kvrotator.vault.SecretRef;
@@ -27,7 +26,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 
 /** The protocol's step order and failure semantics, with fakes for every port. */
 class RotatorTest {
@@ -163,7 +161,7 @@ class RotatorTest {
     @Test
     @DisplayName("a throttled issue fails retryably, stores nothing, and tells the owners once however often it is retried")
     void throttledIssue() {
-        provider.failIssue = httpError(429);
+        provider.failIssue = HttpErrors.status(429);
 
         RotationOutcome outcome = rotator().rotate(request());
         rotator().rotate(request());
@@ -183,7 +181,7 @@ class RotatorTest {
     @Test
     @DisplayName("a terminal failure of the daily sweep's rotation is told once, not every day")
     void terminalFailureToldOnce() {
-        provider.failIssue = httpError(403);
+        provider.failIssue = HttpErrors.status(403);
         RotationRequest sweep = new RotationRequest(SECRET, new Trigger.Sweep(), "ExpirySweep", current.version(),
                 NOW, false);
 
@@ -210,7 +208,7 @@ class RotatorTest {
     @DisplayName("a Key Vault write that fails with 503 and did not land is retryable; the new credential is not"
             + " removed on a guess")
     void storeFails() {
-        store.failPutsWith(httpError(503));
+        store.failPutsWith(HttpErrors.status(503));
 
         RotationOutcome outcome = rotator().rotate(request());
 
@@ -225,7 +223,7 @@ class RotatorTest {
     @DisplayName("a Key Vault write that landed but whose answer was lost is read back: the rotation is stored,"
             + " retired and told")
     void storeAnswerLost() {
-        store.losePutAnswersWith(httpError(503));
+        store.losePutAnswersWith(HttpErrors.status(503));
 
         RotationOutcome outcome = rotator().rotate(request());
 
@@ -266,7 +264,7 @@ class RotatorTest {
     @Test
     @DisplayName("a 403 from the provider is terminal and the owner is told what to do")
     void forbiddenIsTerminal() {
-        provider.failIssue = httpError(403);
+        provider.failIssue = HttpErrors.status(403);
 
         RotationOutcome outcome = rotator().rotate(request());
 
@@ -335,7 +333,7 @@ class RotatorTest {
     @Test
     @DisplayName("a retire failure is reported but the rotation stands")
     void retireFails() {
-        provider.failRetire = httpError(500);
+        provider.failRetire = HttpErrors.status(500);
 
         RotationOutcome outcome = rotator().rotate(request());
 
@@ -374,11 +372,5 @@ class RotatorTest {
 
     private static RotationRequest manual() {
         return new RotationRequest(SECRET, new Trigger.Http("alice@contoso.com"), "manual", null, null, false);
-    }
-
-    private static HttpResponseException httpError(int status) {
-        HttpResponse response = Mockito.mock(HttpResponse.class);
-        Mockito.when(response.getStatusCode()).thenReturn(status);
-        return new HttpResponseException("Status code " + status, response);
     }
 }
