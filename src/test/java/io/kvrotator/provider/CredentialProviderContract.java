@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CredentialProviderContract<P extends RotationPlan> {
 
-    protected static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
+    protected static final Instant NOW = SandboxTest.START;
 
     protected abstract CredentialProvider<P> provider();
 

@@ -11,8 +11,8 @@ import io.kvrotator.provider.CredentialProviderContract;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.sandbox.Faults;
-import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
@@ -23,11 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@SandboxTest
 class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePlan> {
 
     private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
@@ -38,8 +38,8 @@ class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePl
     private String liveKey;
 
     @BeforeEach
-    void start() {
-        sandbox = Sandbox.start(new MutableClock(NOW));
+    void start(Sandbox sandbox) {
+        this.sandbox = sandbox;
         liveKey = sandbox.arm.createAccount(ACCOUNT);
         HttpClient http = HttpClient.createDefault();
         provider = new StorageAccountKeyProvider(
@@ -47,11 +47,6 @@ class StorageAccountKeyProviderTest extends CredentialProviderContract<StoragePl
                 new BlobStorageKeyVerifier(sandbox.blob.endpointTemplate(), http),
                 new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }),
                 Duration.ofDays(60));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     @Override
