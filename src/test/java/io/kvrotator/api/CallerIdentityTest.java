@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kvrotator.testing.LogCapture;
+import io.kvrotator.testing.Principals;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +28,7 @@ class CallerIdentityTest {
     @DisplayName("with App Service authentication on, the principal's name and roles are the caller's")
     void trustedWithAuthentication() {
         Optional<Caller> caller = CallerIdentity.from(request(Map.of("X-MS-CLIENT-PRINCIPAL",
-                principal("alice@contoso.com", "KvRotator.Operator"))), true);
+                Principals.header("alice@contoso.com", List.of("KvRotator.Operator")))), true);
 
         assertThat(caller).get().extracting(Caller::name, Caller::roles)
                 .containsExactly("alice@contoso.com", Set.of("KvRotator.Operator"));
@@ -57,7 +59,7 @@ class CallerIdentityTest {
     @Test
     @DisplayName("with authentication off, a principal claiming a name and role is ignored, with a warning that does not echo it")
     void forgedWithoutAuthentication() {
-        String forged = principal("ceo@contoso.com", "KvRotator.Operator");
+        String forged = Principals.header("ceo@contoso.com", List.of("KvRotator.Operator"));
 
         Optional<Caller> caller = CallerIdentity.from(request(Map.of("X-MS-CLIENT-PRINCIPAL", forged,
                 "X-MS-CLIENT-PRINCIPAL-NAME", "ceo@contoso.com")), false);
@@ -101,11 +103,5 @@ class CallerIdentityTest {
 
     private static ApiRequest request(Map<String, String> headers) {
         return new ApiRequest(Map.of(), Map.of(), headers, null);
-    }
-
-    private static String principal(String name, String role) {
-        String json = "{\"auth_typ\":\"aad\",\"name_typ\":\"preferred_username\",\"role_typ\":\"roles\",\"claims\":["
-                + "{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"},{\"typ\":\"roles\",\"val\":\"" + role + "\"}]}";
-        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,43 +8,38 @@ import io.kvrotator.sandbox.Faults;
 import io.kvrotator.sandbox.IssuedSecrets;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.LogCapture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** What the Event Grid functions tell Event Grid: throw to be redelivered, complete when a retry cannot help. */
+@SandboxTest(vaults = KeyVaultEventFunctionsTest.VAULT)
 class KeyVaultEventFunctionsTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
-    private static final String VAULT = "kv-dev-orders";
+    private static final Instant NOW = SandboxTest.START;
+    static final String VAULT = "kv-dev-orders";
     private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-orders/providers/Microsoft.Storage/storageAccounts/stordersdev";
 
-    private final MutableClock clock = new MutableClock(NOW);
     private final KeyVaultEventFunctions functions = new KeyVaultEventFunctions();
     private Sandbox sandbox;
+    private MutableClock clock;
     private LogCapture logs;
     private String key1;
 
     @BeforeEach
-    void start() {
-        logs = LogCapture.start();
-        sandbox = Sandbox.start(clock);
-        sandbox.install(sandbox.appSettings(VAULT));
+    void start(Sandbox sandbox, MutableClock clock, LogCapture logs) {
+        this.sandbox = sandbox;
+        this.clock = clock;
+        this.logs = logs;
         key1 = sandbox.arm.createAccount(ACCOUNT);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-        logs.close();
     }
 
     @Test

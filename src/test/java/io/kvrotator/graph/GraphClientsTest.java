@@ -4,33 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.graph.models.Application;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@SandboxTest
 class GraphClientsTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = Sandbox.start(new MutableClock(NOW));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    private static final Instant NOW = SandboxTest.START;
 
     @Test
     @DisplayName("the real Graph SDK reads an application's passwords from the stand-in with the managed identity's token")
-    void readsAnApplication() {
+    void readsAnApplication(Sandbox sandbox) {
         String objectId = sandbox.graph.createApplication("payments-api", "631a96bc-a705-4eda-9f99-fdaf9f54f6a2");
         sandbox.graph.addPassword(objectId, "portal secret", NOW, NOW.plus(Duration.ofDays(100)));
         GraphServiceClient graph = GraphClients.create(sandbox.graph.graphBaseUrl(), sandbox.credential, java.time.Duration.ofSeconds(30));

@@ -12,15 +12,14 @@ import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxSeed;
 import io.kvrotator.sandbox.SandboxSeed.SeededSecret;
 import io.kvrotator.sandbox.SandboxState;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.testing.KeyVaultEvents;
+import io.kvrotator.testing.Principals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The HTTP API and the Event Grid webhook through the local host, as an engineer would call them with curl. */
+@SandboxTest
 class LocalHostApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,15 +42,16 @@ class LocalHostApiTest {
     /** What App Service adds to the app settings when its authentication is on. */
     private static final Map<String, String> AUTHENTICATION_ON = Map.of(Setting.PLATFORM_AUTHENTICATION.key(), "True");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T07:00:00Z"));
     private final HttpClient http = HttpClient.newHttpClient();
     private Sandbox sandbox;
+    private MutableClock clock;
     private LocalFunctionsHost host;
     private List<SeededSecret> seeded;
 
     @BeforeEach
-    void start() throws IOException {
-        sandbox = Sandbox.start(clock);
+    void start(Sandbox sandbox, MutableClock clock) throws IOException {
+        this.sandbox = sandbox;
+        this.clock = clock;
         seeded = SandboxSeed.apply(SandboxSeed.defaultSeed(), sandbox, clock);
         startHost(AUTHENTICATION_ON);
     }
@@ -73,7 +74,6 @@ class LocalHostApiTest {
     @AfterEach
     void stop() {
         host.close();
-        sandbox.close();
     }
 
     @Test
@@ -124,7 +124,7 @@ class LocalHostApiTest {
     @Test
     @DisplayName("POST rotate stores a new version, records the caller (App Service authentication on), and leaves the key in use working")
     void rotate() throws Exception {
-        String principal = principal("alice@contoso.com", List.of());
+        String principal = Principals.header("alice@contoso.com", List.of());
 
         HttpResponse<String> response = call("POST", PAYMENTS + "/rotate", "{\"reason\":\"quarterly rotation\"}", KEY,
                 Map.of("X-MS-CLIENT-PRINCIPAL", principal));
@@ -145,7 +145,8 @@ class LocalHostApiTest {
     @DisplayName("POST revoke rotates, invalidates the other key, disables old versions; repeating it changes nothing more")
     void revoke() throws Exception {
         String body = "{\"reason\":\"key pasted in a ticket\",\"approvedBy\":\"security@contoso.com\"}";
-        Map<String, String> asAlice = Map.of("X-MS-CLIENT-PRINCIPAL", principal("alice@contoso.com", List.of()));
+        Map<String, String> asAlice = Map.of("X-MS-CLIENT-PRINCIPAL",
+                Principals.header("alice@contoso.com", List.of()));
 
         HttpResponse<String> first = call("POST", PAYMENTS + "/revoke", body, KEY, asAlice);
 
@@ -219,7 +220,7 @@ class LocalHostApiTest {
     @DisplayName("with App Service authentication off, a forged principal claiming a role is not recorded: RotatedBy says function-key")
     void forgedPrincipalWithoutAuthentication() throws Exception {
         startHost(Map.of());
-        String forged = principal("ceo@contoso.com", List.of("KvRotator.Operator"));
+        String forged = Principals.header("ceo@contoso.com", List.of("KvRotator.Operator"));
 
         HttpResponse<String> response = call("POST", PAYMENTS + "/rotate", "{\"reason\":\"quarterly rotation\"}", KEY,
                 Map.of("X-MS-CLIENT-PRINCIPAL", forged, "X-MS-CLIENT-PRINCIPAL-NAME", "ceo@contoso.com"));
@@ -249,7 +250,7 @@ class LocalHostApiTest {
         JsonNode before = state();
 
         HttpResponse<String> response = call(method, path, body, key,
-                Map.of("X-MS-CLIENT-PRINCIPAL", principal("alice@contoso.com", List.of())));
+                Map.of("X-MS-CLIENT-PRINCIPAL", Principals.header("alice@contoso.com", List.of())));
 
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.body()).contains(detail);
@@ -298,7 +299,8 @@ class LocalHostApiTest {
                         "{\"reason\":\"leak\",\"approvedBy\":\"\uFF41lice@contoso.com\"}", KEY,
                         "someone other than the caller"),
                 Arguments.of("approver that is the caller's own object ID", "POST", PAYMENTS + "/revoke", 400,
-                        "{\"reason\":\"leak\",\"approvedBy\":\"" + OBJECT_ID.toUpperCase(java.util.Locale.ROOT) + "\"}", KEY,
+                        "{\"reason\":\"leak\",\"approvedBy\":\""
+                                + Principals.OBJECT_ID.toUpperCase(java.util.Locale.ROOT) + "\"}", KEY,
                         "someone other than the caller"),
                 Arguments.of("approver that is not a principal name", "POST", PAYMENTS + "/revoke", 400,
                         "{\"reason\":\"leak\",\"approvedBy\":\"my manager\"}", KEY, "is not a principal name"),
@@ -319,9 +321,9 @@ class LocalHostApiTest {
 
         HttpResponse<String> anonymous = call("POST", PAYMENTS + "/rotate", "{\"reason\":\"r\"}", KEY, Map.of());
         HttpResponse<String> withoutRole = call("POST", PAYMENTS + "/rotate", "{\"reason\":\"r\"}", KEY,
-                Map.of("X-MS-CLIENT-PRINCIPAL", principal("alice@contoso.com", List.of("Reader"))));
+                Map.of("X-MS-CLIENT-PRINCIPAL", Principals.header("alice@contoso.com", List.of("Reader"))));
         HttpResponse<String> operator = call("GET", PAYMENTS, null, KEY,
-                Map.of("X-MS-CLIENT-PRINCIPAL", principal("alice@contoso.com", List.of("KvRotator.Operator"))));
+                Map.of("X-MS-CLIENT-PRINCIPAL", Principals.header("alice@contoso.com", List.of("KvRotator.Operator"))));
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(withoutRole.statusCode()).isEqualTo(403);
@@ -362,18 +364,5 @@ class LocalHostApiTest {
             }
         }
         throw new AssertionError("no account " + account);
-    }
-
-    /** The object ID every principal made here carries. */
-    private static final String OBJECT_ID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
-
-    private static String principal(String name, List<String> roles) {
-        StringBuilder claims = new StringBuilder("[{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"},"
-                + "{\"typ\":\"http://schemas.microsoft.com/identity/claims/objectidentifier\",\"val\":\"" + OBJECT_ID + "\"}");
-        roles.forEach(role -> claims.append(",{\"typ\":\"roles\",\"val\":\"").append(role).append("\"}"));
-        claims.append(']');
-        String json = "{\"auth_typ\":\"aad\",\"name_typ\":\"preferred_username\",\"role_typ\":\"roles\",\"claims\":"
-                + claims + "}";
-        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

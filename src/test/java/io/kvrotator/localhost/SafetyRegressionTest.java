@@ -12,17 +12,17 @@ import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxState;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.testing.KeyVaultEvents;
+import io.kvrotator.testing.Principals;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +37,12 @@ import org.junit.jupiter.api.Test;
  * Functions host: the HTTP API and the Event Grid webhook at the URLs Core Tools uses, the real SDK clients behind.
  * Each failed on the main of that review and passes now.
  */
+@SandboxTest
 class SafetyRegressionTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String KEY = "test-function-key-0123456789";
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
+    private static final Instant NOW = SandboxTest.START;
     private static final String VAULT = "kv-dev-safety";
     private static final String RG = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/rg-team";
     private static final String NEAR_ACCOUNT = RG + "/providers/Microsoft.Storage/storageAccounts/stnear";
@@ -53,9 +54,9 @@ class SafetyRegressionTest {
     private static final String FAR_APP_ID = "9e2b7f11-3c5d-4a8e-8f0b-6d1c2e3f4a02";
     private static final String VICTIM_APP_ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
 
-    private final MutableClock clock = new MutableClock(NOW);
     private final HttpClient http = HttpClient.newHttpClient();
     private Sandbox sandbox;
+    private MutableClock clock;
     private LocalFunctionsHost host;
     private String nearApp;
     private String farApp;
@@ -64,8 +65,9 @@ class SafetyRegressionTest {
     private PasswordState farPipeline;
 
     @BeforeEach
-    void start() throws IOException {
-        sandbox = Sandbox.start(clock);
+    void start(Sandbox sandbox, MutableClock clock) throws IOException {
+        this.sandbox = sandbox;
+        this.clock = clock;
         sandbox.keyVault.createVault(VAULT);
         nearApp = sandbox.graph.createApplication("billing-api", NEAR_APP_ID);
         farApp = sandbox.graph.createApplication("partner-api", FAR_APP_ID);
@@ -96,7 +98,6 @@ class SafetyRegressionTest {
     @AfterEach
     void stop() {
         host.close();
-        sandbox.close();
     }
 
     @Test
@@ -353,7 +354,8 @@ class SafetyRegressionTest {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(host.baseUrl() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
-                .header("x-functions-key", KEY).header("X-MS-CLIENT-PRINCIPAL", principal("alice@contoso.com"));
+                .header("x-functions-key", KEY)
+                .header("X-MS-CLIENT-PRINCIPAL", Principals.header("alice@contoso.com", List.of()));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -363,11 +365,5 @@ class SafetyRegressionTest {
                         + "/runtime/webhooks/EventGrid?functionName=SecretNearExpiry")).header("aeg-event-type", "Notification")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String principal(String name) {
-        String json = "{\"auth_typ\":\"aad\",\"name_typ\":\"preferred_username\",\"role_typ\":\"roles\",\"claims\":"
-                + "[{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"}]}";
-        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -9,8 +9,8 @@ import io.kvrotator.app.AppContext;
 import io.kvrotator.functions.KeyVaultEventFunctions;
 import io.kvrotator.sandbox.Faults;
 import io.kvrotator.sandbox.GraphStandIn;
-import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.testing.AdaptiveCardSchema;
 import io.kvrotator.testing.JsonShape;
@@ -25,37 +25,29 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Teams and email through the real clients (azure-core HTTP, Graph SDK) against the sandbox. */
+@SandboxTest(vaults = NotificationChannelsTest.VAULT)
 class NotificationChannelsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
-    private static final String VAULT = "kv-dev-payments";
+    private static final Instant NOW = SandboxTest.START;
+    static final String VAULT = "kv-dev-payments";
     private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-payments/providers/Microsoft.Storage/storageAccounts/stpaymentsdev";
 
-    private final MutableClock clock = new MutableClock(NOW);
     private Sandbox sandbox;
     private AppContext app;
     private LogCapture logs;
 
     @BeforeEach
-    void start() {
-        logs = LogCapture.start();
-        sandbox = Sandbox.start(clock);
-        app = sandbox.appContext(sandbox.appSettings(VAULT));
-    }
-
-    @AfterEach
-    void stop() {
-        AppContext.install(null);
-        sandbox.close();
-        logs.close();
+    void start(Sandbox sandbox, AppContext app, LogCapture logs) {
+        this.sandbox = sandbox;
+        this.app = app;
+        this.logs = logs;
     }
 
     @Test
@@ -190,7 +182,6 @@ class NotificationChannelsTest {
                 "Owner", "payments-team@contoso.com"), NOW.minus(Duration.ofDays(40)), expiry);
         sandbox.teams.faults(Faults.failing(request -> true, Integer.MAX_VALUE,
                 StandIn.Response.json(500, JSON.createObjectNode().put("error", "InternalServerError"))));
-        AppContext.install(app);
 
         new KeyVaultEventFunctions().secretNearExpiry(KeyVaultEvents.nearExpiry(VAULT, "PAYMENTS-STORAGE-KEY",
                 version, expiry, NOW), null);

@@ -6,6 +6,7 @@ import io.kvrotator.graph.GraphClients;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.ProviderFixture;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.support.Lazy;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
@@ -22,7 +23,7 @@ import java.util.Map;
  */
 final class ProviderContractCase implements AutoCloseable {
 
-    static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
+    static final Instant NOW = SandboxTest.START;
     static final String VAULT = "kv-dev-contract";
 
     final Sandbox sandbox = Sandbox.start(new MutableClock(NOW));

@@ -12,6 +12,7 @@ import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxSeed;
 import io.kvrotator.sandbox.SandboxState;
 import io.kvrotator.testing.LogCapture;
+import io.kvrotator.testing.Principals;
 import io.kvrotator.testing.ReliabilityFigures;
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +105,8 @@ class BadInputCorpusTest {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(host.baseUrl() + requestLine[1]));
             for (String header : lines.subList(2, blank)) {
                 String[] parts = header.split(": ", 2);
-                request.header(parts[0], parts[1].replace("{KEY}", KEY).replace("{PRINCIPAL_ALICE}", alice()));
+                request.header(parts[0], parts[1].replace("{KEY}", KEY)
+                        .replace("{PRINCIPAL_ALICE}", Principals.header("alice@contoso.com", List.of())));
             }
             String body = String.join("\n", lines.subList(blank + 1, lines.size()));
             request.method(requestLine[0], body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
@@ -142,10 +143,5 @@ class BadInputCorpusTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String alice() {
-        return Base64.getEncoder().encodeToString(("{\"auth_typ\":\"aad\",\"name_typ\":\"name\",\"role_typ\":\"roles\","
-                + "\"claims\":[{\"typ\":\"name\",\"val\":\"alice@contoso.com\"}]}").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -8,8 +8,8 @@ import io.kvrotator.app.AppContext;
 import io.kvrotator.functions.KeyVaultEventFunctions;
 import io.kvrotator.functions.RedeliveryRequested;
 import io.kvrotator.sandbox.Faults;
-import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.ReliabilityFigures;
 import java.time.Duration;
@@ -21,38 +21,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Event Grid delivers at least once, in parallel; an engineer may rotate by hand at the same moment. */
+@SandboxTest(vaults = ConcurrentDeliveryTest.VAULT)
 class ConcurrentDeliveryTest {
 
     private static final int DELIVERIES = 50;
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
-    private static final String VAULT = "kv-dev-orders";
+    private static final Instant NOW = SandboxTest.START;
+    static final String VAULT = "kv-dev-orders";
     private static final String SECRET = "ORDERS-STORAGE-KEY";
     private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-orders/providers/Microsoft.Storage/storageAccounts/stordersdev";
 
-    private final MutableClock clock = new MutableClock(NOW);
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = Sandbox.start(clock);
-        sandbox.install(sandbox.appSettings(VAULT));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
     @Test
     @DisplayName("50 identical deliveries in parallel plus a manual rotation rotate exactly once; the key in use keeps working")
-    void exactlyOneRotation() throws Exception {
+    void exactlyOneRotation(Sandbox sandbox) throws Exception {
         String key1 = sandbox.arm.createAccount(ACCOUNT);
         String version = sandbox.keyVault.seedSecret(VAULT, SECRET, key1, Map.of("CredentialType", "StorageAccountKey",
                 "CredentialId", "key1", "ProviderAddress", ACCOUNT), NOW.minus(Duration.ofDays(40)), NOW.plus(Duration.ofDays(20)));

@@ -3,8 +3,8 @@ package io.kvrotator.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvrotator.functions.KeyVaultEventFunctions;
-import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.ReliabilityFigures;
 import java.time.Duration;
@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,29 +23,16 @@ import org.junit.jupiter.api.Test;
  * Key Vault allows 300 secret writes per vault per 10 seconds; the sandbox enforces that. A burst of 1,000
  * near-expiry events for distinct secrets in one vault must finish with every secret rotated and none failed.
  */
+@SandboxTest(vaults = KeyVaultBurstTest.VAULT)
 class KeyVaultBurstTest {
 
     private static final int EVENTS = 1000;
-    private static final String VAULT = "kv-dev-burst";
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
-
-    private final MutableClock clock = new MutableClock(NOW);
-    private Sandbox sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = Sandbox.start(clock);
-        sandbox.install(sandbox.appSettings(VAULT));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
+    static final String VAULT = "kv-dev-burst";
+    private static final Instant NOW = SandboxTest.START;
 
     @Test
     @DisplayName("1,000 near-expiry events in one vault rotate every secret within Key Vault's write limit, none failing")
-    void burst() throws Exception {
+    void burst(Sandbox sandbox) throws Exception {
         List<String> events = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
             String account = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/rg-burst/providers/"

@@ -13,15 +13,14 @@ import io.kvrotator.sandbox.GraphStandIn;
 import io.kvrotator.sandbox.KeyVaultStandIn;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.sandbox.TeamsWebhookStandIn;
 import io.kvrotator.testing.LogCapture;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,30 +29,23 @@ import org.junit.jupiter.api.Test;
  * The daily sweep through the {@code ExpirySweep} function: real Key Vault and Graph SDK clients against the
  * stand-ins, the alert record as blobs in Azurite, notices to the Teams and sendMail stand-ins.
  */
+@SandboxTest(vaults = ExpirySweepTest.VAULT)
 class ExpirySweepTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Instant DAY_1 = Instant.parse("2026-11-22T07:00:00Z");
-    private static final String VAULT = "kv-dev-payments";
+    private static final Instant DAY_1 = SandboxTest.START;
+    static final String VAULT = "kv-dev-payments";
     private static final String OWNER = "payments-team@contoso.com";
 
-    private final MutableClock clock = new MutableClock(DAY_1);
     private Sandbox sandbox;
+    private MutableClock clock;
     private LogCapture logs;
 
     @BeforeEach
-    void start() {
-        logs = LogCapture.start();
-        sandbox = Sandbox.start(clock);
-        Map<String, String> settings = new LinkedHashMap<>(sandbox.appSettings(VAULT));
-        settings.putAll(sandbox.hostStorageSettings());
-        sandbox.install(settings);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-        logs.close();
+    void start(Sandbox sandbox, MutableClock clock, LogCapture logs) {
+        this.sandbox = sandbox;
+        this.clock = clock;
+        this.logs = logs;
     }
 
     @Test

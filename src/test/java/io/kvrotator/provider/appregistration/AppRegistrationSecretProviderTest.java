@@ -18,6 +18,7 @@ import io.kvrotator.sandbox.GraphStandIn.PasswordState;
 import io.kvrotator.sandbox.GraphStandIn;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.support.Retry;
 import io.kvrotator.testing.JsonShape;
@@ -32,39 +33,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The provider through the real Graph SDK and azure-identity, against the Graph and Entra token stand-ins. */
+@SandboxTest
 class AppRegistrationSecretProviderTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
+    private static final Instant NOW = SandboxTest.START;
 
     private static final String APP_ID = "631a96bc-a705-4eda-9f99-fdaf9f54f6a2";
     private static final SecretRef SECRET = new SecretRef("kv-dev-payments", "PAYMENTS-API-CLIENT-SECRET");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MutableClock clock = new MutableClock(NOW);
     private Sandbox sandbox;
+    private MutableClock clock;
     private AppRegistrationSecretProvider provider;
     private String objectId;
     private PasswordState live;
 
     @BeforeEach
-    void start() {
-        sandbox = Sandbox.start(clock);
+    void start(Sandbox sandbox, MutableClock clock) {
+        this.sandbox = sandbox;
+        this.clock = clock;
         objectId = sandbox.graph.createApplication("payments-api", APP_ID);
         live = sandbox.graph.addPassword(objectId, "made in the portal", NOW.minus(Duration.ofDays(527)),
                 NOW.plus(Duration.ofDays(20)));
         provider = provider(new EntraClientSecretVerifier(sandbox.entra.baseUrl(), Sandbox.TENANT_ID,
                 GraphClients.defaultScope(sandbox.graph.graphBaseUrl()), HttpClient.createDefault()));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private AppRegistrationSecretProvider provider(ClientSecretVerifier verifier) {

@@ -12,6 +12,7 @@ import io.kvrotator.sandbox.IssuedSecrets;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.LogCapture;
 import io.kvrotator.vault.SecretRef;
@@ -22,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,16 +31,17 @@ import org.junit.jupiter.api.Test;
  * App registration secret rotation end to end: Event Grid function -> real Key Vault, Graph and azure-identity
  * clients over HTTPS -> sandbox stand-ins.
  */
+@SandboxTest
 class AppRegistrationSecretRotationTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
+    private static final Instant NOW = SandboxTest.START;
     private static final String VAULT = "kv-dev-payments";
     private static final String SECRET = "PAYMENTS-API-CLIENT-SECRET";
     private static final String APP_ID = "631a96bc-a705-4eda-9f99-fdaf9f54f6a2";
 
-    private final MutableClock clock = new MutableClock(NOW);
     private final KeyVaultEventFunctions functions = new KeyVaultEventFunctions();
     private Sandbox sandbox;
+    private MutableClock clock;
     private LogCapture logs;
     private AppContext context;
     private String objectId;
@@ -50,9 +51,10 @@ class AppRegistrationSecretRotationTest {
     private Instant firstExpiry;
 
     @BeforeEach
-    void seedAnAppSecretExpiringIn20Days() {
-        logs = LogCapture.start();
-        sandbox = Sandbox.start(clock);
+    void seedAnAppSecretExpiringIn20Days(Sandbox sandbox, MutableClock clock, LogCapture logs) {
+        this.sandbox = sandbox;
+        this.clock = clock;
+        this.logs = logs;
         objectId = sandbox.graph.createApplication("payments-api", APP_ID);
         context = sandbox.appContext(sandbox.appSettings(VAULT));
         AppContext.install(context);
@@ -67,12 +69,6 @@ class AppRegistrationSecretRotationTest {
                 "CredentialId", portalPassword.keyId(),
                 "Owner", "payments-team@contoso.com"), NOW.minus(Duration.ofDays(527)), firstExpiry);
         clock.advance(Duration.ofMinutes(1));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-        logs.close();
     }
 
     @Test

@@ -11,8 +11,8 @@ import io.kvrotator.provider.DualKeyProvider;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.sandbox.Faults;
-import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
@@ -24,14 +24,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@SandboxTest
 class StorageAccountKeyProviderTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
+    private static final Instant NOW = SandboxTest.START;
     private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-data/providers/Microsoft.Storage/storageAccounts/stdatadev";
 
@@ -40,8 +40,8 @@ class StorageAccountKeyProviderTest {
     private String liveKey;
 
     @BeforeEach
-    void start() {
-        sandbox = Sandbox.start(new MutableClock(NOW));
+    void start(Sandbox sandbox) {
+        this.sandbox = sandbox;
         liveKey = sandbox.arm.createAccount(ACCOUNT);
         HttpClient http = HttpClient.createDefault();
         provider = new DualKeyProvider<>(new StorageAccountKeys(
@@ -49,11 +49,6 @@ class StorageAccountKeyProviderTest {
                 new BlobStorageKeyVerifier(sandbox.blob.endpointTemplate(), http)),
                 new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }),
                 Duration.ofDays(60));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
     }
 
     private SecretVersion liveVersion() {

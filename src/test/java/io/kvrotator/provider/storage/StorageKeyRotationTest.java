@@ -8,6 +8,7 @@ import io.kvrotator.sandbox.IssuedSecrets;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
+import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.LogCapture;
@@ -15,32 +16,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Storage key rotation end to end: Event Grid function -> real SDK clients over HTTPS -> sandbox stand-ins. */
+@SandboxTest(vaults = StorageKeyRotationTest.VAULT)
 class StorageKeyRotationTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
-    private static final String VAULT = "kv-dev-payments";
+    private static final Instant NOW = SandboxTest.START;
+    static final String VAULT = "kv-dev-payments";
     private static final String SECRET = "PAYMENTS-STORAGE-KEY";
     private static final String ACCOUNT = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
             + "rg-payments/providers/Microsoft.Storage/storageAccounts/stpaymentsdev";
 
-    private final MutableClock clock = new MutableClock(NOW);
     private final KeyVaultEventFunctions functions = new KeyVaultEventFunctions();
     private Sandbox sandbox;
+    private MutableClock clock;
     private LogCapture logs;
     private String firstVersion;
     private Instant firstExpiry;
 
     @BeforeEach
-    void seedAStorageKeyNearExpiry() {
-        logs = LogCapture.start();
-        sandbox = Sandbox.start(clock);
-        sandbox.install(sandbox.appSettings(VAULT));
+    void seedAStorageKeyNearExpiry(Sandbox sandbox, MutableClock clock, LogCapture logs) {
+        this.sandbox = sandbox;
+        this.clock = clock;
+        this.logs = logs;
         String key1 = sandbox.arm.createAccount(ACCOUNT);
         firstExpiry = NOW.plus(Duration.ofDays(20));
         firstVersion = sandbox.keyVault.seedSecret(VAULT, SECRET, key1, Map.of(
@@ -50,12 +51,6 @@ class StorageKeyRotationTest {
                 "ValidityPeriodDays", "60",
                 "Owner", "payments-team@contoso.com"), NOW.minus(Duration.ofDays(40)), firstExpiry);
         clock.advance(Duration.ofMinutes(1));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-        logs.close();
     }
 
     @Test

@@ -13,10 +13,9 @@ import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.sweep.SweepResult;
 import io.kvrotator.testing.KeyVaultEvents;
-import java.nio.charset.StandardCharsets;
+import io.kvrotator.testing.Principals;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,13 +195,7 @@ final class Runner {
 
     private static ApiRequest request(Scenario scenario, Secret secret, String body) {
         return new ApiRequest(Map.of("vault", scenario.vault, "name", Scenario.name(secret)), Map.of(),
-                Map.of("X-MS-CLIENT-PRINCIPAL", principal(ALICE)), body);
-    }
-
-    private static String principal(String name) {
-        String json = "{\"auth_typ\":\"aad\",\"name_typ\":\"preferred_username\",\"role_typ\":\"roles\",\"claims\":"
-                + "[{\"typ\":\"preferred_username\",\"val\":\"" + name + "\"}]}";
-        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+                Map.of("X-MS-CLIENT-PRINCIPAL", Principals.header(ALICE, List.of())), body);
     }
 
     /** Installs the action's fault on its service and its interruption on the lock or on the verify call. */
