@@ -2,7 +2,6 @@ package io.kvrotator.api;
 
 import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.notify.ExpiryText;
@@ -13,8 +12,6 @@ import io.kvrotator.rotation.RotationPreview;
 import io.kvrotator.rotation.RotationRequest;
 import io.kvrotator.rotation.Rotator;
 import io.kvrotator.rotation.Trigger;
-import io.kvrotator.sweep.ExpiryItem;
-import io.kvrotator.sweep.ExpiryReport;
 import io.kvrotator.sweep.ExpiryScanner;
 import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretRef;
@@ -121,29 +118,8 @@ public final class SecretApi {
         return handle(() -> {
             caller(request);
             int withinDays = withinDays(request.query().get("withinDays"));
-            ExpiryReport report = expiries.scan();
-            ObjectNode json = ApiJson.object().put("asOf", ApiJson.time(report.asOf())).put("withinDays", withinDays)
-                    .put("complete", report.complete());
-            ArrayNode unreadable = json.putArray("unreadable");
-            report.unreadable().forEach(source -> unreadable.addObject().put("scope", source.scope())
-                    .put("error", source.error()));
-            ArrayNode items = json.putArray("items");
-            report.expiringWithin(withinDays).forEach(item -> itemJson(items.addObject(), item)
-                    .put("expiresOn", ApiJson.time(item.expiresOn()))
-                    .put("daysLeft", ExpiryText.daysLeft(item.expiresOn(), report.asOf())));
-            ArrayNode gaps = json.putArray("policyGaps");
-            report.policyGaps().forEach(gap -> itemJson(gaps.addObject(), gap.item())
-                    .put("gap", gap.reason()));
-            return ApiResponse.json(200, json);
+            return ApiResponse.json(200, ExpiryReportJson.of(expiries.scan(), withinDays));
         });
-    }
-
-    private static ObjectNode itemJson(ObjectNode node, ExpiryItem item) {
-        node.put("kind", item.kind().label()).put("location", item.location()).put("name", item.name())
-                .put("credentialType", item.credentialType()).put("rotatedAutomatically", item.credentialType() != null);
-        ArrayNode owners = node.putArray("owners");
-        item.owners().forEach(owners::add);
-        return node;
     }
 
     private static int withinDays(String text) {
