@@ -1,6 +1,7 @@
-// kv-rotator in one resource group: the Function App with its storage and monitoring, the vaults it manages
-// (kv-{env}-{product}, and optionally the shared {org}-kv-{env}-common), their expiry events, and the role
-// assignments the function's identity needs. docs/DEPLOY.md says how to deploy it.
+// kv-rotator in one resource group: the Function App with its storage and monitoring, its product vault
+// kv-{env}-{product}; and, wherever they live, the existing vaults it is given to manage (the shared
+// {org}-kv-{env}-common among them): their expiry events, and the roles the function's identity needs on each vault
+// and on each resource their secrets may rotate. docs/DEPLOY.md says how to deploy it.
 
 targetScope = 'resourceGroup'
 
@@ -16,13 +17,7 @@ param env string
 @maxLength(13)
 param product string
 
-@description('Organisation prefix of the shared vault {org}-kv-{env}-common.')
-param org string = 'ofq'
-
 param location string = resourceGroup().location
-
-@description('Also create and manage the shared vault {org}-kv-{env}-common in this resource group.')
-param includeSharedVault bool = false
 
 @allowed([
   'Enabled'
@@ -35,11 +30,14 @@ param vaultPublicNetworkAccess string = 'Enabled'
 @maxValue(90)
 param softDeleteRetentionInDays int = 90
 
-@description('Resource IDs of the storage accounts whose keys kv-rotator rotates (any subscription or resource group).')
+@description('Resource IDs of the storage accounts whose keys the product vault\'s secrets rotate (any subscription or resource group).')
 param rotatedStorageAccountIds array = []
 
-@description('Object IDs of the app registrations whose client secrets kv-rotator rotates (it must own each: see README).')
+@description('Object IDs of the app registrations whose client secrets the product vault\'s secrets rotate (it must own each: see README).')
 param managedApplicationIds array = []
+
+@description('Existing vaults kv-rotator manages, anywhere in the tenant; never created or reconfigured here. Each: { subscriptionId, resourceGroup, name, systemTopicName (the vault\'s existing system topic, or \'\' for a new evgt-{name}), rotates: [storage account resource IDs, \'app:{objectId}\' for app registrations] }. See docs/DEPLOY.md.')
+param externalVaults array = []
 
 @description('Object ID of the pipeline\'s principal, which seeds secrets into the product vault; empty for none.')
 param pipelinePrincipalId string = ''
@@ -72,14 +70,16 @@ param sweepSchedule string = '0 0 7 * * *'
 param mailDefaultRecipients string = ''
 
 var vaultName = 'kv-${env}-${product}'
-var sharedVaultName = '${org}-kv-${env}-common'
-var managedVaultNames = includeSharedVault ? [vaultName, sharedVaultName] : [vaultName]
+var externalVaultNames = [for vault in externalVaults: vault.name]
+var managedVaultNames = concat([vaultName], externalVaultNames)
 var baseName = '${env}-${product}'
 // What each managed vault's secrets may rotate (ROTATOR_RESOURCE_SCOPES): the resources this template grants the
 // rotation roles on, and nothing else.
-var resourceScope = string(concat(rotatedStorageAccountIds, [for id in managedApplicationIds: 'app:${id}']))
-var sharedVaultScope = includeSharedVault ? ', "${sharedVaultName}": ${resourceScope}' : ''
-var resourceScopes = '{"${vaultName}": ${resourceScope}${sharedVaultScope}}'
+var applicationScopes = [for id in managedApplicationIds: 'app:${id}']
+var productVaultScope = '"${vaultName}": ${string(concat(rotatedStorageAccountIds, applicationScopes))}'
+var externalVaultScopes = [for vault in externalVaults: '"${vault.name}": ${string(vault.rotates)}']
+var resourceScopes = '{${join(concat([productVaultScope], externalVaultScopes), ', ')}}'
+var externalVaultSubscriptionIds = [for vault in externalVaults: vault.subscriptionId]
 var functionAppName = 'func-${baseName}'
 var applicationInsightsName = 'appi-${baseName}'
 var allTags = union(tags, {
@@ -121,6 +121,15 @@ module functionApp 'modules/functionApp.bicep' = {
   }
 }
 
+module rotatorRoles 'modules/rotatorRoles.bicep' = {
+  name: 'kvrotator-roles-${env}'
+  scope: subscription()
+  params: {
+    env: env
+    subscriptionIds: union([subscription().subscriptionId], externalVaultSubscriptionIds)
+  }
+}
+
 module productVault 'modules/keyVault.bicep' = {
   name: 'kvrotator-vault'
   params: {
@@ -131,20 +140,9 @@ module productVault 'modules/keyVault.bicep' = {
     publicNetworkAccess: vaultPublicNetworkAccess
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     functionPrincipalId: functionApp.outputs.principalId
+    secretRotatorRoleGuid: rotatorRoles.outputs.secretRotatorRoleGuid
     seederPrincipalId: pipelinePrincipalId
-  }
-}
-
-module sharedVault 'modules/keyVault.bicep' = if (includeSharedVault) {
-  name: 'kvrotator-shared-vault'
-  params: {
-    name: sharedVaultName
-    location: location
-    tags: allTags
-    softDeleteRetentionInDays: softDeleteRetentionInDays
-    publicNetworkAccess: vaultPublicNetworkAccess
-    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
-    functionPrincipalId: functionApp.outputs.principalId
+    secretSeederRoleGuid: rotatorRoles.outputs.secretSeederRoleGuid
   }
 }
 
@@ -152,10 +150,11 @@ module productVaultEvents 'modules/vaultEvents.bicep' = {
   name: 'kvrotator-vault-events'
   params: {
     vaultName: productVault.outputs.name
+    systemTopicName: 'evgt-${vaultName}'
     location: location
     tags: allTags
     functionAppId: functionApp.outputs.id
-    deadLetterStorageAccountName: functionStorage.outputs.name
+    deadLetterStorageAccountId: functionStorage.outputs.id
     deadLetterContainerName: functionStorage.outputs.deadLetterContainerName
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     subscribeToEvents: subscribeToEvents
@@ -164,24 +163,43 @@ module productVaultEvents 'modules/vaultEvents.bicep' = {
   }
 }
 
-module sharedVaultEvents 'modules/vaultEvents.bicep' = if (includeSharedVault) {
-  name: 'kvrotator-shared-vault-events'
+module productVaultDeadLetters 'modules/deadLetterWriter.bicep' = {
+  name: 'kvrotator-dead-letters'
   params: {
-    vaultName: sharedVaultName
-    location: location
+    storageAccountName: functionStorage.outputs.name
+    containerName: functionStorage.outputs.deadLetterContainerName
+    topicPrincipalId: productVaultEvents.outputs.topicPrincipalId
+  }
+}
+
+module externalVaultModules 'modules/managedVault.bicep' = [for vault in externalVaults: {
+  name: 'kvrotator-vault-${uniqueString(vault.subscriptionId, vault.resourceGroup, vault.name)}'
+  scope: resourceGroup(vault.subscriptionId, vault.resourceGroup)
+  params: {
+    vaultName: vault.name
+    systemTopicName: vault.systemTopicName
+    rotates: vault.rotates
     tags: allTags
     functionAppId: functionApp.outputs.id
-    deadLetterStorageAccountName: functionStorage.outputs.name
+    functionPrincipalId: functionApp.outputs.principalId
+    secretRotatorRoleGuid: rotatorRoles.outputs.secretRotatorRoleGuid
+    deadLetterStorageAccountId: functionStorage.outputs.id
     deadLetterContainerName: functionStorage.outputs.deadLetterContainerName
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     subscribeToEvents: subscribeToEvents
     maxDeliveryAttempts: eventMaxDeliveryAttempts
     eventTimeToLiveInMinutes: eventTimeToLiveInMinutes
   }
-  dependsOn: [
-    sharedVault
-  ]
-}
+}]
+
+module externalVaultDeadLetters 'modules/deadLetterWriter.bicep' = [for (vault, i) in externalVaults: {
+  name: 'kvrotator-dead-letters-${uniqueString(vault.subscriptionId, vault.resourceGroup, vault.name)}'
+  params: {
+    storageAccountName: functionStorage.outputs.name
+    containerName: functionStorage.outputs.deadLetterContainerName
+    topicPrincipalId: externalVaultModules[i].outputs.topicPrincipalId
+  }
+}]
 
 module storageKeyOperators 'modules/storageKeyOperator.bicep' = [for storageAccountId in rotatedStorageAccountIds: {
   name: 'kvrotator-key-operator-${uniqueString(storageAccountId)}'
@@ -200,7 +218,8 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-// Applied after the vault role assignments so that Key Vault references resolve on the first start.
+// Applied after the vault role assignments so that Key Vault references resolve on the first start (the function's
+// identity reads them with its Secret Rotator role).
 // Names other than the Azure-defined ones must be keys of io.kvrotator.app.Setting; a secret setting is a Key
 // Vault reference, e.g. '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-TEAMS-WEBHOOK-URL)'.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
@@ -221,7 +240,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     functionApp
     monitoring
     productVault
-    sharedVault
+    externalVaultModules
   ]
 }
 

@@ -1,5 +1,6 @@
-// A vault kv-rotator manages, to the organisation's standard: RBAC authorization, soft delete, purge protection,
-// audit logs to Log Analytics. The function's identity may manage secrets and read certificate metadata.
+// The product vault kv-rotator creates and manages, to the organisation's standard: RBAC authorization, soft
+// delete, purge protection, audit logs to Log Analytics. The function's identity holds the Secret Rotator custom
+// role on it; the pipeline's, the Secret Seeder role (modules/rotatorRoles.bicep).
 
 param name string
 param location string
@@ -15,17 +16,12 @@ param softDeleteRetentionInDays int
 param publicNetworkAccess string
 param logAnalyticsWorkspaceId string
 param functionPrincipalId string
+@description('Name (GUID) of the custom role kv-rotator Secret Rotator (modules/rotatorRoles.bicep).')
+param secretRotatorRoleGuid string
 @description('Object ID of the principal that seeds secrets from the pipeline variable group; empty for none.')
 param seederPrincipalId string = ''
-
-// https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/security#key-vault-secrets-officer
-// Read, write and disable secret versions: the rotation protocol stores every new credential as a new version.
-var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
-// https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/security#key-vault-reader
-// The sweep lists certificates to report their expiry. Key Vault Reader reads certificate (and key and secret)
-// metadata but no values; Key Vault Certificate User would also let the identity read the certificate's private
-// key through the secrets endpoint, which the sweep never needs.
-var keyVaultReader = '21090545-7ca7-4776-b22c-e363652d74d2'
+@description('Name (GUID) of the custom role kv-rotator Secret Seeder (modules/rotatorRoles.bicep).')
+param secretSeederRoleGuid string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -69,31 +65,21 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
-resource functionSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, functionPrincipalId, keyVaultSecretsOfficer)
+resource functionRotator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, functionPrincipalId, secretRotatorRoleGuid)
   scope: vault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretRotatorRoleGuid)
     principalId: functionPrincipalId
     principalType: 'ServicePrincipal'
   }
 }
 
-resource functionReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(vault.id, functionPrincipalId, keyVaultReader)
+resource seeder 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(seederPrincipalId)) {
+  name: guid(vault.id, seederPrincipalId, secretSeederRoleGuid)
   scope: vault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultReader)
-    principalId: functionPrincipalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
-resource seederSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(seederPrincipalId)) {
-  name: guid(vault.id, seederPrincipalId, keyVaultSecretsOfficer)
-  scope: vault
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretSeederRoleGuid)
     principalId: seederPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -1,13 +1,16 @@
 // Key Vault's expiry events, delivered to our two Event Grid functions: an Event Grid system topic on the vault and
-// one subscription per event type, retried, then dead-lettered to the function's storage account.
+// one subscription per event type, retried, then dead-lettered to the function's storage account (which may be in
+// another resource group: modules/deadLetterWriter.bicep gives the topic's identity its role there).
 // Event Grid checks that the target function exists, so the subscriptions are created only after the code has
 // been deployed (subscribeToEvents; see docs/DEPLOY.md).
 
 param vaultName string
+@description('The vault\'s Event Grid system topic: the one it already has (a vault can have only one), or a new one.')
+param systemTopicName string
 param location string
 param tags object
 param functionAppId string
-param deadLetterStorageAccountName string
+param deadLetterStorageAccountId string
 param deadLetterContainerName string
 param logAnalyticsWorkspaceId string
 param subscribeToEvents bool = true
@@ -18,30 +21,12 @@ param maxDeliveryAttempts int
 @maxValue(1440)
 param eventTimeToLiveInMinutes int
 
-// https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/storage#storage-blob-data-contributor
-// Lets the topic's identity write dead letters, on the dead-letter container only.
-var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: vaultName
 }
 
-resource deadLetterStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
-  name: deadLetterStorageAccountName
-}
-
-resource deadLetterBlobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' existing = {
-  parent: deadLetterStorage
-  name: 'default'
-}
-
-resource deadLetterContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = {
-  parent: deadLetterBlobService
-  name: deadLetterContainerName
-}
-
 resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
-  name: 'evgt-${vaultName}'
+  name: systemTopicName
   location: location
   tags: tags
   identity: {
@@ -50,16 +35,6 @@ resource topic 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
   properties: {
     source: vault.id
     topicType: 'Microsoft.KeyVault.vaults'
-  }
-}
-
-resource deadLetterWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(deadLetterContainer.id, topic.id, storageBlobDataContributor)
-  scope: deadLetterContainer
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
-    principalId: topic.identity.principalId
-    principalType: 'ServicePrincipal'
   }
 }
 
@@ -75,7 +50,7 @@ var deadLetter = {
   deadLetterDestination: {
     endpointType: 'StorageBlob'
     properties: {
-      resourceId: deadLetterStorage.id
+      resourceId: deadLetterStorageAccountId
       blobContainerName: deadLetterContainerName
     }
   }
@@ -102,9 +77,6 @@ resource nearExpiry 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06
     retryPolicy: retryPolicy
     deadLetterWithResourceIdentity: deadLetter
   }
-  dependsOn: [
-    deadLetterWriter
-  ]
 }
 
 resource expired 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = if (subscribeToEvents) {
@@ -128,9 +100,6 @@ resource expired 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15
     retryPolicy: retryPolicy
     deadLetterWithResourceIdentity: deadLetter
   }
-  dependsOn: [
-    deadLetterWriter
-  ]
 }
 
 resource deliveryFailures 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
@@ -147,3 +116,5 @@ resource deliveryFailures 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
     ]
   }
 }
+
+output topicPrincipalId string = topic.identity.principalId

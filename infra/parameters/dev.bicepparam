@@ -5,7 +5,6 @@ using '../main.bicep'
 param env = 'dev'
 param product = 'kvrotator'
 param location = 'westeurope'
-param includeSharedVault = false
 param vaultPublicNetworkAccess = 'Enabled'
 param softDeleteRetentionInDays = 30
 

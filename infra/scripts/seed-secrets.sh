@@ -3,7 +3,8 @@
 # (ofq-{env}-{service-name}-{service-type}-vg). Each variable becomes the secret named after it, with '_' written
 # as '-' because Key Vault names allow only letters, digits and hyphens: ROTATOR_TEAMS_WEBHOOK_URL is stored as
 # ROTATOR-TEAMS-WEBHOOK-URL. A variable the group does not define is skipped with a warning. A secret that already
-# holds the value is left alone, so a re-run adds no version. Values never reach the log or the command line.
+# holds the value (by the hash in its ValueSha256 tag) is left alone, so a re-run adds no version. Values never reach
+# the log or the command line, and the script never reads one back.
 #
 # Usage: seed-secrets.sh <vault-name> <VARIABLE_NAME>...
 set -euo pipefail
@@ -19,19 +20,17 @@ umask 077
 workdir="$(mktemp -d)"
 trap 'rm -rf "$workdir"' EXIT
 
-# The seeding principal's role assignment can take a few minutes to apply after the first deployment.
-read_current() {
+# The pipeline may write secrets and read their tags (custom role kv-rotator Secret Seeder), never a value: whether a
+# secret is up to date is read from the hash of its value kept in the tag ValueSha256. The seeding principal's role
+# can take a few minutes to apply after the first deployment.
+stored_hash() {
   local secret="$1" attempt
   for attempt in $(seq 1 10); do
-    if az keyvault secret show --vault-name "$vault" --name "$secret" --query value --output tsv \
-        >"$workdir/current" 2>"$workdir/error"; then
+    if az keyvault secret list --vault-name "$vault" \
+        --query "[?name=='$secret'] | [0].tags.ValueSha256" --output tsv >"$workdir/hash" 2>"$workdir/error"; then
       return 0
     fi
-    if grep -q "SecretNotFound" "$workdir/error"; then
-      : >"$workdir/current"
-      return 0
-    fi
-    echo "Reading $secret failed (attempt $attempt of 10); retrying in 30 s"
+    echo "Listing the secrets of $vault failed (attempt $attempt of 10); retrying in 30 s"
     sleep 30
   done
   cat "$workdir/error" >&2
@@ -46,14 +45,15 @@ for variable in "$@"; do
     continue
   fi
   secret="${variable//_/-}"
-  read_current "$secret"
-  if [[ "$(cat "$workdir/current")" == "$value" ]]; then
+  hash="$(printf '%s' "$value" | sha256sum | cut -d' ' -f1)"
+  stored_hash "$secret"
+  if [[ "$(cat "$workdir/hash")" == "$hash" ]]; then
     echo "$secret is up to date in $vault"
     continue
   fi
   printf '%s' "$value" >"$workdir/value"
   az keyvault secret set --vault-name "$vault" --name "$secret" --file "$workdir/value" --encoding utf-8 \
-    --content-type text/plain --tags source=pipeline-variable-group --output none
+    --content-type text/plain --tags source=pipeline-variable-group "ValueSha256=$hash" --output none
   rm -f "$workdir/value"
   echo "$secret written to $vault"
 done

@@ -95,6 +95,9 @@ public final class InfraPolicyCheck {
         private final Templates templates;
         private final List<Violation> violations = new ArrayList<>();
         private final Set<String> vaultNames = new LinkedHashSet<>();
+        /** Existing vaults managed through the externalVaults parameter, e.g. {@code {externalVaults[].name}}. */
+        private final Set<String> onboardedVaults = new LinkedHashSet<>();
+        private final Set<String> grantedVaults = new LinkedHashSet<>();
 
         Run(Templates templates) {
             this.templates = templates;
@@ -107,6 +110,12 @@ public final class InfraPolicyCheck {
             } catch (Templates.Unresolved | IllegalArgumentException e) {
                 violations.add(new Violation(name, e.getMessage()));
             }
+        }
+
+        private Set<String> managedVaults() {
+            Set<String> managed = new LinkedHashSet<>(vaultNames);
+            managed.addAll(onboardedVaults);
+            return managed;
         }
 
         void fail(Context context, String message) {
@@ -126,18 +135,41 @@ public final class InfraPolicyCheck {
                 for (Statement.Resource vault : resources(context, VAULT)) {
                     vault(context, vault);
                 }
+                context.file().all(Statement.Resource.class).stream()
+                        .filter(r -> r.type().equals(VAULT) && r.existing())
+                        .forEach(vault -> onboarded(context, vault));
             }
+            onboardedVaults.stream().filter(vault -> !grantedVaults.contains(vault)).forEach(vault ->
+                    fail(root, "onboarded vault " + vault + ": the function gets no role on it"));
             if (!vaultNames.contains(PRODUCT_VAULT_NAME)) {
                 fail(root, "no vault is named " + PRODUCT_VAULT_NAME + " (vaults: " + vaultNames + ")");
+            }
+        }
+
+        /**
+         * An existing vault named by an element of a main array parameter is one kv-rotator is given to manage: the
+         * function must get a role on it (which one, the role rule checks).
+         */
+        private void onboarded(Context context, Statement.Resource vault) {
+            Located name = templates.resolve(located(vault, context, "name"));
+            Optional<String> element = templates.loopElement(name);
+            if (element.isEmpty()) {
+                return;
+            }
+            onboardedVaults.add(element.get());
+            if (resources(context, ROLE_ASSIGNMENT).stream()
+                    .anyMatch(assignment -> isSymbol(assignment.get("scope"), vault.symbol()))) {
+                grantedVaults.add(element.get());
             }
         }
 
         private void vault(Context context, Statement.Resource vault) {
             String name = templates.nameTemplate(located(vault, context, "name"));
             vaultNames.add(name);
-            if (!name.equals(PRODUCT_VAULT_NAME) && !name.equals(SHARED_VAULT_NAME)) {
-                fail(context, "vault name " + name + " breaks the pattern " + PRODUCT_VAULT_NAME
-                        + " (or " + SHARED_VAULT_NAME + " for the shared vault)");
+            if (!name.equals(PRODUCT_VAULT_NAME)) {
+                fail(context, "vault name " + name + " breaks the pattern " + PRODUCT_VAULT_NAME + "; the shared "
+                        + SHARED_VAULT_NAME + " and other existing vaults are onboarded (externalVaults) as existing,"
+                        + " never created here");
             }
             requireTrue(context, vault, "soft delete", "properties", "enableSoftDelete");
             requireTrue(context, vault, "purge protection", "properties", "enablePurgeProtection");
@@ -237,7 +269,7 @@ public final class InfraPolicyCheck {
                     }
                 }
             }
-            for (String vault : vaultNames) {
+            for (String vault : managedVaults()) {
                 if (!vaultsWithTopic.contains(vault)) {
                     fail(templates.root(), "vault " + vault + " has no Event Grid system topic");
                 }
@@ -328,9 +360,10 @@ public final class InfraPolicyCheck {
             for (Context context : templates.contexts()) {
                 for (Statement.Resource assignment : resources(context, ROLE_ASSIGNMENT)) {
                     String name = "role assignment " + assignment.symbol();
-                    String id = assignment.get("properties", "roleDefinitionId")
-                            .map(r -> guidIn(new Located(r, context))).orElse(null);
-                    Optional<RequiredRole> role = Optional.ofNullable(id).flatMap(RequiredRole::byId);
+                    Optional<Expr> definitionId = assignment.get("properties", "roleDefinitionId");
+                    String id = definitionId.map(r -> guidIn(new Located(r, context))).orElse(null);
+                    Optional<RequiredRole> role = Optional.ofNullable(id).flatMap(RequiredRole::byId)
+                            .or(() -> definitionId.flatMap(r -> customRole(name, new Located(r, context))));
                     if (role.isEmpty()) {
                         fail(context, name + " assigns role " + id + ", which is not one of the least-privilege roles "
                                 + RequiredRole.all());
@@ -355,10 +388,33 @@ public final class InfraPolicyCheck {
             missing.forEach(role -> fail(templates.root(), "nothing assigns " + role.roleName()));
         }
 
+        /** The custom role an assignment refers to, checked for exactly the permissions its name stands for. */
+        private Optional<RequiredRole> customRole(String assignment, Located roleDefinitionId) {
+            CustomRoleDefinitions definitions = new CustomRoleDefinitions(templates);
+            Optional<CustomRoleDefinitions.Found> found = definitions.referencedBy(roleDefinitionId);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            String roleName = definitions.roleName(found.get());
+            Optional<RequiredRole> role = RequiredRole.custom(roleName);
+            if (role.isEmpty()) {
+                fail(found.get().context(), "custom role '" + roleName + "' is not one of kv-rotator's roles "
+                        + List.of(CustomRole.values()));
+                return Optional.empty();
+            }
+            definitions.problems(found.get(), role.get()).forEach(problem -> fail(found.get().context(),
+                    "custom role " + role.get().roleName() + " (" + assignment + ") " + problem));
+            return role;
+        }
+
+        /** Made by a module loop over a main array parameter, or over a list in each element of one. */
         private boolean perRotatedAccount(Context context) {
-            return context.call() != null && context.call().body() instanceof Expr.For loop
-                    && templates.mainParam(new Located(loop.source(), context.parent()))
-                    .filter(p -> p.type().equals("array") || p.type().endsWith("[]")).isPresent();
+            if (context.call() == null || !(context.call().body() instanceof Expr.For loop)) {
+                return false;
+            }
+            Located source = templates.resolve(new Located(loop.source(), context.parent()));
+            return templates.mainParam(source).filter(p -> p.type().equals("array") || p.type().endsWith("[]"))
+                    .isPresent() || templates.loopElement(source).isPresent();
         }
 
         /** The role definition GUID an expression such as subscriptionResourceId(..., id) carries. */
@@ -474,9 +530,9 @@ public final class InfraPolicyCheck {
             Located allowedVaults = settings.get(Setting.ALLOWED_VAULTS.key());
             if (allowedVaults != null) {
                 Set<String> names = templates.nameTemplates(allowedVaults);
-                if (!names.equals(vaultNames)) {
+                if (!names.equals(managedVaults())) {
                     fail(allowedVaults.context(), Setting.ALLOWED_VAULTS.key() + " evaluates to " + names
-                            + ", not to the managed vaults " + vaultNames);
+                            + ", not to the managed vaults " + managedVaults());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.kvrotator.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kvrotator.app.ProviderFactories;
 import java.io.IOException;
@@ -28,6 +29,8 @@ class InfraPolicyCheckTest {
     private static final String MAIN = "main.bicep";
     private static final String VAULT = "modules/keyVault.bicep";
     private static final String EVENTS = "modules/vaultEvents.bicep";
+    private static final String ONBOARDED = "modules/managedVault.bicep";
+    private static final String ROLES = "modules/rotatorRoles.bicep";
 
     private static List<String> violations(InfraSources sources) {
         return CHECK.check(sources).stream().map(Violation::toString).toList();
@@ -207,11 +210,11 @@ class InfraPolicyCheckTest {
         }
 
         @Test
-        @DisplayName("fails when the shared vault has no system topic")
-        void sharedVaultWithoutTopic() {
-            assertThat(violations(TEMPLATES.replaceFirst(MAIN, "module sharedVaultEvents 'modules/vaultEvents.bicep'",
-                    "module sharedVaultEvents 'modules/monitoring.bicep'")))
-                    .anySatisfy(v -> assertThat(v).contains("vault {org}-kv-{env}-common has no Event Grid system topic"));
+        @DisplayName("fails when an onboarded vault has no system topic")
+        void onboardedVaultWithoutTopic() {
+            assertThat(violations(TEMPLATES.replaceFirst(ONBOARDED, "module events 'vaultEvents.bicep'",
+                    "module events 'storageKeyOperator.bicep'")))
+                    .anySatisfy(v -> assertThat(v).contains("vault {externalVaults[].name} has no Event Grid system topic"));
         }
     }
 
@@ -220,17 +223,15 @@ class InfraPolicyCheckTest {
     class Roles {
 
         @Test
-        @DisplayName("are the five least-privilege built-in roles")
+        @DisplayName("are two custom vault roles and three least-privilege built-in roles")
         void roleIds() {
             assertThat(RequiredRole.all()).extracting(RequiredRole::roleName, RequiredRole::id)
                     .containsExactlyInAnyOrder(
-                            org.assertj.core.groups.Tuple.tuple("Key Vault Secrets Officer", "b86a8fe4-44ce-4948-aee5-eccb2c155cd7"),
-                            org.assertj.core.groups.Tuple.tuple("Key Vault Reader", "21090545-7ca7-4776-b22c-e363652d74d2"),
-                            org.assertj.core.groups.Tuple.tuple("Storage Account Key Operator Service Role",
-                                    "81a9662b-bebf-436f-a333-f67b29880f12"),
-                            org.assertj.core.groups.Tuple.tuple("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"),
-                            org.assertj.core.groups.Tuple.tuple("Storage Blob Data Contributor",
-                                    "ba92f5b4-2d11-453d-a403-e96b0029c9fe"));
+                            tuple("kv-rotator Secret Rotator", null),
+                            tuple("kv-rotator Secret Seeder", null),
+                            tuple("Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12"),
+                            tuple("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"),
+                            tuple("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe"));
         }
 
         @Test
@@ -238,37 +239,82 @@ class InfraPolicyCheckTest {
         void deployGuideListsEveryRole() throws IOException {
             String guide = Files.readString(ProjectPaths.projectDir().resolve("docs/DEPLOY.md"));
 
-            assertThat(RequiredRole.all()).allSatisfy(role ->
-                    assertThat(guide).contains("| " + role.roleName() + " `" + role.id() + "` |"));
+            assertThat(RequiredRole.all()).allSatisfy(role -> assertThat(guide).contains(role.isCustom()
+                    ? "| " + role.roleName() + " (custom role) |" : "| " + role.roleName() + " `" + role.id() + "` |"));
             ProviderFactories.ALL.forEach(factory -> factory.rotationRoles().forEach(role ->
                     assertThat(guide).contains(role.resourceType())));
         }
 
         @Test
-        @DisplayName("fail when the function gets Key Vault Administrator instead of Secrets Officer")
-        void broaderVaultRole() {
-            assertThat(violations(TEMPLATES.replaceFirst(VAULT, "var keyVaultSecretsOfficer = 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'",
-                    "var keyVaultSecretsOfficer = '00482a5a-887f-4fb3-b363-3b7fe8e74483'")))
-                    .anySatisfy(v -> assertThat(v).contains("assigns role 00482a5a-887f-4fb3-b363-3b7fe8e74483"))
-                    .anySatisfy(v -> assertThat(v).contains("nothing assigns Key Vault Secrets Officer"));
+        @DisplayName("fail when the function's custom vault role may also delete secrets")
+        void rotatorMayDelete() {
+            assertThat(violations(TEMPLATES.replaceFirst(ROLES, "          'Microsoft.KeyVault/vaults/secrets/update/action'\n",
+                    "          'Microsoft.KeyVault/vaults/secrets/update/action'\n          'Microsoft.KeyVault/vaults/secrets/delete'\n")))
+                    .anySatisfy(v -> assertThat(v).contains("custom role kv-rotator Secret Rotator")
+                            .contains("Microsoft.KeyVault/vaults/secrets/delete"));
         }
 
         @Test
-        @DisplayName("fail when the sweep reads certificates as Key Vault Certificate User")
-        void certificateUser() {
-            assertThat(violations(TEMPLATES.replaceFirst(VAULT, "var keyVaultReader = '21090545-7ca7-4776-b22c-e363652d74d2'",
-                    "var keyVaultReader = 'db79e9a7-68ee-4b58-9aeb-b90e7c24fcba'")))
-                    .anySatisfy(v -> assertThat(v).contains("nothing assigns Key Vault Reader"));
+        @DisplayName("fail when the pipeline's custom role may read secret values")
+        void seederMayRead() {
+            assertThat(violations(TEMPLATES.replaceFirst(ROLES, "          'Microsoft.KeyVault/vaults/secrets/readMetadata/action'\n"
+                    + "          'Microsoft.KeyVault/vaults/secrets/setSecret/action'\n        ]\n        notDataActions: []\n      }\n    ]\n"
+                    + "    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']\n  }\n}\n\noutput",
+                    "          'Microsoft.KeyVault/vaults/secrets/readMetadata/action'\n"
+                    + "          'Microsoft.KeyVault/vaults/secrets/setSecret/action'\n          'Microsoft.KeyVault/vaults/secrets/getSecret/action'\n"
+                    + "        ]\n        notDataActions: []\n      }\n    ]\n"
+                    + "    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']\n  }\n}\n\noutput")))
+                    .anySatisfy(v -> assertThat(v).contains("custom role kv-rotator Secret Seeder")
+                            .contains("getSecret"));
+        }
+
+        @Test
+        @DisplayName("fail when a custom role grants control-plane actions")
+        void customRoleWithActions() {
+            assertThat(violations(TEMPLATES.replaceFirst(ROLES, "        actions: []\n", "        actions: [\n          '*'\n        ]\n")))
+                    .anySatisfy(v -> assertThat(v).contains("grants control-plane actions [*]"));
+        }
+
+        @Test
+        @DisplayName("fail when the function gets Key Vault Administrator instead of its custom role")
+        void broaderVaultRole() {
+            assertThat(violations(TEMPLATES.replaceFirst(VAULT, "roleDefinitionId: subscriptionResourceId("
+                    + "'Microsoft.Authorization/roleDefinitions', secretRotatorRoleGuid)", "roleDefinitionId: "
+                    + "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '00482a5a-887f-4fb3-b363-3b7fe8e74483')")))
+                    .anySatisfy(v -> assertThat(v).contains("assigns role 00482a5a-887f-4fb3-b363-3b7fe8e74483"));
         }
 
         @Test
         @DisplayName("fail when a vault role is granted on the whole resource group")
         void roleOnResourceGroup() {
             assertThat(violations(TEMPLATES.replaceFirst(VAULT, "  scope: vault\n  properties: {\n    roleDefinitionId: "
-                    + "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultReader)",
+                    + "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretRotatorRoleGuid)",
                     "  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', "
-                            + "keyVaultReader)")))
-                    .anySatisfy(v -> assertThat(v).contains("assigns Key Vault Reader on the whole resource group"));
+                            + "secretRotatorRoleGuid)")))
+                    .anySatisfy(v -> assertThat(v).contains("assigns kv-rotator Secret Rotator on the whole resource group"));
+        }
+
+        @Test
+        @DisplayName("fail when an onboarded vault gets no role for the function")
+        void onboardedVaultWithoutRole() {
+            assertThat(violations(TEMPLATES.replaceFirst(ONBOARDED, "  scope: vault\n", "  scope: resourceGroup()\n")))
+                    .anySatisfy(v -> assertThat(v).contains("onboarded vault {externalVaults[].name}: the function gets no role"));
+        }
+
+        @Test
+        @DisplayName("fail when an onboarded vault would be created instead of referenced as existing")
+        void onboardedVaultCreated() {
+            assertThat(violations(TEMPLATES.replaceFirst(ONBOARDED, "resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {",
+                    "resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {")))
+                    .anySatisfy(v -> assertThat(v).contains("vault name {externalVaults[].name} breaks the pattern kv-{env}-{product}"));
+        }
+
+        @Test
+        @DisplayName("fail when the storage key role of an onboarded vault is not granted per listed resource")
+        void onboardedKeyOperatorNotLooped() {
+            assertThat(violations(TEMPLATES.replaceFirst(ONBOARDED, "[for resourceId in rotates:",
+                    "[for resourceId in ['/subscriptions/s/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/a']:")))
+                    .anySatisfy(v -> assertThat(v).contains("is not made once per rotated resource"));
         }
 
         @Test

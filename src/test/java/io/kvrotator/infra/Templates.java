@@ -187,8 +187,40 @@ final class Templates {
         if (param.isPresent()) {
             return "{" + param.get().name() + "}";
         }
+        Optional<String> element = loopElement(resolved);
+        if (element.isPresent()) {
+            return element.get();
+        }
         throw new Unresolved("cannot tell what " + describe(resolved.expr()) + " in " + resolved.context().describe()
                 + " evaluates to");
+    }
+
+    /**
+     * A field of the element of a loop over a main array parameter, e.g. {@code vault.name} in
+     * {@code [for vault in externalVaults: ...]}, as {@code {externalVaults[].name}}; empty for anything else.
+     */
+    Optional<String> loopElement(Located located) {
+        Expr expr = located.expr();
+        String field = "";
+        if (expr instanceof Expr.Member member && member.target() instanceof Expr.Ident) {
+            field = "." + member.name();
+            expr = member.target();
+        }
+        if (!(expr instanceof Expr.Ident ident)) {
+            return Optional.empty();
+        }
+        String suffix = field;
+        return loopSource(located.context(), ident.name()).map(param -> "{" + param.name() + "[]" + suffix + "}");
+    }
+
+    /** The main array parameter that a loop variable of this file's module or variable loops runs over. */
+    Optional<Statement.Param> loopSource(Context context, String variable) {
+        List<Expr> loops = new ArrayList<>();
+        context.file().all(Statement.Module.class).forEach(module -> loops.add(module.body()));
+        context.file().all(Statement.Var.class).forEach(var -> loops.add(var.value()));
+        return loops.stream().filter(Expr.For.class::isInstance).map(Expr.For.class::cast)
+                .filter(loop -> loop.variables().get(0).equals(variable))
+                .map(loop -> mainParam(new Located(loop.source(), context))).flatMap(Optional::stream).findFirst();
     }
 
     /** The names an expression can evaluate to, through arrays, {@code join}, {@code union} and {@code ?:}. */
@@ -198,6 +230,8 @@ final class Templates {
         Context context = resolved.context();
         if (resolved.expr() instanceof Expr.Arr array) {
             array.items().forEach(item -> names.addAll(nameTemplates(new Located(item, context))));
+        } else if (resolved.expr() instanceof Expr.For loop) {
+            names.add(nameTemplate(new Located(loop.body(), context)));
         } else if (resolved.expr() instanceof Expr.Ternary ternary) {
             names.addAll(nameTemplates(new Located(ternary.whenTrue(), context)));
             names.addAll(nameTemplates(new Located(ternary.whenFalse(), context)));

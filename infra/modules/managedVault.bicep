@@ -1,0 +1,62 @@
+// A vault that lives elsewhere and that kv-rotator manages (the shared {org}-kv-{env}-common among them): referenced
+// as existing, never created or reconfigured. Deployed into the vault's resource group: the function's Secret
+// Rotator role on the vault, the vault's system topic (the one it has, or a new one) with both expiry
+// subscriptions, and the rotation role on every resource its secrets may rotate.
+
+param vaultName string
+@description('The vault\'s existing Event Grid system topic; empty to create evgt-{vault}.')
+param systemTopicName string
+@description('What the vault\'s secrets may rotate: storage account resource IDs, and app:{objectId} entries.')
+param rotates array
+param tags object
+param functionAppId string
+param functionPrincipalId string
+param secretRotatorRoleGuid string
+param deadLetterStorageAccountId string
+param deadLetterContainerName string
+param logAnalyticsWorkspaceId string
+param subscribeToEvents bool
+param maxDeliveryAttempts int
+param eventTimeToLiveInMinutes int
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: vaultName
+}
+
+resource functionRotator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, functionPrincipalId, secretRotatorRoleGuid)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretRotatorRoleGuid)
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+module events 'vaultEvents.bicep' = {
+  name: 'kvrotator-events-${vaultName}'
+  params: {
+    vaultName: vaultName
+    systemTopicName: empty(systemTopicName) ? 'evgt-${vaultName}' : systemTopicName
+    location: vault.location
+    tags: tags
+    functionAppId: functionAppId
+    deadLetterStorageAccountId: deadLetterStorageAccountId
+    deadLetterContainerName: deadLetterContainerName
+    logAnalyticsWorkspaceId: logAnalyticsWorkspaceId
+    subscribeToEvents: subscribeToEvents
+    maxDeliveryAttempts: maxDeliveryAttempts
+    eventTimeToLiveInMinutes: eventTimeToLiveInMinutes
+  }
+}
+
+module storageKeyOperators 'storageKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.storage/storageaccounts/')) {
+  name: 'kvrotator-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    storageAccountName: last(split(resourceId, '/'))
+    functionPrincipalId: functionPrincipalId
+  }
+}]
+
+output topicPrincipalId string = events.outputs.topicPrincipalId
