@@ -17,8 +17,8 @@ final class Layering {
     static final List<String> ENTRY_POINTS = List.of("functions", "app", "api");
 
     /** Top-level packages that exist only under src/test (LayeringTest checks that this list is complete). */
-    static final List<String> TEST_ONLY = List.of("architecture", "benchmark", "infra", "localhost", "reliability",
-            "sandbox", "testing");
+    static final List<String> TEST_ONLY = List.of("architecture", "benchmark", "deploy", "infra", "localhost",
+            "reliability", "sandbox", "testing");
 
     private Layering() {
     }
