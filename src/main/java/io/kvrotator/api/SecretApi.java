@@ -19,7 +19,6 @@ import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import io.kvrotator.vault.VaultAllowList;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -53,25 +52,10 @@ public final class SecretApi {
         this.clock = clock;
     }
 
-    /**
-     * Who may call: whether App Service authentication is on (only then is its principal header trusted), whether
-     * a principal is required, and which app role it must carry. Requiring either needs authentication on.
-     */
-    public record CallerPolicy(boolean platformAuthentication, boolean requireIdentity, String requiredRole) {
-
-        public CallerPolicy {
-            requiredRole = requiredRole == null ? "" : requiredRole.trim();
-            if ((requireIdentity || !requiredRole.isEmpty()) && !platformAuthentication) {
-                throw new IllegalArgumentException("a caller identity or role cannot be required while App Service"
-                        + " authentication is off: the principal header would not come from the platform");
-            }
-        }
-    }
-
     /** {@code POST /api/secrets/{vault}/{name}/rotate}, body {@code {"reason": "...", "dryRun": false}}. */
     public ApiResponse rotate(ApiRequest request) {
         return handle(() -> {
-            Caller caller = caller(request);
+            Caller caller = callerPolicy.caller(request);
             SecretRef secret = secret(request);
             JsonNode body = RequestBodies.parse(request, Set.of("reason", "dryRun"));
             String reason = RequestBodies.requiredText(body, "reason");
@@ -89,7 +73,7 @@ public final class SecretApi {
     /** {@code GET /api/secrets/{vault}/{name}}: what the latest version holds and what a rotation would do. */
     public ApiResponse status(ApiRequest request) {
         return handle(() -> {
-            caller(request);
+            callerPolicy.caller(request);
             return preview(secret(request), false);
         });
     }
@@ -97,7 +81,7 @@ public final class SecretApi {
     /** {@code POST /api/secrets/{vault}/{name}/revoke}, body {@code {"reason", "approvedBy", "version"?}}. */
     public ApiResponse revoke(ApiRequest request) {
         return handle(() -> {
-            Caller caller = caller(request);
+            Caller caller = callerPolicy.caller(request);
             SecretRef secret = secret(request);
             JsonNode body = RequestBodies.parse(request, Set.of("reason", "approvedBy", "version"));
             String reason = RequestBodies.requiredText(body, "reason");
@@ -116,7 +100,7 @@ public final class SecretApi {
     /** {@code GET /api/expiries?withinDays=N}: the sweep's report (list operations only), changing nothing. */
     public ApiResponse expiries(ApiRequest request) {
         return handle(() -> {
-            caller(request);
+            callerPolicy.caller(request);
             int withinDays = withinDays(request.query().get("withinDays"));
             return ApiResponse.json(200, ExpiryReportJson.of(expiries.scan(), withinDays));
         });
@@ -166,27 +150,6 @@ public final class SecretApi {
             return ApiResponse.problem(422, "Cannot rotate", notRotatable.reason());
         }
         return ApiResponse.json(200, json);
-    }
-
-    private Caller caller(ApiRequest request) {
-        Optional<Caller> caller;
-        try {
-            caller = CallerIdentity.from(request, callerPolicy.platformAuthentication());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(401, "Unauthenticated", e.getMessage());
-        }
-        if (caller.isEmpty()) {
-            if (callerPolicy.requireIdentity()) {
-                throw new BadRequest(401, "Unauthenticated", "this API requires an App Service authentication"
-                        + " principal (" + CallerIdentity.PRINCIPAL_HEADER + ")");
-            }
-            return Caller.FUNCTION_KEY_HOLDER;
-        }
-        String role = callerPolicy.requiredRole();
-        if (!role.isEmpty() && !caller.get().roles().contains(role)) {
-            throw new BadRequest(403, "Forbidden", caller.get().name() + " does not have the app role " + role);
-        }
-        return caller.get();
     }
 
     /** The approver, normalised; refused when it is the caller under any name, however written, or no principal. */

@@ -7,8 +7,12 @@ import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.kvrotator.api.BlobIdempotencyRecords;
+import io.kvrotator.api.CallerPolicy;
+import io.kvrotator.api.DeadLetterApi;
 import io.kvrotator.api.InProcessIdempotencyRecords;
 import io.kvrotator.api.SecretApi;
+import io.kvrotator.event.BlobDeadLetterStore;
+import io.kvrotator.event.DeadLetterReplay;
 import io.kvrotator.event.KeyVaultEventHandler;
 import io.kvrotator.event.KeyVaultEventParser;
 import io.kvrotator.graph.GraphClients;
@@ -64,6 +68,7 @@ public final class AppContext {
     private final NoticeDispatcher notices;
     private final KeyVaultEventHandler keyVaultEvents;
     private final SecretApi secretApi;
+    private final DeadLetterApi deadLetterApi;
     private final ExpiryScanner expiryScanner;
     private final ExpirySweep expirySweep;
 
@@ -113,12 +118,16 @@ public final class AppContext {
                 new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock,
                 ExpiryScanner.DEFAULT_CONCURRENCY, settings.notifications().mailSender()
                 .map(sender -> settings.notifications().mailAllowedDomains()));
+        CallerPolicy callerPolicy = new CallerPolicy(settings.platformAuthentication(),
+                settings.requireCallerIdentity(), settings.requiredCallerRole());
         this.secretApi = new SecretApi(rotator, new Revoker(secrets, rotationProviders, lock, notices, policy,
                 verifyRetry, clock),
-                expiryScanner, settings.allowedVaults(), new SecretApi.CallerPolicy(settings.platformAuthentication(),
-                settings.requireCallerIdentity(), settings.requiredCallerRole()),
+                expiryScanner, settings.allowedVaults(), callerPolicy,
                 host.configured() ? new BlobIdempotencyRecords(lockContainer, clock) : new InProcessIdempotencyRecords(clock),
                 clock);
+        this.deadLetterApi = new DeadLetterApi(new DeadLetterReplay(new BlobDeadLetterStore(Lazy.of(() ->
+                host.container(settings.deadLetterContainer(), credential, httpClient))), keyVaultEvents, clock),
+                callerPolicy);
         NotificationLedger ledger = new BlobNotificationLedger(
                 () -> host.container(settings.sweep().stateContainer(), credential, httpClient));
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
@@ -161,6 +170,10 @@ public final class AppContext {
 
     public SecretApi secretApi() {
         return secretApi;
+    }
+
+    public DeadLetterApi deadLetterApi() {
+        return deadLetterApi;
     }
 
     /** Lists what expires, changing nothing: for {@code GET /api/expiries}. */

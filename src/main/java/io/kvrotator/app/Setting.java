@@ -76,6 +76,9 @@ public enum Setting implements SettingDefinition {
                     + " who had the day's digest."),
     LOCK_CONTAINER("ROTATOR_LOCK_CONTAINER", "rotation-locks",
             "Blob container, in the function app's own storage account, holding the per-secret rotation leases."),
+    DEAD_LETTER_CONTAINER("ROTATOR_DEAD_LETTER_CONTAINER", "eventgrid-deadletter",
+            "Blob container, in the function app's own storage account, where the Event Grid subscriptions put the"
+                    + " events they could not deliver; POST /api/deadletters/replay replays them from there."),
     HTTP_TIMEOUT_SECONDS("ROTATOR_HTTP_TIMEOUT_SECONDS", "30",
             "How long one call to Key Vault, ARM, Graph, Entra or Teams may take before it is retried."),
     HOST_STORAGE_ACCOUNT("AzureWebJobsStorage__accountName", "",

@@ -31,44 +31,61 @@ public final class KeyVaultEventHandler {
 
     /** Handles one delivery (one event or an array) and says whether Event Grid should deliver it again. */
     public Delivery handle(String body) {
-        List<RotationOutcome> outcomes = new ArrayList<>();
-        int rejected = 0;
-        for (ParsedEvent parsed : parser.parse(body)) {
-            if (parsed instanceof ParsedEvent.Rejected rejection) {
-                rejected++;
+        List<Handled> handled = new ArrayList<>();
+        List<ParsedEvent.Rejected> rejections = new ArrayList<>();
+        for (ParsedEvent admitted : admit(body)) {
+            if (admitted instanceof ParsedEvent.Rejected rejection) {
+                rejections.add(rejection);
                 LOG.log(Level.WARNING, () -> "event.rejected eventId=%s why=\"%s\" (completed without retry)"
                         .formatted(rejection.eventId(), rejection.reason()));
-            } else if (parsed instanceof ParsedEvent.Accepted accepted) {
+            } else if (admitted instanceof ParsedEvent.Accepted accepted) {
                 KeyVaultEvent event = accepted.event();
-                Optional<String> notAllowed = allowedVaults.problem(event.secret().vault());
-                if (notAllowed.isPresent()) {
-                    rejected++;
-                    LOG.log(Level.WARNING, () -> "event.rejected eventId=%s why=\"%s\" (completed without retry)"
-                            .formatted(event.id(), notAllowed.get()));
-                    continue;
-                }
-                outcomes.add(rotator.rotate(new RotationRequest(event.secret(), new Trigger.Event(event.id()),
-                        event.type().shortName(), event.version(), event.eventTime(),
-                        event.type() == KeyVaultEventType.SECRET_EXPIRED)));
+                handled.add(new Handled(event, rotator.rotate(new RotationRequest(event.secret(),
+                        new Trigger.Event(event.id()), event.type().shortName(), event.version(), event.eventTime(),
+                        event.type() == KeyVaultEventType.SECRET_EXPIRED))));
             }
         }
-        return new Delivery(outcomes, rejected);
+        return new Delivery(handled, rejections);
     }
 
-    /** The result of one delivery. */
-    public record Delivery(List<RotationOutcome> outcomes, int rejected) {
+    /** Protocol step 1 alone, changing and logging nothing: each event of a delivery, admitted or rejected. */
+    public List<ParsedEvent> admit(String body) {
+        return parser.parse(body).stream().map(this::admit).toList();
+    }
+
+    private ParsedEvent admit(ParsedEvent parsed) {
+        if (parsed instanceof ParsedEvent.Accepted accepted) {
+            Optional<String> notAllowed = allowedVaults.problem(accepted.event().secret().vault());
+            if (notAllowed.isPresent()) {
+                return new ParsedEvent.Rejected(accepted.event().id(), notAllowed.get());
+            }
+        }
+        return parsed;
+    }
+
+    /** One admitted event and how its rotation request ended. */
+    public record Handled(KeyVaultEvent event, RotationOutcome outcome) {
+    }
+
+    /** The result of one delivery: the events handed to the rotator, and those rejected with their reasons. */
+    public record Delivery(List<Handled> handled, List<ParsedEvent.Rejected> rejections) {
 
         public Delivery {
-            outcomes = List.copyOf(outcomes);
+            handled = List.copyOf(handled);
+            rejections = List.copyOf(rejections);
+        }
+
+        public List<RotationOutcome> outcomes() {
+            return handled.stream().map(Handled::outcome).toList();
         }
 
         /** True when an event failed in a way a later delivery can fix: the function must throw. */
         public boolean shouldRedeliver() {
-            return outcomes.stream().anyMatch(o -> o instanceof RotationOutcome.Failed failed && failed.retryable());
+            return outcomes().stream().anyMatch(o -> o instanceof RotationOutcome.Failed failed && failed.retryable());
         }
 
         public String redeliveryReason() {
-            return outcomes.stream()
+            return outcomes().stream()
                     .filter(o -> o instanceof RotationOutcome.Failed failed && failed.retryable())
                     .map(o -> o.secret() + ": " + ((RotationOutcome.Failed) o).failure().message())
                     .collect(Collectors.joining("; "));

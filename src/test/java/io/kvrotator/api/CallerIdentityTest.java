@@ -93,11 +93,11 @@ class CallerIdentityTest {
     @Test
     @DisplayName("a policy that requires an identity or a role while authentication is off cannot be built")
     void policyNeedsAuthentication() {
-        assertThatThrownBy(() -> new SecretApi.CallerPolicy(false, true, ""))
+        assertThatThrownBy(() -> new CallerPolicy(false, true, ""))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("authentication is off");
-        assertThatThrownBy(() -> new SecretApi.CallerPolicy(false, false, "KvRotator.Operator"))
+        assertThatThrownBy(() -> new CallerPolicy(false, false, "KvRotator.Operator"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(new SecretApi.CallerPolicy(true, true, " KvRotator.Operator ").requiredRole())
+        assertThat(new CallerPolicy(true, true, " KvRotator.Operator ").requiredRole())
                 .isEqualTo("KvRotator.Operator");
     }
 

@@ -174,7 +174,7 @@ class SettingsTest {
     }
 
     @Test
-    @DisplayName("Teams routes are read case-insensitively and the alert state goes to the host's storage account")
+    @DisplayName("Teams routes are read case-insensitively; alert state and dead letters are in the host's storage account")
     void routesAndStateStorage() {
         Settings settings = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
                 "ROTATOR_TEAMS_ROUTES", "{\"Payments-Oncall\": \"https://example.invalid/workflows/1\"}",
@@ -184,6 +184,7 @@ class SettingsTest {
         assertThat(settings.notifications().teamsRoutes().toString()).doesNotContain("example.invalid");
         assertThat(settings.hostStorage().blobEndpoint()).isEqualTo("https://stdevkvrotator.blob.core.windows.net");
         assertThat(settings.sweep().stateContainer()).isEqualTo("notification-state");
+        assertThat(settings.deadLetterContainer()).isEqualTo("eventgrid-deadletter");
     }
 
     @Test

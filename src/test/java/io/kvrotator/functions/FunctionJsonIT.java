@@ -28,7 +28,8 @@ class FunctionJsonIT {
             "RotateSecret, httpTrigger, secrets/{vault}/{name}/rotate",
             "SecretStatus, httpTrigger, secrets/{vault}/{name}",
             "RevokeSecret, httpTrigger, secrets/{vault}/{name}/revoke",
-            "ExpiryReport, httpTrigger, expiries"})
+            "ExpiryReport, httpTrigger, expiries",
+            "ReplayDeadLetters, httpTrigger, deadletters/replay"})
     void generatedBinding(String function, String type, String route) throws IOException {
         JsonNode binding = trigger(functionJson(function));
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kvrotator.app.ProviderFactories;
 import io.kvrotator.app.Setting;
 import io.kvrotator.support.SettingDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,13 @@ class CodeMatchTest {
                         .count());
         assertThat(expected.requiredSettingKeys()).contains(Setting.ALLOWED_VAULTS.key())
                 .doesNotContain(Setting.NEAR_EXPIRY_DAYS.key());
+    }
+
+    @Test
+    @DisplayName("the dead-letter container replayed by default is the one infra creates in the function's storage account")
+    void deadLetterContainerIsInfras() throws IOException {
+        assertThat(Files.readString(ProjectPaths.infraDir().resolve("modules/functionStorage.bicep")))
+                .contains("'" + Setting.DEAD_LETTER_CONTAINER.defaultValue() + "'");
     }
 
     @Test

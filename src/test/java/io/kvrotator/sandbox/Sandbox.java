@@ -1,5 +1,6 @@
 package io.kvrotator.sandbox;
 
+import com.azure.storage.blob.BlobContainerClient;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.app.Setting;
 import io.kvrotator.app.Settings;
@@ -32,7 +33,7 @@ public final class Sandbox implements AutoCloseable {
     private static final AtomicInteger SANDBOXES = new AtomicInteger();
     private static Azurite sharedAzurite;
 
-    /** This sandbox's containers in the shared Azurite, so sandboxes never see each other's locks or alerts. */
+    /** This sandbox's containers in the shared Azurite, so sandboxes never share locks, alerts or dead letters. */
     private boolean installed;
     private final String containerSuffix = "-" + SANDBOXES.incrementAndGet();
 
@@ -119,7 +120,16 @@ public final class Sandbox implements AutoCloseable {
     public Map<String, String> hostStorageSettings() {
         return Map.of(Setting.HOST_STORAGE.key(), azurite().connectionString(),
                 Setting.LOCK_CONTAINER.key(), "rotation-locks" + containerSuffix,
-                Setting.NOTIFICATION_STATE_CONTAINER.key(), "notification-state" + containerSuffix);
+                Setting.NOTIFICATION_STATE_CONTAINER.key(), "notification-state" + containerSuffix,
+                Setting.DEAD_LETTER_CONTAINER.key(), "eventgrid-deadletter" + containerSuffix);
+    }
+
+    /** This sandbox's dead-letter container in Azurite, created as Bicep creates it, for Event Grid to write to. */
+    public BlobContainerClient deadLetterContainer() {
+        BlobContainerClient container = azurite().client().getBlobContainerClient(
+                hostStorageSettings().get(Setting.DEAD_LETTER_CONTAINER.key()));
+        container.createIfNotExists();
+        return container;
     }
 
     /**
