@@ -71,6 +71,31 @@ param sweepSchedule string = '0 0 7 * * *'
 @description('Comma-separated addresses for notices whose secret names no email owner; required with mailSender.')
 param mailDefaultRecipients string = ''
 
+@description('Send notices to Teams; on, the vault secret ROTATOR-TEAMS-WEBHOOK-URL must exist before the app starts.')
+param teamsNotifications bool
+
+@description('Send notices by email; on, the vault secret ROTATOR-MAIL-SENDER must exist and mailDefaultRecipients be set.')
+param mailNotifications bool
+
+@description('Client ID of the kv-rotator API app registration, the only audience App Service authentication accepts.')
+@minLength(36)
+@maxLength(36)
+param apiClientId string
+
+@description('true: the HTTP API refuses calls that carry no caller identity from App Service authentication.')
+param requireCallerIdentity bool = false
+
+@description('App role every HTTP API caller must hold, e.g. KvRotator.Operator; empty for none.')
+param requiredCallerRole string = ''
+
+@description('Addresses the alert action group emails when kv-rotator itself fails.')
+@minLength(1)
+param alertEmailAddresses array
+
+@secure()
+@description('Teams Workflows webhook URL for alerts, from the environment only; empty for email only.')
+param alertTeamsWebhookUrl string
+
 var vaultName = 'kv-${env}-${product}'
 var sharedVaultName = '${org}-kv-${env}-common'
 var managedVaultNames = includeSharedVault ? [vaultName, sharedVaultName] : [vaultName]
@@ -206,22 +231,59 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: {
+  // A notice channel's settings are there only when the channel is on: a Key Vault reference to a secret nobody
+  // seeded would stop the worker.
+  properties: union({
     AzureWebJobsStorage__accountName: functionStorage.outputs.name
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     ROTATOR_ALLOWED_VAULTS: join(managedVaultNames, ',')
     ROTATOR_ENTRA_TENANT_ID: tenant().tenantId
     ROTATOR_SWEEP_SCHEDULE: sweepSchedule
+    ROTATOR_RESOURCE_SCOPES: resourceScopes
+    ROTATOR_REQUIRE_CALLER_IDENTITY: requireCallerIdentity ? 'true' : 'false'
+    ROTATOR_REQUIRED_CALLER_ROLE: requiredCallerRole
+  }, teamsNotifications ? {
     ROTATOR_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-TEAMS-WEBHOOK-URL)'
+  } : {}, mailNotifications ? {
     ROTATOR_MAIL_SENDER: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-MAIL-SENDER)'
     ROTATOR_MAIL_DEFAULT_RECIPIENTS: mailDefaultRecipients
-    ROTATOR_RESOURCE_SCOPES: resourceScopes
-  }
+  } : {})
   dependsOn: [
     functionApp
     monitoring
     productVault
     sharedVault
+    apiAuthentication
+  ]
+}
+
+// App Service authentication: WEBSITE_AUTH_ENABLED is True once it is on, which ROTATOR_REQUIRE_CALLER_IDENTITY
+// and ROTATOR_REQUIRED_CALLER_ROLE need at start-up.
+module apiAuthentication 'modules/apiAuthentication.bicep' = {
+  name: 'kvrotator-api-authentication'
+  params: {
+    functionAppName: functionApp.outputs.name
+    apiClientId: apiClientId
+  }
+}
+
+// The system topics vaultEvents.bicep creates, one per managed vault.
+var eventTopicNames = [for managedVault in managedVaultNames: 'evgt-${managedVault}']
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'kvrotator-alerts'
+  params: {
+    baseName: baseName
+    location: location
+    tags: allTags
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    eventTopicNames: eventTopicNames
+    emailAddresses: alertEmailAddresses
+    teamsWebhookUrl: alertTeamsWebhookUrl
+  }
+  dependsOn: [
+    productVaultEvents
+    sharedVaultEvents
   ]
 }
 
