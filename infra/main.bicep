@@ -36,7 +36,7 @@ param rotatedStorageAccountIds array = []
 @description('Object IDs of the app registrations whose client secrets the product vault\'s secrets rotate (it must own each: see README).')
 param managedApplicationIds array = []
 
-@description('Existing vaults kv-rotator manages, anywhere in the tenant; never created or reconfigured here. Each: { subscriptionId, resourceGroup, name, systemTopicName (the vault\'s existing system topic, or \'\' for a new evgt-{name}), rotates: [storage account resource IDs, \'app:{objectId}\' for app registrations] }. See docs/DEPLOY.md.')
+@description('Existing vaults kv-rotator manages, anywhere in the tenant; never created or reconfigured here. Each: { subscriptionId, resourceGroup, name, systemTopicName (the vault\'s existing system topic, or the name of a new one such as evgt-{name}), rotates: [storage account resource IDs, \'app:{objectId}\' for app registrations] }. See docs/DEPLOY.md.')
 param externalVaults array = []
 
 @description('Object ID of the pipeline\'s principal, which seeds secrets into the product vault; empty for none.')
@@ -68,6 +68,31 @@ param sweepSchedule string = '0 0 7 * * *'
 
 @description('Comma-separated addresses for notices whose secret names no email owner; required with mailSender.')
 param mailDefaultRecipients string = ''
+
+@description('Send notices to Teams; on, the vault secret ROTATOR-TEAMS-WEBHOOK-URL must exist before the app starts.')
+param teamsNotifications bool
+
+@description('Send notices by email; on, the vault secret ROTATOR-MAIL-SENDER must exist and mailDefaultRecipients be set.')
+param mailNotifications bool
+
+@description('Client ID of the kv-rotator API app registration, the only audience App Service authentication accepts.')
+@minLength(36)
+@maxLength(36)
+param apiClientId string
+
+@description('true: the HTTP API refuses calls that carry no caller identity from App Service authentication.')
+param requireCallerIdentity bool = false
+
+@description('App role every HTTP API caller must hold, e.g. KvRotator.Operator; empty for none.')
+param requiredCallerRole string = ''
+
+@description('Addresses the alert action group emails when kv-rotator itself fails.')
+@minLength(1)
+param alertEmailAddresses array
+
+@secure()
+@description('Teams Workflows webhook URL for alerts, from the environment only; empty for email only.')
+param alertTeamsWebhookUrl string
 
 var vaultName = 'kv-${env}-${product}'
 var externalVaultNames = [for vault in externalVaults: vault.name]
@@ -189,6 +214,7 @@ module externalVaultModules 'modules/managedVault.bicep' = [for vault in externa
     subscribeToEvents: subscribeToEvents
     maxDeliveryAttempts: eventMaxDeliveryAttempts
     eventTimeToLiveInMinutes: eventTimeToLiveInMinutes
+    actionGroupId: alerts.outputs.actionGroupId
   }
 }]
 
@@ -225,22 +251,59 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site
   name: 'appsettings'
-  properties: {
+  // A notice channel's settings are there only when the channel is on: a Key Vault reference to a secret nobody
+  // seeded would stop the worker.
+  properties: union({
     AzureWebJobsStorage__accountName: functionStorage.outputs.name
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
     ROTATOR_ALLOWED_VAULTS: join(managedVaultNames, ',')
     ROTATOR_ENTRA_TENANT_ID: tenant().tenantId
     ROTATOR_SWEEP_SCHEDULE: sweepSchedule
+    ROTATOR_RESOURCE_SCOPES: resourceScopes
+    ROTATOR_REQUIRE_CALLER_IDENTITY: requireCallerIdentity ? 'true' : 'false'
+    ROTATOR_REQUIRED_CALLER_ROLE: requiredCallerRole
+  }, teamsNotifications ? {
     ROTATOR_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-TEAMS-WEBHOOK-URL)'
+  } : {}, mailNotifications ? {
     ROTATOR_MAIL_SENDER: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-MAIL-SENDER)'
     ROTATOR_MAIL_DEFAULT_RECIPIENTS: mailDefaultRecipients
-    ROTATOR_RESOURCE_SCOPES: resourceScopes
-  }
+  } : {})
   dependsOn: [
     functionApp
     monitoring
     productVault
     externalVaultModules
+    apiAuthentication
+  ]
+}
+
+// App Service authentication: WEBSITE_AUTH_ENABLED is True once it is on, which ROTATOR_REQUIRE_CALLER_IDENTITY
+// and ROTATOR_REQUIRED_CALLER_ROLE need at start-up.
+module apiAuthentication 'modules/apiAuthentication.bicep' = {
+  name: 'kvrotator-api-authentication'
+  params: {
+    functionAppName: functionApp.outputs.name
+    apiClientId: apiClientId
+  }
+}
+
+// The product vault's system topic; each onboarded vault's topic has its alert in its own resource group
+// (modules/managedVault.bicep).
+var eventTopicNames = ['evgt-${vaultName}']
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'kvrotator-alerts'
+  params: {
+    baseName: baseName
+    location: location
+    tags: allTags
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
+    eventTopicNames: eventTopicNames
+    emailAddresses: alertEmailAddresses
+    teamsWebhookUrl: alertTeamsWebhookUrl
+  }
+  dependsOn: [
+    productVaultEvents
   ]
 }
 

@@ -4,7 +4,7 @@
 // subscriptions, and the rotation role on every resource its secrets may rotate.
 
 param vaultName string
-@description('The vault\'s existing Event Grid system topic; empty to create evgt-{vault}.')
+@description('The vault\'s Event Grid system topic: the one it already has (a vault can have only one), or the name of the one to create, e.g. evgt-{vault}.')
 param systemTopicName string
 @description('What the vault\'s secrets may rotate: storage account resource IDs, and app:{objectId} entries.')
 param rotates array
@@ -18,6 +18,8 @@ param logAnalyticsWorkspaceId string
 param subscribeToEvents bool
 param maxDeliveryAttempts int
 param eventTimeToLiveInMinutes int
+@description('kv-rotator\'s action group, which the topic\'s dead-letter alert notifies.')
+param actionGroupId string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: vaultName
@@ -37,7 +39,7 @@ module events 'vaultEvents.bicep' = {
   name: 'kvrotator-events-${vaultName}'
   params: {
     vaultName: vaultName
-    systemTopicName: empty(systemTopicName) ? 'evgt-${vaultName}' : systemTopicName
+    systemTopicName: systemTopicName
     location: vault.location
     tags: tags
     functionAppId: functionAppId
@@ -48,6 +50,18 @@ module events 'vaultEvents.bicep' = {
     maxDeliveryAttempts: maxDeliveryAttempts
     eventTimeToLiveInMinutes: eventTimeToLiveInMinutes
   }
+}
+
+module deadLetterAlert 'deadLetterAlert.bicep' = {
+  name: 'kvrotator-dead-letter-alert-${vaultName}'
+  params: {
+    topicName: systemTopicName
+    tags: tags
+    actionGroupId: actionGroupId
+  }
+  dependsOn: [
+    events
+  ]
 }
 
 module storageKeyOperators 'storageKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.storage/storageaccounts/')) {

@@ -21,3 +21,18 @@ param pipelinePrincipalId = readEnvironmentVariable('KVROTATOR_PIPELINE_PRINCIPA
 // Notices: the Teams webhook URL and the mail sender are secrets in the vault (ROTATOR-TEAMS-WEBHOOK-URL,
 // ROTATOR-MAIL-SENDER), seeded by the pipeline from the variable group; the recipients are not secret.
 param mailDefaultRecipients = 'platform-team@contoso.com'
+
+// Notice channels (docs/DEPLOY.md, "Notice channels"): a channel that is on needs its secret in the vault before
+// the app starts; a channel that is off gets no settings at all.
+param teamsNotifications = true
+param mailNotifications = true
+
+// Callers (docs/DEPLOY.md, "Callers: authentication and app roles"): the API app registration's client ID
+// comes from the environment. Callers need a token; dev does not require an app role.
+param apiClientId = readEnvironmentVariable('KVROTATOR_API_CLIENT_ID', '')
+
+// Alerts (docs/DEPLOY.md, "Alerts"). The Teams webhook URL is a secret: only ever from the environment.
+param alertEmailAddresses = [
+  'platform-team@contoso.com'
+]
+param alertTeamsWebhookUrl = readEnvironmentVariable('KVROTATOR_ALERT_TEAMS_WEBHOOK_URL', '')

@@ -87,6 +87,10 @@ public final class InfraPolicyCheck {
         run.rule("function app", run::functionApp);
         run.rule("app settings", run::appSettings);
         run.rule("secret values", () -> SecretLiteralScan.scan(sources, templates, run.violations));
+        run.rule("notice channels", () -> new NoticeChannelsCheck(templates, run.violations).check());
+        run.rule("caller authentication", () -> new AuthenticationCheck(templates, run.violations).check());
+        run.rule("alerts", () -> new AlertRulesCheck(templates, run.violations).check());
+        run.rule("resource log tables", () -> new ResourceLogTablesCheck(templates, run.violations).check());
         return List.copyOf(run.violations);
     }
 
@@ -543,6 +547,9 @@ public final class InfraPolicyCheck {
                 obj.properties().forEach(p -> settings.put(p.key(), new Located(p.value(), resolved.context())));
             } else if (resolved.expr() instanceof Expr.Call call && call.name().equals("union")) {
                 call.args().forEach(arg -> collectSettings(new Located(arg, resolved.context()), settings));
+            } else if (resolved.expr() instanceof Expr.Ternary ternary) {
+                collectSettings(new Located(ternary.whenTrue(), resolved.context()), settings);
+                collectSettings(new Located(ternary.whenFalse(), resolved.context()), settings);
             } else {
                 throw new Templates.Unresolved("cannot list the app settings in " + resolved.context().describe());
             }
