@@ -46,7 +46,7 @@ public final class StorageAccountKeyFactory implements ProviderFactory {
         Duration validity = Duration.ofDays(values.integer(VALIDITY_DAYS, 1, 3650));
         return configured(validity, context -> new DualKeyProvider<>(new StorageAccountKeys(
                 new ArmStorageKeys(context.resourceManagerEndpoint(), context.credential(), context.httpClient()),
-                new BlobStorageKeyVerifier(blobEndpointTemplate, context.httpClient())),
+                new BlobStorageKeyVerifier(blobEndpointTemplate, context.httpClient()), blobEndpointTemplate),
                 context.verifyRetry(), validity));
     }
 }

@@ -46,7 +46,7 @@ class StorageAccountKeyProviderTest {
         HttpClient http = HttpClient.createDefault();
         provider = new DualKeyProvider<>(new StorageAccountKeys(
                 new ArmStorageKeys(sandbox.arm.baseUrl() + "/", sandbox.credential, http),
-                new BlobStorageKeyVerifier(sandbox.blob.endpointTemplate(), http)),
+                new BlobStorageKeyVerifier(sandbox.blob.endpointTemplate(), http), sandbox.blob.endpointTemplate()),
                 new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }),
                 Duration.ofDays(60));
     }

@@ -12,6 +12,7 @@ import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.LogCapture;
+import io.kvrotator.vault.SecretValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -80,6 +81,30 @@ class StorageKeyRotationTest {
         assertThat(rotated.notBefore()).isEqualTo(clock.instant());
         assertThat(rotated.enabled()).isTrue();
         assertThat(versions.get(0).enabled()).as("the previous version keeps working").isTrue();
+    }
+
+    @Test
+    @DisplayName("with ValueFormat=connectionString, the new version holds the connection string of key2")
+    void rotatesAConnectionString() {
+        String endpoint = sandbox.blob.endpointTemplate().replace("{account}", "stpaymentsdev");
+        String inUse = "DefaultEndpointsProtocol=https;AccountName=stpaymentsdev;AccountKey=" + key("key1").value()
+                + ";BlobEndpoint=" + endpoint;
+        String version = sandbox.keyVault.seedSecret(VAULT, "PAYMENTS-STORAGE-CONNECTION", inUse, Map.of(
+                "CredentialType", "StorageAccountKey", "ProviderAddress", ACCOUNT, "ValueFormat", "connectionString"),
+                NOW.minus(Duration.ofDays(40)), firstExpiry);
+        ArmStorageStandIn.KeyState key1Before = key("key1");
+
+        functions.secretNearExpiry(KeyVaultEvents.nearExpiry(VAULT, "PAYMENTS-STORAGE-CONNECTION", version,
+                firstExpiry, clock.instant()), null);
+
+        List<VersionView> versions = sandbox.keyVault.versions(VAULT, "PAYMENTS-STORAGE-CONNECTION");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(1).fingerprint()).isEqualTo(SecretValue.fingerprintOf(
+                "DefaultEndpointsProtocol=https;AccountName=stpaymentsdev;AccountKey=" + key("key2").value()
+                        + ";BlobEndpoint=" + endpoint));
+        assertThat(versions.get(1).tags()).containsEntry("CredentialId", "key2")
+                .containsEntry("ValueFormat", "connectionString");
+        assertThat(key("key1")).as("the key the connection string in use holds").isEqualTo(key1Before);
     }
 
     @Test
