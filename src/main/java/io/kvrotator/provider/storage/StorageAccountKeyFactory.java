@@ -45,7 +45,7 @@ public final class StorageAccountKeyFactory implements ProviderFactory {
         String blobEndpointTemplate = values.url(BLOB_ENDPOINT_TEMPLATE, "{account}");
         Duration validity = Duration.ofDays(values.integer(VALIDITY_DAYS, 1, 3650));
         return configured(validity, context -> new DualKeyProvider<>(new StorageAccountKeys(
-                new ArmStorageKeys(context.resourceManagerEndpoint(), context.credential(), context.httpClient()),
+                new ArmStorageKeys(context.arm()),
                 new BlobStorageKeyVerifier(blobEndpointTemplate, context.httpClient()), blobEndpointTemplate),
                 context.verifyRetry(), validity));
     }

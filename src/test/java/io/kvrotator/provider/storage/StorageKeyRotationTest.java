@@ -3,7 +3,7 @@ package io.kvrotator.provider.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvrotator.functions.KeyVaultEventFunctions;
-import io.kvrotator.sandbox.ArmStorageStandIn;
+import io.kvrotator.sandbox.ArmStandIn;
 import io.kvrotator.sandbox.IssuedSecrets;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import io.kvrotator.sandbox.MutableClock;
@@ -57,8 +57,8 @@ class StorageKeyRotationTest {
     @Test
     @DisplayName("a near-expiry event stores the regenerated key2 as the new latest version and leaves key1 alone")
     void rotatesToTheInactiveKey() {
-        ArmStorageStandIn.KeyState key1Before = key("key1");
-        ArmStorageStandIn.KeyState key2Before = key("key2");
+        ArmStandIn.KeyState key1Before = key("key1");
+        ArmStandIn.KeyState key2Before = key("key2");
 
         functions.secretNearExpiry(nearExpiryEventFor(firstVersion, firstExpiry), null);
 
@@ -92,7 +92,7 @@ class StorageKeyRotationTest {
         String version = sandbox.keyVault.seedSecret(VAULT, "PAYMENTS-STORAGE-CONNECTION", inUse, Map.of(
                 "CredentialType", "StorageAccountKey", "ProviderAddress", ACCOUNT, "ValueFormat", "connectionString"),
                 NOW.minus(Duration.ofDays(40)), firstExpiry);
-        ArmStorageStandIn.KeyState key1Before = key("key1");
+        ArmStandIn.KeyState key1Before = key("key1");
 
         functions.secretNearExpiry(KeyVaultEvents.nearExpiry(VAULT, "PAYMENTS-STORAGE-CONNECTION", version,
                 firstExpiry, clock.instant()), null);
@@ -113,7 +113,7 @@ class StorageKeyRotationTest {
         functions.secretNearExpiry(nearExpiryEventFor(firstVersion, firstExpiry), null);
         VersionView second = sandbox.keyVault.versions(VAULT, SECRET).get(1);
         clock.advance(Duration.ofDays(31));
-        ArmStorageStandIn.KeyState key2InUse = key("key2");
+        ArmStandIn.KeyState key2InUse = key("key2");
 
         functions.secretNearExpiry(nearExpiryEventFor(second.version(), second.expiresOn()), null);
 
@@ -188,7 +188,7 @@ class StorageKeyRotationTest {
                 expiresOn, expiresOn.minus(Duration.ofDays(30)));
     }
 
-    private ArmStorageStandIn.KeyState key(String name) {
+    private ArmStandIn.KeyState key(String name) {
         return sandbox.arm.key(ACCOUNT, name).orElseThrow();
     }
 
