@@ -30,7 +30,7 @@ public final class StorageAccountKeyFactory implements ProviderFactory {
 
     @Override
     public List<RotationRole> rotationRoles() {
-        return List.of(new RotationRole("Microsoft.Storage/storageAccounts",
+        return List.of(RotationRole.builtIn("Microsoft.Storage/storageAccounts",
                 "Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12",
                 "list and regenerate key1/key2"));
     }
