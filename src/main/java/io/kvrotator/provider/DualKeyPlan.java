@@ -2,13 +2,17 @@ package io.kvrotator.provider;
 
 import io.kvrotator.vault.SecretVersion;
 
-/** A dual-key rotation: the resource, the key the latest version was proven to hold, and the one to regenerate. */
+/**
+ * A dual-key rotation: the resource, the key the latest version was proven to hold, the one to regenerate, and
+ * whether versions hold the key or a connection string with it.
+ */
 public record DualKeyPlan<R>(SecretVersion current, R resource, String resourceName, String currentCredentialId,
-                             String nextCredentialId) implements RotationPlan {
+                             String nextCredentialId, ValueFormat format) implements RotationPlan {
 
     @Override
     public String description() {
-        return "regenerate " + nextCredentialId + " of " + resourceName + "; " + currentCredentialId
-                + " stays in use until consumers read the new version";
+        return "regenerate " + nextCredentialId + " of " + resourceName
+                + (format == ValueFormat.CONNECTION_STRING ? " and store its connection string" : "") + "; "
+                + currentCredentialId + " stays in use until consumers read the new version";
     }
 }

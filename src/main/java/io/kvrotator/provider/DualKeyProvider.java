@@ -10,6 +10,7 @@ import io.kvrotator.vault.Tags;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Any credential with two regenerable keys: the key the latest version's value is, as the service's key list
@@ -48,22 +49,34 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
         scope.requireResource(service.resourceId(resource));
         DualKeys keys = service.keyNames();
         String name = service.describe(resource);
-        String inUse = keys.holding(service.list(resource), currentValue, name);
+        ValueFormat format = ValueFormat.of(current);
+        if (format == ValueFormat.CONNECTION_STRING && service.connectionStrings().isEmpty()) {
+            throw RotationException.terminal(Step.PLAN, "tag " + Tags.VALUE_FORMAT + " is "
+                    + format.tagValue() + ", but " + service.credentialType() + " has no connection string; nothing"
+                    + " was changed");
+        }
+        SecretValue currentKey = keyIn(format, currentValue).orElseThrow(() -> RotationException.terminal(Step.PLAN,
+                "refused: tag " + Tags.VALUE_FORMAT + " is " + format.tagValue() + ", but the secret's value is not a "
+                        + service.credentialType() + " connection string with a key; nothing was changed"));
+        String inUse = keys.holding(service.list(resource), currentKey, name);
         current.tag(Tags.CREDENTIAL_ID).filter(claimed -> !claimed.equalsIgnoreCase(inUse)).ifPresent(claimed ->
                 LOG.log(Level.WARNING, () -> "dualkey.credential_id_mismatch secret=%s tagged=%s proven=%s (the value decides)"
                         .formatted(current.ref(), claimed, inUse)));
-        return new DualKeyPlan<>(current, resource, name, inUse, keys.other(inUse));
+        return new DualKeyPlan<>(current, resource, name, inUse, keys.other(inUse), format);
     }
 
     @Override
     public IssuedCredential issue(DualKeyPlan<R> plan, Instant expiresOn) {
-        return new IssuedCredential(plan.nextCredentialId(),
-                service.regenerate(plan.resource(), plan.nextCredentialId()), null);
+        SecretValue key = service.regenerate(plan.resource(), plan.nextCredentialId());
+        SecretValue value = plan.format() == ValueFormat.KEY ? key : service.connectionStrings().orElseThrow()
+                .build(plan.resource(), plan.nextCredentialId(), key);
+        return new IssuedCredential(plan.nextCredentialId(), value, null);
     }
 
     @Override
     public void verify(DualKeyPlan<R> plan, IssuedCredential issued) {
-        RetriedStep.run(verifyRetry, Step.VERIFY, () -> service.verify(plan.resource(), issued.value()));
+        SecretValue key = keyIn(plan.format(), issued.value()).orElseThrow();
+        RetriedStep.run(verifyRetry, Step.VERIFY, () -> service.verify(plan.resource(), key));
     }
 
     @Override
@@ -73,6 +86,13 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
 
     @Override
     public boolean stillAccepts(DualKeyPlan<R> plan, SecretValue value) {
-        return service.list(plan.resource()).containsValue(value);
+        SecretValue key = keyIn(plan.format(), value).orElse(value);
+        return service.list(plan.resource()).containsValue(key);
+    }
+
+    /** The key a value of this format holds: the value itself, or the key inside the connection string. */
+    private Optional<SecretValue> keyIn(ValueFormat format, SecretValue value) {
+        return format == ValueFormat.KEY ? Optional.of(value)
+                : service.connectionStrings().flatMap(strings -> strings.key(value));
     }
 }

@@ -39,4 +39,9 @@ public interface DualKeyService<R> {
 
     /** Returns normally when the service's data plane accepts the key; throws the SDK's exception when it does not. */
     void verify(R resource, SecretValue key);
+
+    /** How consumers' connection strings are written, for {@code ValueFormat=connectionString}; empty: keys only. */
+    default Optional<ConnectionStrings<R>> connectionStrings() {
+        return Optional.empty();
+    }
 }

@@ -17,4 +17,9 @@ import java.time.Clock;
  */
 public record ProviderContext(TokenCredential credential, HttpClient httpClient, String resourceManagerEndpoint,
                               String graphEndpoint, Lazy<GraphServiceClient> graph, Retry verifyRetry, Clock clock) {
+
+    /** For building {@code azure-resourcemanager-*} managers against the configured Resource Manager endpoint. */
+    public ArmAccess arm() {
+        return ArmAccess.of(resourceManagerEndpoint, credential, httpClient);
+    }
 }

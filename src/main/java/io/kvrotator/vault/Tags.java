@@ -12,6 +12,8 @@ public final class Tags {
     public static final String PROVIDER_ADDRESS = "ProviderAddress";
     public static final String CREDENTIAL_ID = "CredentialId";
     public static final String VALIDITY_PERIOD_DAYS = "ValidityPeriodDays";
+    /** {@code key} (the default) or {@code connectionString}: what the secret's value holds. */
+    public static final String VALUE_FORMAT = "ValueFormat";
     public static final String OWNER = "Owner";
     public static final String NOTIFY_TO = "NotifyTo";
 

@@ -65,13 +65,15 @@ final class CustomRoleDefinitions {
         Expr permissions = templates.resolve(new Located(found.definition().get("properties", "permissions")
                 .orElse(new Expr.Arr(List.of())), found.context())).expr();
         List<Expr> entries = permissions instanceof Expr.Arr array ? array.items() : List.of();
+        Set<String> actions = new TreeSet<>();
         Set<String> dataActions = new TreeSet<>();
         for (Expr entry : entries) {
-            Set<String> actions = strings(Expr.path(entry, "actions"), found.context());
-            if (!actions.isEmpty()) {
-                problems.add("grants control-plane actions " + actions);
-            }
+            actions.addAll(strings(Expr.path(entry, "actions"), found.context()));
             dataActions.addAll(strings(Expr.path(entry, "dataActions"), found.context()));
+        }
+        if (!actions.equals(new TreeSet<>(role.actions()))) {
+            problems.add("grants control-plane actions " + actions + "; " + role.roleName() + " must grant exactly "
+                    + new TreeSet<>(role.actions()));
         }
         if (!dataActions.equals(new TreeSet<>(role.dataActions()))) {
             problems.add("grants data actions " + dataActions + "; " + role.roleName() + " must grant exactly "

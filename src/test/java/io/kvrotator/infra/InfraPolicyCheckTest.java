@@ -272,7 +272,7 @@ class InfraPolicyCheckTest {
         @DisplayName("fail when a custom role grants control-plane actions")
         void customRoleWithActions() {
             assertThat(violations(TEMPLATES.replaceFirst(ROLES, "        actions: []\n", "        actions: [\n          '*'\n        ]\n")))
-                    .anySatisfy(v -> assertThat(v).contains("grants control-plane actions [*]"));
+                    .anySatisfy(v -> assertThat(v).contains("grants control-plane actions [*]; kv-rotator Secret Rotator must grant exactly []"));
         }
 
         @Test

@@ -13,21 +13,23 @@ import java.util.Set;
  * the role on every resource it rotates, assigned once per listed resource.
  *
  * @param id          the built-in role's GUID; null for a custom role
- * @param dataActions what a custom role may do; empty for a built-in role
+ * @param actions     a custom role's control-plane actions; empty for a built-in role
+ * @param dataActions a custom role's data actions; empty for a built-in role
  */
 public record RequiredRole(String roleName, String id, String scopeType, boolean perRotatedResource,
-                           Set<String> dataActions) {
+                           Set<String> actions, Set<String> dataActions) {
 
     static final String VAULT = "Microsoft.KeyVault/vaults";
 
     public static List<RequiredRole> all() {
         List<RequiredRole> roles = new ArrayList<>();
         Arrays.stream(CustomRole.values()).forEach(role -> roles.add(
-                new RequiredRole(role.roleName(), null, VAULT, false, role.dataActions())));
+                new RequiredRole(role.roleName(), null, VAULT, false, Set.of(), role.dataActions())));
         Arrays.stream(BuiltInRole.values()).forEach(role -> roles.add(
-                new RequiredRole(role.roleName(), role.id(), role.scopeType(), false, Set.of())));
+                new RequiredRole(role.roleName(), role.id(), role.scopeType(), false, Set.of(), Set.of())));
         ProviderFactories.ALL.forEach(factory -> factory.rotationRoles().forEach(role -> roles.add(
-                new RequiredRole(role.roleName(), role.roleDefinitionId(), role.resourceType(), true, Set.of()))));
+                new RequiredRole(role.roleName(), role.roleDefinitionId(), role.resourceType(), true,
+                        Set.copyOf(role.actions()), Set.of()))));
         return roles;
     }
 

@@ -179,4 +179,51 @@ class CredentialProviderContractTest {
                     });
         }
     }
+
+    static Stream<ProviderFixture> fixturesWithConnectionStrings() {
+        return ProviderFixtures.ALL.stream().filter(fixture -> {
+            try (ProviderContractCase c = new ProviderContractCase(fixture)) {
+                return c.live.connectionString().isPresent();
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixturesWithConnectionStrings")
+    @DisplayName("with ValueFormat=connectionString, proves the key inside the value and stores a connection string")
+    void connectionStringRoundTrip(ProviderFixture fixture) {
+        try (ProviderContractCase c = new ProviderContractCase(fixture)) {
+            SecretValue current = SecretValue.of(c.live.connectionString().orElseThrow());
+            RotationPlan plan = c.provider.plan(c.version(Map.of(Tags.VALUE_FORMAT, "connectionString")), current,
+                    c.scope());
+
+            IssuedCredential issued = c.provider.issue(plan, NOW.plus(Duration.ofDays(90)));
+            c.provider.verify(plan, issued);
+
+            assertThat(plan.currentCredentialId()).isEqualToIgnoringCase(c.live.credentialId());
+            String newKey = c.live.keyOf(issued.value().reveal());
+            assertThat(c.live.accepts(newKey)).as("the key in the new connection string").isTrue();
+            assertThat(issued.value().reveal()).isNotEqualTo(newKey);
+            assertThat(c.live.works()).as("the key in use").isTrue();
+            assertThat(c.provider.stillAccepts(plan, current)).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    @DisplayName("with ValueFormat=connectionString, refuses a bare key or an unknown format, changing nothing")
+    void connectionStringRefusals(ProviderFixture fixture) {
+        try (ProviderContractCase c = new ProviderContractCase(fixture)) {
+            int before = c.live.remoteWrites();
+
+            assertThatThrownBy(() -> c.provider.plan(c.version(Map.of(Tags.VALUE_FORMAT, "connectionString")),
+                    SecretValue.of("not=a;connection=string"), c.scope()))
+                    .isInstanceOfSatisfying(RotationException.class, e ->
+                            assertThat(e.failure()).isInstanceOf(Failure.Terminal.class));
+            assertThatThrownBy(() -> c.provider.plan(c.version(Map.of(Tags.VALUE_FORMAT, "pem")), c.liveValue(),
+                    c.scope())).isInstanceOfSatisfying(RotationException.class, e ->
+                            assertThat(e.failure().message()).contains("ValueFormat"));
+            assertThat(c.live.remoteWrites()).isEqualTo(before);
+        }
+    }
 }

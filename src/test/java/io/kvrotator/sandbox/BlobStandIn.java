@@ -13,9 +13,9 @@ import java.util.TreeMap;
  */
 public final class BlobStandIn extends StandIn {
 
-    private final ArmStorageStandIn arm;
+    private final ArmStandIn arm;
 
-    public BlobStandIn(SandboxTls tls, ArmStorageStandIn arm) {
+    public BlobStandIn(SandboxTls tls, ArmStandIn arm) {
         super("blob", tls);
         this.arm = arm;
     }

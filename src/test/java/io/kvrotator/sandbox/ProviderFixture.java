@@ -63,6 +63,16 @@ public interface ProviderFixture {
         /** Whether a stored version holds a credential the service accepts. */
         Predicate<VersionView> holdsAWorkingCredential();
 
+        /** The live credential as the service's connection string, for types that have one. */
+        default Optional<String> connectionString() {
+            return Optional.empty();
+        }
+
+        /** The key inside a connection string of this service, as a consumer would read it. */
+        default String keyOf(String connectionString) {
+            throw new UnsupportedOperationException("no connection strings");
+        }
+
         /** kv-rotator's credentials that no version in {@code versions} holds (only providers that add them). */
         default List<String> orphans(List<VersionView> versions) {
             return List.of();

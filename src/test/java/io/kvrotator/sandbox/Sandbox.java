@@ -23,7 +23,7 @@ public final class Sandbox implements AutoCloseable {
     public static final String TENANT_ID = "72f988bf-0000-4000-8000-0000000a11ce";
 
     public final KeyVaultStandIn keyVault;
-    public final ArmStorageStandIn arm;
+    public final ArmStandIn arm;
     public final BlobStandIn blob;
     public final GraphStandIn graph;
     public final EntraTokenStandIn entra;
@@ -41,7 +41,7 @@ public final class Sandbox implements AutoCloseable {
         SandboxTls tls = SandboxTls.install();
         this.clock = clock;
         this.keyVault = new KeyVaultStandIn(tls, clock);
-        this.arm = new ArmStorageStandIn(tls, clock);
+        this.arm = new ArmStandIn(tls, clock);
         this.blob = new BlobStandIn(tls, arm);
         this.graph = new GraphStandIn(tls, clock);
         this.entra = new EntraTokenStandIn(tls, graph);

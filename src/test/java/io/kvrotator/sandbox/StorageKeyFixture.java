@@ -5,6 +5,7 @@ import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.storage.StorageAccountKeyFactory;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,18 @@ final class StorageKeyFixture implements ProviderFixture {
         public int remoteWrites() {
             return (int) sandbox.arm.calls().stream().filter(call -> call.path().endsWith("/regenerateKey")
                     && call.path().contains("/" + accountName + "/")).count();
+        }
+
+        @Override
+        public Optional<String> connectionString() {
+            return Optional.of("DefaultEndpointsProtocol=https;AccountName=" + accountName + ";AccountKey=" + value
+                    + ";BlobEndpoint=" + sandbox.blob.endpointTemplate().replace("{account}", accountName));
+        }
+
+        @Override
+        public String keyOf(String connectionString) {
+            return Arrays.stream(connectionString.split(";")).filter(part -> part.startsWith("AccountKey="))
+                    .findFirst().orElseThrow().substring("AccountKey=".length());
         }
 
         @Override

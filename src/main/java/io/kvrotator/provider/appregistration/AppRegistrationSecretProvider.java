@@ -6,6 +6,7 @@ import io.kvrotator.failure.Step;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.provider.ResourceScope;
+import io.kvrotator.provider.ValueFormat;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretValue;
@@ -69,6 +70,11 @@ public final class AppRegistrationSecretProvider implements CredentialProvider<A
         verifier.notReady().ifPresent(reason -> {
             throw RotationException.terminal(Step.PLAN, "new app secrets cannot be verified: " + reason);
         });
+        if (ValueFormat.of(current) != ValueFormat.KEY) {
+            throw RotationException.terminal(Step.PLAN, "tag " + Tags.VALUE_FORMAT + " must be "
+                    + ValueFormat.KEY.tagValue() + " (or absent) for " + TYPE + ": the value is the client secret;"
+                    + " nothing was changed");
+        }
         PasswordPossession.claimedKeyId(current);
         AppRegistration app = passwords.find(application(current));
         scope.requireApplication(app.objectId(), app.appId());

@@ -1,15 +1,12 @@
 package io.kvrotator.provider.storage;
 
-import com.azure.core.credential.TokenCredential;
-import com.azure.core.http.HttpClient;
-import com.azure.core.management.AzureEnvironment;
-import com.azure.core.management.profile.AzureProfile;
 import com.azure.resourcemanager.storage.StorageManager;
 import com.azure.resourcemanager.storage.fluent.models.StorageAccountListKeysResultInner;
 import com.azure.resourcemanager.storage.models.StorageAccountKey;
 import com.azure.resourcemanager.storage.models.StorageAccountRegenerateKeyParameters;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
+import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Locale;
@@ -19,18 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /** {@link StorageKeys} over {@code azure-resourcemanager-storage}; one manager per subscription, built on use. */
 public final class ArmStorageKeys implements StorageKeys {
 
-    private final AzureEnvironment environment;
-    private final TokenCredential credential;
-    private final HttpClient httpClient;
+    private final ArmAccess arm;
     private final Map<String, StorageManager> bySubscription = new ConcurrentHashMap<>();
 
-    /** @param resourceManagerEndpoint e.g. {@code https://management.azure.com/} */
-    public ArmStorageKeys(String resourceManagerEndpoint, TokenCredential credential, HttpClient httpClient) {
-        Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
-        endpoints.put("resourceManagerEndpointUrl", resourceManagerEndpoint);
-        this.environment = new AzureEnvironment(endpoints);
-        this.credential = credential;
-        this.httpClient = httpClient;
+    public ArmStorageKeys(ArmAccess arm) {
+        this.arm = arm;
     }
 
     @Override
@@ -60,7 +50,6 @@ public final class ArmStorageKeys implements StorageKeys {
 
     private StorageManager manager(String subscriptionId) {
         return bySubscription.computeIfAbsent(subscriptionId, id -> StorageManager.configure()
-                .withHttpClient(httpClient)
-                .authenticate(credential, new AzureProfile(null, id, environment)));
+                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)));
     }
 }

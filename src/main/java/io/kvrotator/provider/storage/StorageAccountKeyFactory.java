@@ -30,7 +30,7 @@ public final class StorageAccountKeyFactory implements ProviderFactory {
 
     @Override
     public List<RotationRole> rotationRoles() {
-        return List.of(new RotationRole("Microsoft.Storage/storageAccounts",
+        return List.of(RotationRole.builtIn("Microsoft.Storage/storageAccounts",
                 "Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12",
                 "list and regenerate key1/key2"));
     }
@@ -45,8 +45,8 @@ public final class StorageAccountKeyFactory implements ProviderFactory {
         String blobEndpointTemplate = values.url(BLOB_ENDPOINT_TEMPLATE, "{account}");
         Duration validity = Duration.ofDays(values.integer(VALIDITY_DAYS, 1, 3650));
         return configured(validity, context -> new DualKeyProvider<>(new StorageAccountKeys(
-                new ArmStorageKeys(context.resourceManagerEndpoint(), context.credential(), context.httpClient()),
-                new BlobStorageKeyVerifier(blobEndpointTemplate, context.httpClient())),
+                new ArmStorageKeys(context.arm()),
+                new BlobStorageKeyVerifier(blobEndpointTemplate, context.httpClient()), blobEndpointTemplate),
                 context.verifyRetry(), validity));
     }
 }

@@ -1,5 +1,6 @@
 package io.kvrotator.provider.storage;
 
+import io.kvrotator.provider.ConnectionStrings;
 import io.kvrotator.provider.DualKeyService;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
@@ -14,10 +15,13 @@ public final class StorageAccountKeys implements DualKeyService<StorageAccountId
 
     private final StorageKeys keys;
     private final StorageKeyVerifier verifier;
+    private final StorageConnectionStrings connectionStrings;
 
-    public StorageAccountKeys(StorageKeys keys, StorageKeyVerifier verifier) {
+    /** @param blobEndpointTemplate e.g. {@code https://{account}.blob.core.windows.net}, for connection strings */
+    public StorageAccountKeys(StorageKeys keys, StorageKeyVerifier verifier, String blobEndpointTemplate) {
         this.keys = keys;
         this.verifier = verifier;
+        this.connectionStrings = new StorageConnectionStrings(blobEndpointTemplate);
     }
 
     @Override
@@ -64,5 +68,10 @@ public final class StorageAccountKeys implements DualKeyService<StorageAccountId
     @Override
     public void verify(StorageAccountId account, SecretValue key) {
         verifier.verify(account, key);
+    }
+
+    @Override
+    public Optional<ConnectionStrings<StorageAccountId>> connectionStrings() {
+        return Optional.of(connectionStrings);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.azure.core.http.HttpClient;
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RotationException;
+import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.DualKeyPlan;
 import io.kvrotator.provider.DualKeyProvider;
 import io.kvrotator.provider.IssuedCredential;
@@ -45,8 +46,8 @@ class StorageAccountKeyProviderTest {
         liveKey = sandbox.arm.createAccount(ACCOUNT);
         HttpClient http = HttpClient.createDefault();
         provider = new DualKeyProvider<>(new StorageAccountKeys(
-                new ArmStorageKeys(sandbox.arm.baseUrl() + "/", sandbox.credential, http),
-                new BlobStorageKeyVerifier(sandbox.blob.endpointTemplate(), http)),
+                new ArmStorageKeys(ArmAccess.of(sandbox.arm.baseUrl() + "/", sandbox.credential, http)),
+                new BlobStorageKeyVerifier(sandbox.blob.endpointTemplate(), http), sandbox.blob.endpointTemplate()),
                 new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }),
                 Duration.ofDays(60));
     }

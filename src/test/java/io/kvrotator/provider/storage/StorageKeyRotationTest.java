@@ -3,7 +3,7 @@ package io.kvrotator.provider.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvrotator.functions.KeyVaultEventFunctions;
-import io.kvrotator.sandbox.ArmStorageStandIn;
+import io.kvrotator.sandbox.ArmStandIn;
 import io.kvrotator.sandbox.IssuedSecrets;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import io.kvrotator.sandbox.MutableClock;
@@ -12,6 +12,7 @@ import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.LogCapture;
+import io.kvrotator.vault.SecretValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,8 +57,8 @@ class StorageKeyRotationTest {
     @Test
     @DisplayName("a near-expiry event stores the regenerated key2 as the new latest version and leaves key1 alone")
     void rotatesToTheInactiveKey() {
-        ArmStorageStandIn.KeyState key1Before = key("key1");
-        ArmStorageStandIn.KeyState key2Before = key("key2");
+        ArmStandIn.KeyState key1Before = key("key1");
+        ArmStandIn.KeyState key2Before = key("key2");
 
         functions.secretNearExpiry(nearExpiryEventFor(firstVersion, firstExpiry), null);
 
@@ -83,12 +84,36 @@ class StorageKeyRotationTest {
     }
 
     @Test
+    @DisplayName("with ValueFormat=connectionString, the new version holds the connection string of key2")
+    void rotatesAConnectionString() {
+        String endpoint = sandbox.blob.endpointTemplate().replace("{account}", "stpaymentsdev");
+        String inUse = "DefaultEndpointsProtocol=https;AccountName=stpaymentsdev;AccountKey=" + key("key1").value()
+                + ";BlobEndpoint=" + endpoint;
+        String version = sandbox.keyVault.seedSecret(VAULT, "PAYMENTS-STORAGE-CONNECTION", inUse, Map.of(
+                "CredentialType", "StorageAccountKey", "ProviderAddress", ACCOUNT, "ValueFormat", "connectionString"),
+                NOW.minus(Duration.ofDays(40)), firstExpiry);
+        ArmStandIn.KeyState key1Before = key("key1");
+
+        functions.secretNearExpiry(KeyVaultEvents.nearExpiry(VAULT, "PAYMENTS-STORAGE-CONNECTION", version,
+                firstExpiry, clock.instant()), null);
+
+        List<VersionView> versions = sandbox.keyVault.versions(VAULT, "PAYMENTS-STORAGE-CONNECTION");
+        assertThat(versions).hasSize(2);
+        assertThat(versions.get(1).fingerprint()).isEqualTo(SecretValue.fingerprintOf(
+                "DefaultEndpointsProtocol=https;AccountName=stpaymentsdev;AccountKey=" + key("key2").value()
+                        + ";BlobEndpoint=" + endpoint));
+        assertThat(versions.get(1).tags()).containsEntry("CredentialId", "key2")
+                .containsEntry("ValueFormat", "connectionString");
+        assertThat(key("key1")).as("the key the connection string in use holds").isEqualTo(key1Before);
+    }
+
+    @Test
     @DisplayName("a second rotation goes back to key1 and leaves key2, now in use, alone")
     void secondRotationAlternates() {
         functions.secretNearExpiry(nearExpiryEventFor(firstVersion, firstExpiry), null);
         VersionView second = sandbox.keyVault.versions(VAULT, SECRET).get(1);
         clock.advance(Duration.ofDays(31));
-        ArmStorageStandIn.KeyState key2InUse = key("key2");
+        ArmStandIn.KeyState key2InUse = key("key2");
 
         functions.secretNearExpiry(nearExpiryEventFor(second.version(), second.expiresOn()), null);
 
@@ -163,7 +188,7 @@ class StorageKeyRotationTest {
                 expiresOn, expiresOn.minus(Duration.ofDays(30)));
     }
 
-    private ArmStorageStandIn.KeyState key(String name) {
+    private ArmStandIn.KeyState key(String name) {
         return sandbox.arm.key(ACCOUNT, name).orElseThrow();
     }
 

@@ -2,7 +2,7 @@ package io.kvrotator.reliability.safety;
 
 import io.kvrotator.failure.Step;
 import io.kvrotator.reliability.safety.Scenario.Secret;
-import io.kvrotator.sandbox.ArmStorageStandIn.KeyState;
+import io.kvrotator.sandbox.ArmStandIn.KeyState;
 import io.kvrotator.sandbox.GraphStandIn.PasswordState;
 import io.kvrotator.sandbox.IssuedSecrets;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;

@@ -17,10 +17,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A stateful stand-in for the ARM storage account keys API ({@code listKeys}, {@code regenerateKey}), spoken to by
- * the real {@code azure-resourcemanager-storage} client. ARM paths are matched case-insensitively, as ARM does.
+ * A stateful stand-in for Azure Resource Manager's key APIs: storage account keys ({@code listKeys},
+ * {@code regenerateKey}), spoken to by the real {@code azure-resourcemanager-storage} client, and every registered
+ * {@link ArmKeyedType}. ARM paths are matched case-insensitively, as ARM does.
  */
-public final class ArmStorageStandIn extends StandIn {
+public final class ArmStandIn extends StandIn {
 
     private static final Pattern ROUTE = Pattern.compile(
             "(/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Storage/storageAccounts/[^/]+)"
@@ -29,8 +30,9 @@ public final class ArmStorageStandIn extends StandIn {
 
     private final Clock clock;
     private final Map<String, AccountState> accounts = new ConcurrentHashMap<>();
+    private final Map<String, KeyedResource> keyed = new ConcurrentHashMap<>();
 
-    public ArmStorageStandIn(SandboxTls tls, Clock clock) {
+    public ArmStandIn(SandboxTls tls, Clock clock) {
         super("arm", tls);
         this.clock = clock;
     }
@@ -60,6 +62,30 @@ public final class ArmStorageStandIn extends StandIn {
                 .findFirst().map(account -> Map.copyOf(account.keys));
     }
 
+    /** Creates a resource of a keyed type with two fresh keys; returns the first key. */
+    public String createKeyed(ArmKeyedType type, String resourceId) {
+        Map<String, KeyState> keys = new LinkedHashMap<>();
+        type.keyNames().forEach(name -> keys.put(name, newKey()));
+        keyed.put(resourceId.toLowerCase(Locale.ROOT), new KeyedResource(resourceId, type, keys));
+        return keys.get(type.keyNames().get(0)).value();
+    }
+
+    /** A keyed resource's keys now, by the service's key names. */
+    public Map<String, KeyState> keysOf(String resourceId) {
+        KeyedResource resource = keyed.get(resourceId.toLowerCase(Locale.ROOT));
+        if (resource == null) {
+            throw new IllegalArgumentException("no keyed resource " + resourceId);
+        }
+        synchronized (resource) {
+            return Map.copyOf(resource.keys());
+        }
+    }
+
+    /** Whether {@code value} is one of the keyed resource's current keys: what its data plane would accept. */
+    public boolean acceptsKey(String resourceId, String value) {
+        return keysOf(resourceId).values().stream().anyMatch(key -> key.value().equals(value));
+    }
+
     public Map<String, Map<String, KeyState>> accounts() {
         Map<String, Map<String, KeyState>> view = new LinkedHashMap<>();
         accounts.values().forEach(account -> view.put(account.resourceId, Map.copyOf(account.keys)));
@@ -71,6 +97,10 @@ public final class ArmStorageStandIn extends StandIn {
         if (!authorized(request)) {
             return Response.json(401, error("AuthenticationFailed",
                     "Authentication failed. The 'Authorization' header is missing."));
+        }
+        Optional<Response> keyedAnswer = keyed(request);
+        if (keyedAnswer.isPresent()) {
+            return keyedAnswer.get();
         }
         Matcher route = ROUTE.matcher(request.path());
         if (!route.matches() || !request.method().equals("POST")) {
@@ -97,12 +127,44 @@ public final class ArmStorageStandIn extends StandIn {
         }
     }
 
+    /** A POST to a keyed resource's list or regenerate action; empty when the path is under none of them. */
+    private Optional<Response> keyed(Request request) {
+        String path = request.path().toLowerCase(Locale.ROOT);
+        Optional<KeyedResource> match = keyed.entrySet().stream().filter(entry -> path.startsWith(entry.getKey() + "/"))
+                .map(Map.Entry::getValue).findFirst();
+        if (match.isEmpty() || !request.method().equals("POST")) {
+            return Optional.empty();
+        }
+        KeyedResource resource = match.get();
+        ArmKeyedType type = resource.type();
+        String action = request.path().substring(resource.resourceId().length() + 1);
+        synchronized (resource) {
+            if (action.equalsIgnoreCase(type.listAction())) {
+                return Optional.of(Response.json(200, type.listBody(resource.resourceId(), resource.keys())));
+            }
+            if (type.regenerates(action)) {
+                Optional<String> keyName = type.keyToRegenerate(request, action);
+                if (keyName.isEmpty() || !resource.keys().containsKey(keyName.get())) {
+                    return Optional.of(Response.json(400, error("InvalidRequestContent",
+                            "The request content was invalid: the key to regenerate is not one of "
+                                    + type.keyNames())));
+                }
+                resource.keys().put(keyName.get(), newKey());
+                return Optional.of(type.regenerated(resource.resourceId(), resource.keys()));
+            }
+        }
+        return Optional.of(Response.json(404, error("InvalidResourceType", "The resource type could not be found.")));
+    }
+
     private KeyState newKey() {
         byte[] key = new byte[64];
         RANDOM.nextBytes(key);
         String value = Base64.getEncoder().encodeToString(key);
         IssuedSecrets.record(value);
         return new KeyState(value, clock.instant());
+    }
+
+    private record KeyedResource(String resourceId, ArmKeyedType type, Map<String, KeyState> keys) {
     }
 
     private static final class AccountState {
