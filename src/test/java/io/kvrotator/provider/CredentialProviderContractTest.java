@@ -181,11 +181,7 @@ class CredentialProviderContractTest {
     }
 
     static Stream<ProviderFixture> fixturesWithConnectionStrings() {
-        return ProviderFixtures.ALL.stream().filter(fixture -> {
-            try (ProviderContractCase c = new ProviderContractCase(fixture)) {
-                return c.live.connectionString().isPresent();
-            }
-        });
+        return ProviderFixtures.ALL.stream().filter(ProviderFixture::connectionStrings);
     }
 
     @ParameterizedTest(name = "{0}")

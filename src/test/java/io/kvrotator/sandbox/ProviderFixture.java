@@ -19,6 +19,11 @@ public interface ProviderFixture {
     /** The {@code CredentialType} its provider rotates. */
     String credentialType();
 
+    /** Whether the type's secrets may hold a connection string ({@code ValueFormat=connectionString}). */
+    default boolean connectionStrings() {
+        return false;
+    }
+
     /** App settings pointing the provider at the sandbox's stand-ins. */
     Map<String, String> settings(Sandbox sandbox);
 

@@ -26,6 +26,11 @@ final class StorageKeyFixture implements ProviderFixture {
     }
 
     @Override
+    public boolean connectionStrings() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> settings(Sandbox sandbox) {
         return Map.of(StorageAccountKeyFactory.BLOB_ENDPOINT_TEMPLATE.key(), sandbox.blob.endpointTemplate());
     }
