@@ -91,6 +91,7 @@ public final class InfraPolicyCheck {
         run.rule("caller authentication", () -> new AuthenticationCheck(templates, run.violations).check());
         run.rule("alerts", () -> new AlertRulesCheck(templates, run.violations).check());
         run.rule("resource log tables", () -> new ResourceLogTablesCheck(templates, run.violations).check());
+        run.rule("onboarded vaults", () -> new ExternalVaultsCheck(templates, run.violations).check());
         return List.copyOf(run.violations);
     }
 
