@@ -3,7 +3,6 @@ package io.kvrotator.app;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.util.HttpClientOptions;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.storage.blob.BlobContainerClient;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.kvrotator.api.BlobIdempotencyRecords;
@@ -141,7 +140,7 @@ public final class AppContext {
         if (context == null) {
             synchronized (AppContext.class) {
                 if (current == null) {
-                    current = new AppContext(Settings.from(System.getenv()), new DefaultAzureCredentialBuilder().build(),
+                    current = new AppContext(Settings.from(System.getenv()), AppCredential.from(System.getenv()),
                             Clock.systemUTC());
                 }
                 context = current;
