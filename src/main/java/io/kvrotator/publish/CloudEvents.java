@@ -1,0 +1,48 @@
+package io.kvrotator.publish;
+
+import com.azure.core.models.CloudEvent;
+import com.azure.core.models.CloudEventDataFormat;
+import com.azure.core.util.BinaryData;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+
+/** A {@link SecretEvent} as the CloudEvents 1.0 event the topic receives. */
+final class CloudEvents {
+
+    /** The CloudEvents {@code source} of every event kv-rotator publishes. */
+    static final String SOURCE = "/kv-rotator";
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private CloudEvents() {
+    }
+
+    static CloudEvent of(SecretEvent event) {
+        ObjectNode data = JSON.createObjectNode().put("vault", event.secret().vault())
+                .put("secret", event.secret().name());
+        ObjectNode fields = JSON.valueToTree(event);
+        fields.remove("secret");
+        fields.remove("time");
+        data.setAll(fields);
+        CloudEvent cloudEvent = new CloudEvent(SOURCE, event.type(), BinaryData.fromString(data.toString()),
+                CloudEventDataFormat.JSON, "application/json").setId(event.id()).setSubject(event.subject());
+        return event.time() == null ? cloudEvent : cloudEvent.setTime(event.time().atOffset(ZoneOffset.UTC));
+    }
+
+    /** The event as CloudEvents JSON, as the outbox keeps it. */
+    static String json(CloudEvent event) {
+        try {
+            return event.toJsonString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write CloudEvent " + event.getId(), e);
+        }
+    }
+}
