@@ -69,6 +69,9 @@ param sweepSchedule string = '0 0 7 * * *'
 @description('Comma-separated addresses for notices whose secret names no email owner; required with mailSender.')
 param mailDefaultRecipients string = ''
 
+@description('Publish rotation events for machines to an Event Grid custom topic evgt-{env}-{product} (README, Events for machines).')
+param publishEvents bool = false
+
 var vaultName = 'kv-${env}-${product}'
 var externalVaultNames = [for vault in externalVaults: vault.name]
 var managedVaultNames = concat([vaultName], externalVaultNames)
@@ -235,6 +238,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     ROTATOR_MAIL_SENDER: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-MAIL-SENDER)'
     ROTATOR_MAIL_DEFAULT_RECIPIENTS: mailDefaultRecipients
     ROTATOR_RESOURCE_SCOPES: resourceScopes
+    ROTATOR_EVENTS_TOPIC_ENDPOINT: eventsTopic.outputs.endpoint
   }
   dependsOn: [
     functionApp
@@ -249,3 +253,14 @@ output functionStorageAccountName string = functionStorage.outputs.name
 output managedVaultNames array = managedVaultNames
 output productVaultName string = productVault.outputs.name
 output productVaultUri string = productVault.outputs.uri
+
+module eventsTopic 'modules/eventsTopic.bicep' = {
+  name: 'kvrotator-events-topic'
+  params: {
+    enabled: publishEvents
+    name: 'evgt-${baseName}'
+    location: location
+    tags: allTags
+    functionPrincipalId: functionApp.outputs.principalId
+  }
+}

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** A {@link SecretEvent} as the CloudEvents 1.0 event the topic receives. */
@@ -34,7 +36,16 @@ final class CloudEvents {
         data.setAll(fields);
         CloudEvent cloudEvent = new CloudEvent(SOURCE, event.type(), BinaryData.fromString(data.toString()),
                 CloudEventDataFormat.JSON, "application/json").setId(event.id()).setSubject(event.subject());
-        return event.time() == null ? cloudEvent : cloudEvent.setTime(event.time().atOffset(ZoneOffset.UTC));
+        return event.time() == null ? cloudEvent : cloudEvent.setTime(rfc3339(event.time()));
+    }
+
+    /**
+     * The SDK writes {@code time} with {@code OffsetDateTime.toString()}, which drops zero seconds ({@code 07:00Z},
+     * not RFC 3339); a time on the whole minute goes one nanosecond later, so that its seconds are written.
+     */
+    private static OffsetDateTime rfc3339(Instant time) {
+        OffsetDateTime utc = time.atOffset(ZoneOffset.UTC);
+        return utc.getSecond() == 0 && utc.getNano() == 0 ? utc.plusNanos(1) : utc;
     }
 
     /** The event as CloudEvents JSON, as the outbox keeps it. */

@@ -82,7 +82,7 @@ public sealed interface SecretEvent {
      * {@code disabledVersions} are disabled.
      *
      * @param how                {@code rotated} (a new credential replaced the compromised one), {@code invalidated}
-     *                           (an older version was compromised) or {@code already-revoked}
+     *                           (an older version was compromised) or {@code already_revoked}, as the HTTP API says
      * @param compromisedVersion the version the request named; null for "the latest"
      */
     record Revoked(SecretRef secret, Instant time, String newVersion, String credentialId, Instant expiresOn,

@@ -51,7 +51,7 @@ final class RotationEvents {
     static SecretEvent.Revoked revoked(RevocationRequest request, RevocationOutcome.Revoked revoked,
                                        SecretVersion kept, Instant now) {
         return new SecretEvent.Revoked(revoked.secret(), now, revoked.version(), revoked.credentialId(),
-                kept.expiresOn(), revoked.how().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                kept.expiresOn(), revoked.how().name().toLowerCase(Locale.ROOT),
                 revoked.disabledVersions(), request.compromisedVersion(), request.reason(), request.caller(),
                 request.approvedBy());
     }

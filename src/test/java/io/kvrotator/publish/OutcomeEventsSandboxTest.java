@@ -62,6 +62,8 @@ class OutcomeEventsSandboxTest {
         assertThat(event.path("source").asText()).isEqualTo("/kv-rotator");
         assertThat(event.path("subject").asText()).isEqualTo(VAULT + "/ORDERS-STORAGE-KEY");
         assertThat(event.path("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(event.path("time").asText()).as("RFC 3339, seconds included, on the whole minute too")
+                .startsWith(SandboxTest.START.toString().replace("Z", ""));
         JsonNode data = event.path("data");
         assertThat(data.path("vault").asText()).isEqualTo(VAULT);
         assertThat(data.path("secret").asText()).isEqualTo("ORDERS-STORAGE-KEY");

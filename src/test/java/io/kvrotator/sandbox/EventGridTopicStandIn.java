@@ -2,6 +2,7 @@ package io.kvrotator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -9,12 +10,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * sends: {@code POST /api/events} with the managed identity's bearer token (a topic key, {@code aeg-sas-key} or
  * {@code aeg-sas-token}, is refused: the topic has local auth disabled), content type
  * {@code application/cloudevents-batch+json; charset=utf-8}, and a JSON array of CloudEvents, each with
- * {@code specversion} 1.0, {@code id}, {@code source} and {@code type}. It keeps the events it accepted, in order,
+ * {@code specversion} 1.0, {@code id}, {@code source} and {@code type}, and {@code time}, when present, in RFC 3339. It keeps the events it accepted, in order,
  * and records them in the {@link Transcript} so the leak check scans them.
  */
 public final class EventGridTopicStandIn extends StandIn {
 
     static final String CONTENT_TYPE = "application/cloudevents-batch+json; charset=utf-8";
+    /** CloudEvents 1.0 requires RFC 3339 for {@code time}: seconds included. */
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
 
@@ -61,6 +65,9 @@ public final class EventGridTopicStandIn extends StandIn {
                     || event.path("source").asText().isEmpty() || event.path("type").asText().isEmpty()) {
                 return Response.json(400, error("BadRequest", "not a CloudEvent 1.0 (specversion, id, source and"
                         + " type are required): " + event));
+            }
+            if (event.has("time") && !RFC_3339.matcher(event.path("time").asText()).matches()) {
+                return Response.json(400, error("BadRequest", "time is not an RFC 3339 timestamp: " + event.path("time")));
             }
         }
         Transcript.record("eventgrid", request.bodyText());
