@@ -8,18 +8,24 @@ import io.kvrotator.notify.NoticeKind;
 import io.kvrotator.notify.Severity;
 import io.kvrotator.support.SafeErrorText;
 import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Publishes to an Event Grid custom topic through {@link EventGridPublisherClient}, whose pipeline retries (bounded)
  * throttling, 5xx and network errors. An event the topic still does not take goes to the {@link EventOutbox}; the
  * first such event of an outage tells the operators. Held events are sent by the daily sweep, and by the next publish
- * the topic accepts; each is removed once the topic has taken it.
+ * the topic accepts; each is removed once the topic has taken it. An id this worker sent or held lately is not sent
+ * again; another instance may send it again, with the same id.
  */
 public final class EventGridOutcomeEvents implements OutcomeEvents {
 
     private static final System.Logger LOG = System.getLogger(EventGridOutcomeEvents.class.getName());
+    private static final int REMEMBERED_IDS = 1024;
 
     private final Supplier<EventGridPublisherClient<CloudEvent>> topic;
     private final EventOutbox outbox;
@@ -27,6 +33,13 @@ public final class EventGridOutcomeEvents implements OutcomeEvents {
     private final String topicName;
     /** Whether the outbox may hold events: unknown at start, so it is looked at after the first publish. */
     private volatile boolean mayHoldEvents = true;
+    /** Ids this worker sent or held lately: a duplicate Key Vault event does not announce its rotation again. */
+    private final Set<String> recentIds = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_IDS;
+        }
+    });
 
     /** @param topicName the topic's host name, for log lines and the operators' notice */
     public EventGridOutcomeEvents(Supplier<EventGridPublisherClient<CloudEvent>> topic, EventOutbox outbox,
@@ -39,6 +52,11 @@ public final class EventGridOutcomeEvents implements OutcomeEvents {
 
     @Override
     public void publish(SecretEvent event) {
+        synchronized (recentIds) {
+            if (!recentIds.add(event.id())) {
+                return;
+            }
+        }
         CloudEvent cloudEvent = CloudEvents.of(event);
         try {
             topic.get().sendEvents(List.of(cloudEvent));
@@ -84,7 +102,10 @@ public final class EventGridOutcomeEvents implements OutcomeEvents {
             LOG.log(Level.WARNING, () -> "event.held type=%s id=%s subject=%s topic=%s error=%s".formatted(
                     event.type(), event.id(), event.subject(), topicName, why));
         } catch (RuntimeException e) {
-            // The log is then the only record: the event, attributes and tags only, goes into it whole.
+            synchronized (recentIds) {
+                recentIds.remove(event.id());
+            }
+            // The log is then the only record (and a retry may send it): the event, attributes and tags only, whole.
             LOG.log(Level.ERROR, () -> "event.lost topic=%s error=%s outboxError=%s event=%s".formatted(topicName, why,
                     SafeErrorText.of(e), json));
         }

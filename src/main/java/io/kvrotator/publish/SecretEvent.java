@@ -58,13 +58,14 @@ public sealed interface SecretEvent {
     }
 
     /**
-     * A rotation failed at {@code step}; {@code retryable} ones are tried again (by Event Grid, the sweep or the
-     * caller). Announced when the failure is told: once per version and kind for unattended rotations.
+     * An unattended rotation (an event's, the sweep's) failed at {@code step}; {@code retryable} ones are tried again.
+     * Announced when its owners are told: once per version and kind of failure. A caller over HTTP gets its failure
+     * in the response instead.
      *
      * @param version the latest version the rotation started from; null when the secret could not be read
      */
     record RotationFailed(SecretRef secret, Instant time, String version, Instant expiresOn, String trigger,
-                          String reason, String caller, String step, boolean retryable, String error)
+                          String reason, String step, boolean retryable, String error)
             implements SecretEvent {
         @Override
         public String type() {

@@ -44,7 +44,7 @@ final class RotationEvents {
                                              Failure failure, Instant now) {
         return new SecretEvent.RotationFailed(request.secret(), now, version,
                 latest == null ? null : latest.expiresOn(), request.trigger().auditValue(), request.reason(),
-                caller(request.trigger()), failure.step().label(), failure instanceof Failure.Retryable,
+                failure.step().label(), failure instanceof Failure.Retryable,
                 failure.message());
     }
 
@@ -54,10 +54,6 @@ final class RotationEvents {
                 kept.expiresOn(), revoked.how().name().toLowerCase(Locale.ROOT),
                 revoked.disabledVersions(), request.compromisedVersion(), request.reason(), request.caller(),
                 request.approvedBy());
-    }
-
-    private static String caller(Trigger trigger) {
-        return trigger instanceof Trigger.Http http ? http.caller() : null;
     }
 
     private static Instant rotatedAt(SecretVersion stored) {

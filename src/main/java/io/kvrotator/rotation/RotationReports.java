@@ -14,7 +14,7 @@ import java.time.Clock;
  * Logs every rotation outcome once and tells people what they must hear: a rotation, and an unattended failure
  * once per version and kind of failure (Event Grid redelivers for 24 hours and the sweep runs daily; the owners
  * hear on the first failure, not on every retry). An engineer who asked over HTTP gets failures in the response.
- * Machines hear of the same outcomes as events; a failure over HTTP too.
+ * Machines hear of the same outcomes, as events.
  */
 final class RotationReports {
 
@@ -75,11 +75,10 @@ final class RotationReports {
         Failure failure = failed.failure();
         LOG.log(failed.retryable() ? Level.WARNING : Level.ERROR, () -> "rotation.failed_%s %s step=%s error=\"%s\""
                 .formatted(failed.retryable() ? "retryable" : "terminal", context, failure.step(), failure.message()));
-        String version = latest != null ? latest.version() : request.seenVersion();
         if (request.trigger() instanceof Trigger.Http) {
-            events.publish(RotationEvents.failed(request, latest, version, failure, clock.instant()));
             return;
         }
+        String version = latest != null ? latest.version() : request.seenVersion();
         String kind = failed.retryable() ? "retryable" : "terminal-" + failure.step();
         if (version == null || firstReport(request.secret(), version + "/" + kind)) {
             notices.publish(RotationNotices.failed(request, latest, version, failure));
