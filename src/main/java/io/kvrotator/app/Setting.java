@@ -68,7 +68,7 @@ public enum Setting implements SettingDefinition {
             "Wait before a channel's (or the Event Grid topic's) second attempt; doubles per attempt up to 10 s."),
     EVENTS_TOPIC_ENDPOINT("ROTATOR_EVENTS_TOPIC_ENDPOINT", "",
             "Endpoint of the Event Grid custom topic that gets the rotation events (CloudEvents 1.0), e.g."
-                    + " https://evgt-kvrotator-dev.westeurope-1.eventgrid.azure.net/api/events; the function's identity"
+                    + " https://evgt-dev-payments.westeurope-1.eventgrid.azure.net/api/events; the function's identity"
                     + " needs EventGrid Data Sender on it. Empty: no events are published."),
     EVENTS_OUTBOX_CONTAINER("ROTATOR_EVENTS_OUTBOX_CONTAINER", "events-outbox",
             "Blob container, in the function app's own storage account, holding the events the topic did not take"

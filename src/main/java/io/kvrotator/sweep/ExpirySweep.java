@@ -166,7 +166,7 @@ public final class ExpirySweep {
                 NotificationLedger.Versioned stored = ledger.read(scope);
                 Map<String, AlertRecord.Sent> next = new LinkedHashMap<>();
                 List<Notice> due = new ArrayList<>();
-                List<SecretEvent> announced = new ArrayList<>();
+                List<SecretEvent> dueEvents = new ArrayList<>();
                 for (ExpiryItem item : items) {
                     List<String> crossed = thresholds.crossed(item.expiresOn(), now);
                     if (crossed.isEmpty()) {
@@ -175,7 +175,7 @@ public final class ExpirySweep {
                     List<String> sent = stored.record().sent(item);
                     thresholds.due(item.expiresOn(), now, sent).ifPresent(threshold -> {
                         due.add(ExpiryNotices.alert(item, threshold, now));
-                        ExpiryNotices.event(item, threshold, now).ifPresent(announced::add);
+                        ExpiryNotices.event(item, threshold, now).ifPresent(dueEvents::add);
                     });
                     LinkedHashSet<String> recorded = new LinkedHashSet<>(sent);
                     recorded.addAll(crossed);
@@ -184,7 +184,7 @@ public final class ExpirySweep {
                 AlertRecord record = stored.record().next(next);
                 if (record.equals(stored.record()) || ledger.write(scope, record, stored.version())) {
                     due.forEach(notices::publish);
-                    announced.forEach(events::publish);
+                    dueEvents.forEach(events::publish);
                     return due;
                 }
                 int tried = attempt;
