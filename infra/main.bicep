@@ -94,6 +94,9 @@ param alertEmailAddresses array
 @description('Teams Workflows webhook URL for alerts, from the environment only; empty for email only.')
 param alertTeamsWebhookUrl string
 
+@description('Publish rotation events for machines to an Event Grid custom topic evgt-{env}-{product} (README, Events for machines).')
+param publishEvents bool = false
+
 var vaultName = 'kv-${env}-${product}'
 var externalVaultNames = [for vault in externalVaults: vault.name]
 var managedVaultNames = concat([vaultName], externalVaultNames)
@@ -262,6 +265,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     ROTATOR_RESOURCE_SCOPES: resourceScopes
     ROTATOR_REQUIRE_CALLER_IDENTITY: requireCallerIdentity ? 'true' : 'false'
     ROTATOR_REQUIRED_CALLER_ROLE: requiredCallerRole
+    ROTATOR_EVENTS_TOPIC_ENDPOINT: eventsTopic.outputs.endpoint
   }, teamsNotifications ? {
     ROTATOR_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-TEAMS-WEBHOOK-URL)'
   } : {}, mailNotifications ? {
@@ -312,3 +316,14 @@ output functionStorageAccountName string = functionStorage.outputs.name
 output managedVaultNames array = managedVaultNames
 output productVaultName string = productVault.outputs.name
 output productVaultUri string = productVault.outputs.uri
+
+module eventsTopic 'modules/eventsTopic.bicep' = {
+  name: 'kvrotator-events-topic'
+  params: {
+    enabled: publishEvents
+    name: 'evgt-${baseName}'
+    location: location
+    tags: allTags
+    functionPrincipalId: functionApp.outputs.principalId
+  }
+}

@@ -24,6 +24,7 @@ import io.kvrotator.notify.teams.AdaptiveCards;
 import io.kvrotator.notify.teams.TeamsNotifier;
 import io.kvrotator.provider.ProviderContext;
 import io.kvrotator.provider.ProviderRegistry;
+import io.kvrotator.publish.OutcomeEvents;
 import io.kvrotator.rotation.BlobToldFailures;
 import io.kvrotator.rotation.BlobLeaseRotationLock;
 import io.kvrotator.rotation.ToldFailures;
@@ -96,6 +97,7 @@ public final class AppContext {
         this.notices = new NoticeDispatcher(channels(settings, httpClient, clock),
                 settings.notifications().attempts(), settings.notifications().firstDelay(),
                 duration -> Thread.sleep(duration.toMillis()));
+        OutcomeEvents events = EventPublishing.create(settings, credential, httpClient, notices);
         HostStorage host = settings.hostStorage();
         Lazy<BlobContainerClient> lockContainer = Lazy.of(() -> host.container(settings.lockContainer(), credential,
                 httpClient));
@@ -111,7 +113,7 @@ public final class AppContext {
         RotationProviders rotationProviders = new RotationProviders(providers, settings.resourceScopes());
         RotationPolicy policy = new RotationPolicy(settings.nearExpiryWindow().plus(settings.clockSkew()),
                 settings.minimumRotationAge());
-        Rotator rotator = new Rotator(secrets, rotationProviders, lock, notices, policy, failing, clock);
+        Rotator rotator = new Rotator(secrets, rotationProviders, lock, notices, policy, failing, events, clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
         this.expiryScanner = new ExpiryScanner(itemSources(settings, secrets,
                 new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock,
@@ -119,8 +121,8 @@ public final class AppContext {
                 .map(sender -> settings.notifications().mailAllowedDomains()));
         CallerPolicy callerPolicy = new CallerPolicy(settings.platformAuthentication(),
                 settings.requireCallerIdentity(), settings.requiredCallerRole());
-        this.secretApi = new SecretApi(rotator, new Revoker(secrets, rotationProviders, lock, notices, policy,
-                verifyRetry, clock),
+        this.secretApi = new SecretApi(rotator, new Revoker(secrets, rotationProviders, lock, notices, events,
+                policy, verifyRetry, clock),
                 expiryScanner, settings.allowedVaults(), callerPolicy,
                 host.configured() ? new BlobIdempotencyRecords(lockContainer, clock) : new InProcessIdempotencyRecords(clock),
                 clock);
@@ -130,7 +132,7 @@ public final class AppContext {
         NotificationLedger ledger = new BlobNotificationLedger(
                 () -> host.container(settings.sweep().stateContainer(), credential, httpClient));
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
-                ledger, notices, rotator, policy.nearExpiryWindow(),
+                ledger, notices, events, rotator, policy.nearExpiryWindow(),
                 secrets, new OverdueCredentials(secrets, rotationProviders, lock)::retire);
     }
 

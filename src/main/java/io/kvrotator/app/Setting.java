@@ -62,9 +62,17 @@ public enum Setting implements SettingDefinition {
                     + " are never mailed: their notices go to the default recipients and the sweep reports a policy"
                     + " gap. Empty: the domains of ROTATOR_MAIL_SENDER and ROTATOR_MAIL_DEFAULT_RECIPIENTS."),
     NOTIFY_ATTEMPTS("ROTATOR_NOTIFY_ATTEMPTS", "3",
-            "Attempts per channel before a notice falls back to the other channel."),
+            "Attempts per channel before a notice falls back to the other channel, and per event before it is held"
+                    + " in the outbox."),
     NOTIFY_FIRST_DELAY_MS("ROTATOR_NOTIFY_FIRST_DELAY_MS", "1000",
-            "Wait before a channel's second attempt; doubles per attempt up to 10 s."),
+            "Wait before a channel's (or the Event Grid topic's) second attempt; doubles per attempt up to 10 s."),
+    EVENTS_TOPIC_ENDPOINT("ROTATOR_EVENTS_TOPIC_ENDPOINT", "",
+            "Endpoint of the Event Grid custom topic that gets the rotation events (CloudEvents 1.0), e.g."
+                    + " https://evgt-dev-payments.westeurope-1.eventgrid.azure.net/api/events; the function's identity"
+                    + " needs EventGrid Data Sender on it. Empty: no events are published."),
+    EVENTS_OUTBOX_CONTAINER("ROTATOR_EVENTS_OUTBOX_CONTAINER", "events-outbox",
+            "Blob container, in the function app's own storage account, holding the events the topic did not take"
+                    + " until they are sent."),
     ALERT_THRESHOLDS_DAYS("ROTATOR_ALERT_THRESHOLDS_DAYS", "30,14,7,3,1",
             "Days before expiry at which each item alerts once (plus once when expired)."),
     SWEEP_SCHEDULE("ROTATOR_SWEEP_SCHEDULE", "0 0 7 * * *",

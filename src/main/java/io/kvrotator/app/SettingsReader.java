@@ -84,6 +84,11 @@ final class SettingsReader implements SettingValues {
         return value;
     }
 
+    /** Empty, or an absolute http(s) URL. */
+    String optionalUrl(Setting setting) {
+        return raw(setting).filter(value -> !value.isEmpty()).map(value -> url(setting, null)).orElse("");
+    }
+
     boolean bool(Setting setting) {
         String value = raw(setting).orElse("");
         if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {

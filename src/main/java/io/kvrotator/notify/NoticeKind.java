@@ -10,5 +10,7 @@ public enum NoticeKind {
     /** Has expired. */
     EXPIRED,
     /** A compromised credential was revoked: only the newest one still works. */
-    REVOKED
+    REVOKED,
+    /** The Event Grid topic did not take an event: it waits in the outbox; told once per outage. */
+    EVENTS_HELD
 }

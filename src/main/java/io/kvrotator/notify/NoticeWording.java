@@ -16,6 +16,7 @@ public final class NoticeWording {
             case NEAR_EXPIRY -> "Expires soon";
             case EXPIRED -> "Expired";
             case REVOKED -> "Revoked";
+            case EVENTS_HELD -> "Events held";
         };
     }
 
@@ -27,6 +28,7 @@ public final class NoticeWording {
             case NEAR_EXPIRY -> "Not rotated automatically: action needed";
             case EXPIRED -> "Expired: action needed now";
             case REVOKED -> "Compromised credential revoked: consumers must read the secret again now";
+            case EVENTS_HELD -> "Event Grid topic not taking events: check the topic and the function's role on it";
         };
     }
 

@@ -6,6 +6,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.provider.RotationPlan;
+import io.kvrotator.publish.OutcomeEvents;
 import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretStore;
@@ -35,6 +36,7 @@ public final class Revoker {
     private final SecretStore store;
     private final RotationLock lock;
     private final NoticeDispatcher notices;
+    private final OutcomeEvents events;
     private final Planner planner;
     private final CredentialReplacement replacement;
     private final Retry invalidationCheck;
@@ -42,10 +44,11 @@ public final class Revoker {
 
     /** @param invalidationCheck how often, and how patiently, to ask whether a compromised value still works */
     public Revoker(SecretStore store, RotationProviders providers, RotationLock lock, NoticeDispatcher notices,
-                   RotationPolicy policy, Retry invalidationCheck, Clock clock) {
+                   OutcomeEvents events, RotationPolicy policy, Retry invalidationCheck, Clock clock) {
         this.store = store;
         this.lock = lock;
         this.notices = notices;
+        this.events = events;
         this.planner = providers.planner(policy.nearExpiryWindow());
         this.replacement = new CredentialReplacement(store, clock);
         this.invalidationCheck = invalidationCheck;
@@ -71,6 +74,7 @@ public final class Revoker {
                     + " keptVersion=%s disabledVersions=%s").formatted(secret, request.caller(), request.approvedBy(),
                     request.reason(), revoked.how(), revoked.version(), revoked.disabledVersions()));
             notices.publish(RotationNotices.revoked(request, revoked, kept));
+            events.publish(RotationEvents.revoked(request, revoked, kept, clock.instant()));
             return revoked;
         } catch (RotationException e) {
             LOG.log(Level.ERROR, () -> "revocation.failed secret=%s caller=%s step=%s error=\"%s\""
@@ -102,6 +106,7 @@ public final class Revoker {
                     false), revocationTags);
             keep = replaced.issued().credentialId();
             kept = replaced.stored();
+            RotationEvents.rotated(kept).ifPresent(events::publish);
             how = RevocationOutcome.How.ROTATED;
             compromised.add(latest.value());
         } else {
@@ -111,6 +116,10 @@ public final class Revoker {
             kept = latest.version();
             how = latestByRevocation && named.isEmpty() ? RevocationOutcome.How.ALREADY_REVOKED
                     : RevocationOutcome.How.INVALIDATED;
+            if (latestByRevocation) {
+                // Its revocation may have stored it and failed before announcing it: the same event again.
+                RotationEvents.rotated(kept).ifPresent(events::publish);
+            }
         }
         lease.confirm(Step.REVOKE);
         Steps.run(Step.REVOKE, () -> {

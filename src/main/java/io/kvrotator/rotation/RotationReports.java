@@ -2,16 +2,19 @@ package io.kvrotator.rotation;
 
 import io.kvrotator.failure.Failure;
 import io.kvrotator.notify.NoticeDispatcher;
+import io.kvrotator.publish.OutcomeEvents;
 import io.kvrotator.support.SafeErrorText;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 
 /**
  * Logs every rotation outcome once and tells people what they must hear: a rotation, and an unattended failure
  * once per version and kind of failure (Event Grid redelivers for 24 hours and the sweep runs daily; the owners
  * hear on the first failure, not on every retry). An engineer who asked over HTTP gets failures in the response.
+ * Machines hear of the same outcomes, as events.
  */
 final class RotationReports {
 
@@ -19,10 +22,19 @@ final class RotationReports {
 
     private final NoticeDispatcher notices;
     private final ToldFailures failing;
+    private final OutcomeEvents events;
+    private final Clock clock;
 
-    RotationReports(NoticeDispatcher notices, ToldFailures failing) {
+    RotationReports(NoticeDispatcher notices, ToldFailures failing, OutcomeEvents events, Clock clock) {
         this.notices = notices;
         this.failing = failing;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Tells machines of a stored version as soon as it is stored, before anything else can fail. */
+    void announce(SecretVersion stored) {
+        RotationEvents.rotated(stored).ifPresent(events::publish);
     }
 
     void report(RotationRequest request, SecretVersion latest, RotationOutcome outcome) {
@@ -35,6 +47,10 @@ final class RotationReports {
             notices.publish(RotationNotices.rotated(request, latest, rotated));
         } else if (outcome instanceof RotationOutcome.Skipped skipped) {
             LOG.log(Level.INFO, () -> "rotation.skipped %s why=\"%s\"".formatted(context, skipped.reason()));
+            if (latest != null && RotationEvents.rotationOf(latest, request.seenVersion())) {
+                // A retry of a rotation that stored its version but never answered (a lost answer, a crash).
+                announce(latest);
+            }
         } else if (outcome instanceof RotationOutcome.NotFound) {
             LOG.log(Level.INFO, () -> "rotation.skipped %s why=\"the secret does not exist\"".formatted(context));
         } else if (outcome instanceof RotationOutcome.TooSoon tooSoon) {
@@ -66,6 +82,7 @@ final class RotationReports {
         String kind = failed.retryable() ? "retryable" : "terminal-" + failure.step();
         if (version == null || firstReport(request.secret(), version + "/" + kind)) {
             notices.publish(RotationNotices.failed(request, latest, version, failure));
+            events.publish(RotationEvents.failed(request, latest, version, failure, clock.instant()));
         }
     }
 

@@ -6,6 +6,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.provider.RotationPlan;
+import io.kvrotator.publish.OutcomeEvents;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretStore;
 import io.kvrotator.vault.SecretVersion;
@@ -33,14 +34,14 @@ public final class Rotator {
     private final Clock clock;
 
     public Rotator(SecretStore store, RotationProviders providers, RotationLock lock, NoticeDispatcher notices,
-                   RotationPolicy policy, ToldFailures failing, Clock clock) {
+                   RotationPolicy policy, ToldFailures failing, OutcomeEvents events, Clock clock) {
         this.store = store;
         this.lock = lock;
         this.notices = notices;
         this.policy = policy;
         this.planner = providers.planner(policy.nearExpiryWindow());
         this.replacement = new CredentialReplacement(store, clock);
-        this.reports = new RotationReports(notices, failing);
+        this.reports = new RotationReports(notices, failing, events, clock);
         this.clock = clock;
     }
 
@@ -125,6 +126,7 @@ public final class Rotator {
     private <P extends RotationPlan> RotationOutcome rotateHeld(RotationRequest request, Planned<P> planned,
                                                                 RotationLock.Lease lease) {
         CredentialReplacement.Replaced replaced = replacement.replace(planned, lease, request, Map.of());
+        reports.announce(replaced.stored());
         retire(request, planned, lease, replaced);
         SecretVersion stored = replaced.stored();
         return new RotationOutcome.Rotated(request.secret(), planned.plan().current().version(), stored.version(),

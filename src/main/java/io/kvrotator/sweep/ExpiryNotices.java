@@ -5,15 +5,18 @@ import io.kvrotator.notify.ExpiryText;
 import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.NoticeKind;
 import io.kvrotator.notify.Severity;
+import io.kvrotator.publish.SecretEvent;
 import io.kvrotator.rotation.RotationOutcome;
+import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.Tags;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** What the sweep tells people: one alert per threshold crossed, and the daily digest. */
+/** What the sweep tells people (one alert per threshold crossed, and the daily digest) and machines. */
 final class ExpiryNotices {
 
     private ExpiryNotices() {
@@ -29,6 +32,16 @@ final class ExpiryNotices {
                 + " (" + threshold.replace("d", "-day") + " alert)";
         return new Notice(expired ? NoticeKind.EXPIRED : NoticeKind.NEAR_EXPIRY, severity, item.location(),
                 item.name(), item.kind().label(), item.expiresOn(), item.owners(), summary, whatToDo(item));
+    }
+
+    /** The alert as an event, for a Key Vault secret; certificates and app credentials are told to people only. */
+    static Optional<SecretEvent> event(ExpiryItem item, String threshold, Instant now) {
+        if (item.kind() != ItemKind.SECRET) {
+            return Optional.empty();
+        }
+        return Optional.of(new SecretEvent.NearExpiry(new SecretRef(item.location(), item.name()), now,
+                item.expiresOn(), threshold, ExpiryText.daysLeft(item.expiresOn(), now), item.credentialType() != null,
+                "sweep"));
     }
 
     private static String whatToDo(ExpiryItem item) {

@@ -3,6 +3,8 @@ package io.kvrotator.sweep;
 import io.kvrotator.notify.Digest;
 import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.NoticeDispatcher;
+import io.kvrotator.publish.OutcomeEvents;
+import io.kvrotator.publish.SecretEvent;
 import io.kvrotator.rotation.RotationOutcome;
 import io.kvrotator.rotation.RotationRequest;
 import io.kvrotator.rotation.Rotator;
@@ -33,8 +35,10 @@ import java.util.stream.Collectors;
  * <li>send the digest of what is failing to rotate, expired, expiring or a policy gap: at most one per addressee per
  *     UTC day ({@link DailyDigests});</li>
  * <li>retire overdue superseded credentials of the secrets not rotated today (app passwords past their overlap),
- *     from the listed version's tags.</li>
+ *     from the listed version's tags;</li>
+ * <li>send the events held while the Event Grid topic was down.</li>
  * </ol>
+ * A threshold alert about a secret is also announced to machines ({@link SecretEvent.NearExpiry}).
  * Alerts are claimed before they are sent: two overlapping sweeps never send one twice, and a crash between claim
  * and send loses one alert, which the next digest still lists.
  */
@@ -48,6 +52,7 @@ public final class ExpirySweep {
     private final AlertThresholds thresholds;
     private final NotificationLedger ledger;
     private final NoticeDispatcher notices;
+    private final OutcomeEvents events;
     private final Rotator rotator;
     private final Duration rotationWindow;
     private final SecretStore secrets;
@@ -65,12 +70,13 @@ public final class ExpirySweep {
      * @param secrets        where the latest version of a secret is read, as the rotation reads it
      */
     public ExpirySweep(ExpiryScanner scanner, AlertThresholds thresholds, NotificationLedger ledger,
-                       NoticeDispatcher notices, Rotator rotator, Duration rotationWindow,
+                       NoticeDispatcher notices, OutcomeEvents events, Rotator rotator, Duration rotationWindow,
                        SecretStore secrets, OverdueRetirement retirement) {
         this.scanner = scanner;
         this.thresholds = thresholds;
         this.ledger = ledger;
         this.notices = notices;
+        this.events = events;
         this.rotator = rotator;
         this.rotationWindow = rotationWindow;
         this.secrets = secrets;
@@ -92,6 +98,7 @@ public final class ExpirySweep {
             notices.publish(digest);
         }
         retireOverdue(listed, rotations);
+        events.sendHeld();
         LOG.log(Level.INFO, () -> "sweep.done items=%d alerts=%d rotations=%d unreadable=%s %s".formatted(
                 report.items().size(), alerts.size(), rotations.size(), report.unreadable().stream()
                         .map(ExpiryReport.UnreadableSource::scope).toList(), digest.describe()));
@@ -159,14 +166,17 @@ public final class ExpirySweep {
                 NotificationLedger.Versioned stored = ledger.read(scope);
                 Map<String, AlertRecord.Sent> next = new LinkedHashMap<>();
                 List<Notice> due = new ArrayList<>();
+                List<SecretEvent> dueEvents = new ArrayList<>();
                 for (ExpiryItem item : items) {
                     List<String> crossed = thresholds.crossed(item.expiresOn(), now);
                     if (crossed.isEmpty()) {
                         continue;
                     }
                     List<String> sent = stored.record().sent(item);
-                    thresholds.due(item.expiresOn(), now, sent)
-                            .ifPresent(threshold -> due.add(ExpiryNotices.alert(item, threshold, now)));
+                    thresholds.due(item.expiresOn(), now, sent).ifPresent(threshold -> {
+                        due.add(ExpiryNotices.alert(item, threshold, now));
+                        ExpiryNotices.event(item, threshold, now).ifPresent(dueEvents::add);
+                    });
                     LinkedHashSet<String> recorded = new LinkedHashSet<>(sent);
                     recorded.addAll(crossed);
                     next.put(item.key(), new AlertRecord.Sent(item.expiresOn(), List.copyOf(recorded)));
@@ -174,6 +184,7 @@ public final class ExpirySweep {
                 AlertRecord record = stored.record().next(next);
                 if (record.equals(stored.record()) || ledger.write(scope, record, stored.version())) {
                     due.forEach(notices::publish);
+                    dueEvents.forEach(events::publish);
                     return due;
                 }
                 int tried = attempt;

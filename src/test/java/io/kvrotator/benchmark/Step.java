@@ -33,7 +33,7 @@ enum Step {
             case "entra" -> path.endsWith("/oauth2/v2.0/token") ? VERIFY : OTHER;
             case "graph" -> path.endsWith("/addPassword") ? ROTATE : path.endsWith("/removePassword") ? RETIRE
                     : path.endsWith("/sendMail") ? NOTIFY : call.method().equals("GET") ? PROVE : OTHER;
-            case "teams" -> NOTIFY;
+            case "teams", "eventgrid" -> NOTIFY;
             default -> OTHER;
         };
     }

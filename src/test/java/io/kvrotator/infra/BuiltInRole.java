@@ -4,7 +4,8 @@ package io.kvrotator.infra;
  * The Azure built-in roles kv-rotator's deployment assigns for itself, each with the only kind of resource it may be
  * assigned on; the vault roles are custom ({@link CustomRole}) and the roles on rotated resources come from the
  * providers ({@link RequiredRole#all()}). Role definition IDs are from Microsoft's reference,
- * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles (Storage category).
+ * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles (Storage and Integration
+ * categories).
  */
 public enum BuiltInRole {
     /** Identity-based AzureWebJobsStorage: the role Microsoft documents for the Functions host; covers leases. */
@@ -12,7 +13,10 @@ public enum BuiltInRole {
             "Microsoft.Storage/storageAccounts"),
     /** The Event Grid system topic's identity writes dead letters, on the dead-letter container only. */
     STORAGE_BLOB_DATA_CONTRIBUTOR("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
-            "Microsoft.Storage/storageAccounts/blobServices/containers");
+            "Microsoft.Storage/storageAccounts/blobServices/containers"),
+    /** The function publishes rotation events to its own custom topic (Integration category), on that topic only. */
+    EVENTGRID_DATA_SENDER("EventGrid Data Sender", "d5a91429-5739-47e2-a06b-3470a27159e7",
+            "Microsoft.EventGrid/topics");
 
     private final String roleName;
     private final String id;

@@ -9,6 +9,7 @@ import io.kvrotator.notify.NoticeKind;
 import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ResourceScopes;
+import io.kvrotator.publish.OutcomeEvents;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.testing.HttpErrors;
 import io.kvrotator.testing.InMemorySecretStore;
@@ -363,7 +364,7 @@ class RotatorTest {
     private Rotator rotator() {
         return new Rotator(store, new RotationProviders(new ProviderRegistry(List.of(provider)), scopes), lock,
                 new NoticeDispatcher(List.of(notifier)), new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24)),
-                failing, clock);
+                failing, OutcomeEvents.off(), clock);
     }
 
     private RotationRequest request() {

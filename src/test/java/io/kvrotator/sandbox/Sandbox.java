@@ -28,6 +28,7 @@ public final class Sandbox implements AutoCloseable {
     public final GraphStandIn graph;
     public final EntraTokenStandIn entra;
     public final TeamsWebhookStandIn teams;
+    public final EventGridTopicStandIn eventGrid;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
     private static final AtomicInteger SANDBOXES = new AtomicInteger();
@@ -46,6 +47,7 @@ public final class Sandbox implements AutoCloseable {
         this.graph = new GraphStandIn(tls, clock);
         this.entra = new EntraTokenStandIn(tls, graph);
         this.teams = new TeamsWebhookStandIn(tls);
+        this.eventGrid = new EventGridTopicStandIn(tls);
     }
 
     public static Sandbox start(Clock clock) {
@@ -57,7 +59,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public List<StandIn> standIns() {
-        return List.of(keyVault, arm, blob, graph, entra, teams);
+        return List.of(keyVault, arm, blob, graph, entra, teams, eventGrid);
     }
 
     public static final String MAIL_SENDER = "kv-rotator@contoso.com";
@@ -65,7 +67,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * App settings for the given vaults (created here if new), with verification and notification retries kept
-     * short. Notices go to the Teams route {@code ops} (the default webhook) and by email from {@link #MAIL_SENDER}.
+     * short. Notices go to the Teams route {@code ops} (the default webhook) and by email from {@link #MAIL_SENDER};
+     * events to the Event Grid topic stand-in.
      */
     public Map<String, String> appSettings(String... vaults) {
         for (String vault : vaults) {
@@ -81,6 +84,7 @@ public final class Sandbox implements AutoCloseable {
         settings.put(Setting.TEAMS_WEBHOOK_URL.key(), teams.webhookUrl("ops"));
         settings.put(Setting.MAIL_SENDER.key(), MAIL_SENDER);
         settings.put(Setting.MAIL_DEFAULT_RECIPIENTS.key(), DEFAULT_RECIPIENTS);
+        settings.put(Setting.EVENTS_TOPIC_ENDPOINT.key(), eventGrid.endpoint());
         settings.put(Setting.NOTIFY_FIRST_DELAY_MS.key(), "10");
         settings.put(Setting.HTTP_TIMEOUT_SECONDS.key(), "5");
         settings.put(Setting.RESOURCE_SCOPES.key(), resourceScopes(vaults));
@@ -121,7 +125,16 @@ public final class Sandbox implements AutoCloseable {
         return Map.of(Setting.HOST_STORAGE.key(), azurite().connectionString(),
                 Setting.LOCK_CONTAINER.key(), "rotation-locks" + containerSuffix,
                 Setting.NOTIFICATION_STATE_CONTAINER.key(), "notification-state" + containerSuffix,
-                Setting.DEAD_LETTER_CONTAINER.key(), "eventgrid-deadletter" + containerSuffix);
+                Setting.DEAD_LETTER_CONTAINER.key(), "eventgrid-deadletter" + containerSuffix,
+                Setting.EVENTS_OUTBOX_CONTAINER.key(), "events-outbox" + containerSuffix);
+    }
+
+    /** This sandbox's event outbox in Azurite: the events the topic did not take, until they are sent. */
+    public BlobContainerClient eventsOutbox() {
+        BlobContainerClient container = azurite().client().getBlobContainerClient(
+                hostStorageSettings().get(Setting.EVENTS_OUTBOX_CONTAINER.key()));
+        container.createIfNotExists();
+        return container;
     }
 
     /** This sandbox's dead-letter container in Azurite, created as Bicep creates it, for Event Grid to write to. */

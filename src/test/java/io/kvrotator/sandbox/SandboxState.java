@@ -68,6 +68,8 @@ public final class SandboxState {
         sandbox.teams.posted().forEach(post -> teams.add(post.json() != null ? post.json() : JSON.getNodeFactory().textNode(post.text())));
         ArrayNode email = notifications.putArray("email");
         sandbox.graph.sentMail().forEach(mail -> email.add(mail.body()));
+        ArrayNode events = root.putArray("events");
+        sandbox.eventGrid.events().forEach(events::add);
         return root;
     }
 

@@ -17,7 +17,7 @@ public final class SampleNotices {
     }
 
     public static List<Notice> all() {
-        return List.of(expired(), rotationFailed(), rotated(), nearExpiry());
+        return List.of(expired(), rotationFailed(), rotated(), nearExpiry(), eventsHeld());
     }
 
     public static Notice expired() {
@@ -51,6 +51,16 @@ public final class SampleNotices {
                 "payments-api / ci-deploy", "app password", NOW.plus(Duration.ofDays(6)),
                 List.of("platform@contoso.com"), "Expires in 6 days (7-day alert)",
                 "Add a new client secret to the app registration, move its users to it, then remove this one.");
+    }
+
+    public static Notice eventsHeld() {
+        return new Notice(NoticeKind.EVENTS_HELD, Severity.WARNING, "kv-prod-payments", "PAYMENTS-STORAGE-KEY",
+                "secret", null, List.of(), "Events for machines are held: the Event Grid topic did not take them",
+                "Topic evgt-prod-payments.westeurope-1.eventgrid.azure.net refused or did not answer"
+                        + " io.kvrotator.secret.rotated (HttpResponseException status=403). This event and any later"
+                        + " ones wait in the outbox in the function app's storage; the next publish the topic accepts"
+                        + " and the daily sweep send them, with their original ids. Check the topic and the"
+                        + " function's EventGrid Data Sender role on it. Said once per outage.");
     }
 
     public static Digest digest() {

@@ -154,7 +154,7 @@ public final class MailRenderer {
     private static String colour(Severity severity, Notice notice) {
         return switch (notice.kind()) {
             case EXPIRED, ROTATION_FAILED, REVOKED -> "#c4314b";
-            case NEAR_EXPIRY -> severity == Severity.INFO ? "#0f6cbd" : "#d19f00";
+            case NEAR_EXPIRY, EVENTS_HELD -> severity == Severity.INFO ? "#0f6cbd" : "#d19f00";
             case ROTATED -> severity == Severity.INFO ? "#107c10" : "#d19f00";
         };
     }

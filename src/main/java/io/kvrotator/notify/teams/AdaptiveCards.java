@@ -140,7 +140,7 @@ public final class AdaptiveCards {
     private static String style(Notice notice) {
         return switch (notice.kind()) {
             case EXPIRED, ROTATION_FAILED, REVOKED -> "attention";
-            case NEAR_EXPIRY -> notice.severity() == Severity.INFO ? "emphasis" : "warning";
+            case NEAR_EXPIRY, EVENTS_HELD -> notice.severity() == Severity.INFO ? "emphasis" : "warning";
             case ROTATED -> notice.severity() == Severity.INFO ? "good" : "warning";
         };
     }

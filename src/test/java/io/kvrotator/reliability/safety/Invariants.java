@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * <li>I4 nothing changes at a resource the secret's value does not belong to;</li>
  * <li>I5 no version is written whose value does not work;</li>
  * <li>I6 every unattended failure is told, and no failure of a version is told twice;</li>
- * <li>I7 no secret value in a log line, response or notice.</li>
+ * <li>I7 no secret value in a log line, response, notice or event;</li>
+ * <li>I8 one {@code rotated} event per rotation ({@link Announcements}).</li>
  * </ul>
  */
 final class Invariants {
@@ -49,7 +50,9 @@ final class Invariants {
     private int logsSeen;
     private int teamsSeen;
     private int mailSeen;
+    private int eventsSeen;
     private int retireNotices;
+    private final Announcements announcements;
 
     Invariants(World world, Scenario scenario, int logsSeen) {
         this.world = world;
@@ -57,6 +60,8 @@ final class Invariants {
         this.logsSeen = logsSeen;
         this.teamsSeen = world.sandbox.teams.posted().size();
         this.mailSeen = world.sandbox.graph.sentMail().size();
+        this.eventsSeen = world.sandbox.eventGrid.events().size();
+        this.announcements = new Announcements(world, scenario);
         this.victims = victims();
         world.sandbox.keyVault.onSecretWritten((vault, name, value) -> {
             if (vault.equals(scenario.vault)) {
@@ -110,7 +115,8 @@ final class Invariants {
         }
         notices(observed, logLines, violations);
         leaks(observed, logLines, violations);
-        world.figures.invariantChecks.addAndGet(7);
+        violations.addAll(announcements.check(observed));
+        world.figures.invariantChecks.addAndGet(8);
         return violations;
     }
 
@@ -145,9 +151,12 @@ final class Invariants {
         posted.subList(Math.min(teamsSeen, posted.size()), posted.size()).forEach(p -> said.append(p.text()).append('\n'));
         var mail = world.sandbox.graph.sentMail();
         mail.subList(Math.min(mailSeen, mail.size()), mail.size()).forEach(m -> said.append(m.body()).append('\n'));
+        var events = world.sandbox.eventGrid.events();
+        events.subList(Math.min(eventsSeen, events.size()), events.size()).forEach(e -> said.append(e).append('\n'));
         logsSeen = logLines.size();
         teamsSeen = posted.size();
         mailSeen = mail.size();
+        eventsSeen = events.size();
         int leaked = IssuedSecrets.foundIn(said.toString()).size();
         if (leaked > 0) {
             violations.add("I7 " + leaked + " secret value(s) appeared in logs, responses or notices");

@@ -44,6 +44,8 @@ final class Runner {
         final java.util.Set<Secret> revocationTried = java.util.concurrent.ConcurrentHashMap.newKeySet();
         /** The latest version when a revocation that succeeded began: it and everything before it are compromised. */
         final Map<Secret, VersionView> latestWhenRevoked = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The new versions of the rotations (and revocations that rotated) answered as done. */
+        final java.util.Set<String> rotatedVersions = java.util.concurrent.ConcurrentHashMap.newKeySet();
         volatile boolean died;
     }
 
@@ -101,6 +103,9 @@ final class Runner {
             ApiResponse response = Worker.as(rotate.worker(), () -> scenario.workers[rotate.worker()].secretApi()
                     .rotate(request(scenario, rotate.secret(), "{\"reason\":\"model: rotate now\"}")));
             observed.responses.append(response.body()).append('\n');
+            if (response.status() == 200) {
+                observed.rotatedVersions.add(field(response.body(), "newVersion"));
+            }
         } else if (action instanceof Action.Revoke revoke) {
             observed.revocationTried.add(revoke.secret());
             VersionView before = latest(scenario, revoke.secret());
@@ -109,8 +114,11 @@ final class Runner {
                             + BOB + "\"}")));
             observed.responses.append(response.body()).append('\n');
             if (response.status() == 200) {
-                observed.revokedKeeping.put(revoke.secret(), keptVersion(response.body()));
+                observed.revokedKeeping.put(revoke.secret(), field(response.body(), "version"));
                 observed.latestWhenRevoked.put(revoke.secret(), before);
+                if (field(response.body(), "how").equals("rotated")) {
+                    observed.rotatedVersions.add(field(response.body(), "version"));
+                }
             }
         } else if (action instanceof Action.Sweep sweep) {
             SweepResult result = Worker.as(sweep.worker(), () -> scenario.workers[sweep.worker()].expirySweep().run());
@@ -122,9 +130,9 @@ final class Runner {
         }
     }
 
-    private static String keptVersion(String body) {
+    private static String field(String body, String name) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("version").asText();
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path(name).asText();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("a revoke answered 200 without JSON", e);
         }
@@ -147,6 +155,9 @@ final class Runner {
     }
 
     private static void unattended(RotationOutcome outcome, String seenVersion, Observed observed) {
+        if (outcome instanceof RotationOutcome.Rotated rotated) {
+            observed.rotatedVersions.add(rotated.newVersion());
+        }
         if (outcome instanceof RotationOutcome.Failed failed) {
             Secret secret = outcome.secret().name().equals(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE : Secret.APP;
             observed.failures.add(new UnattendedFailure(secret, failed.retryable(), failed.failure().step(),
@@ -291,6 +302,7 @@ final class Runner {
             observed.revokedKeeping.putAll(nested.revokedKeeping);
             observed.revocationTried.addAll(nested.revocationTried);
             observed.latestWhenRevoked.putAll(nested.latestWhenRevoked);
+            observed.rotatedVersions.addAll(nested.rotatedVersions);
             done.complete(null);
         }
     }

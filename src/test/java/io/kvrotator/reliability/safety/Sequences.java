@@ -14,7 +14,7 @@ import java.util.Random;
 final class Sequences {
 
     private static final String[] SERVICES = {"keyvault", "keyvault", "keyvault", "arm", "arm", "graph", "graph",
-            "entra", "blob"};
+            "entra", "blob", "eventgrid"};
     private static final Point[] POINTS = {Point.before(Step.ROTATE), Point.VERIFIED, Point.VERIFIED,
             Point.before(Step.STORE), Point.before(Step.RETIRE), Point.before(Step.REVOKE), Point.CLOSE};
     private static final int[] DAYS = {1, 5, 12, 25, 40};
