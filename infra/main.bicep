@@ -211,6 +211,8 @@ module externalVaultModules 'modules/managedVault.bicep' = [for vault in externa
     functionAppId: functionApp.outputs.id
     functionPrincipalId: functionApp.outputs.principalId
     secretRotatorRoleGuid: rotatorRoles.outputs.secretRotatorRoleGuid
+    cognitiveServicesKeyOperatorRoleGuid: rotatorRoles.outputs.cognitiveServicesKeyOperatorRoleGuid
+    searchAdminKeyOperatorRoleGuid: rotatorRoles.outputs.searchAdminKeyOperatorRoleGuid
     deadLetterStorageAccountId: functionStorage.outputs.id
     deadLetterContainerName: functionStorage.outputs.deadLetterContainerName
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId

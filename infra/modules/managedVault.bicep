@@ -12,6 +12,10 @@ param tags object
 param functionAppId string
 param functionPrincipalId string
 param secretRotatorRoleGuid string
+@description('kv-rotator Cognitive Services Key Operator (rotatorRoles.bicep), for the Azure AI services accounts in rotates.')
+param cognitiveServicesKeyOperatorRoleGuid string
+@description('kv-rotator Search Admin Key Operator (rotatorRoles.bicep), for the search services in rotates.')
+param searchAdminKeyOperatorRoleGuid string
 param deadLetterStorageAccountId string
 param deadLetterContainerName string
 param logAnalyticsWorkspaceId string
@@ -70,6 +74,26 @@ module storageKeyOperators 'storageKeyOperator.bicep' = [for resourceId in rotat
   params: {
     storageAccountName: last(split(resourceId, '/'))
     functionPrincipalId: functionPrincipalId
+  }
+}]
+
+module cognitiveServicesKeyOperators 'cognitiveServicesKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.cognitiveservices/accounts/')) {
+  name: 'kvrotator-ai-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    accountName: last(split(resourceId, '/'))
+    functionPrincipalId: functionPrincipalId
+    roleGuid: cognitiveServicesKeyOperatorRoleGuid
+  }
+}]
+
+module searchAdminKeyOperators 'searchAdminKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.search/searchservices/')) {
+  name: 'kvrotator-search-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    searchServiceName: last(split(resourceId, '/'))
+    functionPrincipalId: functionPrincipalId
+    roleGuid: searchAdminKeyOperatorRoleGuid
   }
 }]
 

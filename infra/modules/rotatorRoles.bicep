@@ -33,6 +33,52 @@ resource secretRotator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   }
 }
 
+// Azure AI services / Azure OpenAI accounts (CognitiveServicesKey): list and regenerate Key1/Key2, nothing else. No
+// built-in role is that narrow (Cognitive Services Contributor also creates and deletes accounts and deployments).
+resource cognitiveServicesKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator cognitive services key operator')
+  properties: {
+    roleName: 'kv-rotator Cognitive Services Key Operator (${env}, ${subscription().subscriptionId})'
+    description: 'List and regenerate the keys of Azure AI services accounts. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.CognitiveServices/accounts/listKeys/action'
+          'Microsoft.CognitiveServices/accounts/regenerateKey/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+// Azure AI Search services (SearchAdminKey): list and regenerate the primary/secondary admin keys, nothing else. No
+// built-in role is that narrow (Search Service Contributor also creates, changes and deletes services).
+resource searchAdminKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator search admin key operator')
+  properties: {
+    roleName: 'kv-rotator Search Admin Key Operator (${env}, ${subscription().subscriptionId})'
+    description: 'List and regenerate the admin keys of Azure AI Search services. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Search/searchServices/listAdminKeys/action'
+          'Microsoft.Search/searchServices/regenerateAdminKey/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
 // The pipeline: write secret versions and read their tags (seed-secrets.sh compares a hash kept in a tag), never a
 // value.
 resource secretSeeder 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
@@ -58,3 +104,5 @@ resource secretSeeder 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
 
 output secretRotatorRoleGuid string = secretRotator.name
 output secretSeederRoleGuid string = secretSeeder.name
+output cognitiveServicesKeyOperatorRoleGuid string = cognitiveServicesKeyOperator.name
+output searchAdminKeyOperatorRoleGuid string = searchAdminKeyOperator.name

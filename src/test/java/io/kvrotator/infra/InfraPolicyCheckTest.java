@@ -223,7 +223,7 @@ class InfraPolicyCheckTest {
     class Roles {
 
         @Test
-        @DisplayName("are two custom vault roles and four least-privilege built-in roles")
+        @DisplayName("are the custom vault roles, the least-privilege built-in roles, and each provider's rotation role")
         void roleIds() {
             assertThat(RequiredRole.all()).extracting(RequiredRole::roleName, RequiredRole::id)
                     .containsExactlyInAnyOrder(
@@ -232,7 +232,9 @@ class InfraPolicyCheckTest {
                             tuple("Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12"),
                             tuple("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"),
                             tuple("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
-                            tuple("EventGrid Data Sender", "d5a91429-5739-47e2-a06b-3470a27159e7"));
+                            tuple("EventGrid Data Sender", "d5a91429-5739-47e2-a06b-3470a27159e7"),
+                            tuple("kv-rotator Cognitive Services Key Operator", null),
+                            tuple("kv-rotator Search Admin Key Operator", null));
         }
 
         @Test

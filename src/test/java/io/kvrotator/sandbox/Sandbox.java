@@ -29,6 +29,8 @@ public final class Sandbox implements AutoCloseable {
     public final EntraTokenStandIn entra;
     public final TeamsWebhookStandIn teams;
     public final EventGridTopicStandIn eventGrid;
+    public final CognitiveServicesStandIn cognitive;
+    public final SearchStandIn search;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
     private static final AtomicInteger SANDBOXES = new AtomicInteger();
@@ -48,6 +50,8 @@ public final class Sandbox implements AutoCloseable {
         this.entra = new EntraTokenStandIn(tls, graph);
         this.teams = new TeamsWebhookStandIn(tls);
         this.eventGrid = new EventGridTopicStandIn(tls);
+        this.cognitive = new CognitiveServicesStandIn(tls, arm);
+        this.search = new SearchStandIn(tls, arm);
     }
 
     public static Sandbox start(Clock clock) {
@@ -59,7 +63,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public List<StandIn> standIns() {
-        return List.of(keyVault, arm, blob, graph, entra, teams, eventGrid);
+        return List.of(keyVault, arm, blob, graph, entra, teams, eventGrid, cognitive, search);
     }
 
     public static final String MAIL_SENDER = "kv-rotator@contoso.com";

@@ -1,0 +1,113 @@
+package io.kvrotator.provider.search;
+
+import com.azure.resourcemanager.search.SearchServiceManager;
+import com.azure.resourcemanager.search.fluent.AdminKeysClient;
+import com.azure.resourcemanager.search.fluent.models.AdminKeyResultInner;
+import com.azure.resourcemanager.search.models.AdminKeyKind;
+import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
+import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmResourceId;
+import io.kvrotator.provider.DualKeyService;
+import io.kvrotator.provider.DualKeys;
+import io.kvrotator.vault.SecretValue;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An Azure AI Search service's admin keys, {@code primary}/{@code secondary} (the {@code keyKind} names): ARM
+ * {@code listAdminKeys} and {@code regenerateAdminKey} through {@code azure-resourcemanager-search} (one manager per
+ * subscription, built on use), tried on the service's data plane.
+ */
+final class SearchAdminKeys implements DualKeyService<ArmResourceId> {
+
+    static final String TYPE = "SearchAdminKey";
+    static final String RESOURCE_TYPE = "Microsoft.Search/searchServices";
+    private static final DualKeys KEYS = new DualKeys("primary", "secondary");
+
+    private final ArmAccess arm;
+    private final SearchAdminKeyVerifier verifier;
+    private final Map<String, SearchServiceManager> bySubscription = new ConcurrentHashMap<>();
+
+    SearchAdminKeys(ArmAccess arm, SearchAdminKeyVerifier verifier) {
+        this.arm = arm;
+        this.verifier = verifier;
+    }
+
+    @Override
+    public String credentialType() {
+        return TYPE;
+    }
+
+    @Override
+    public DualKeys keyNames() {
+        return KEYS;
+    }
+
+    @Override
+    public String addressFormat() {
+        return "the search service's resource ID"
+                + " (/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Search/searchServices/{name})";
+    }
+
+    @Override
+    public Optional<ArmResourceId> parse(String providerAddress) {
+        return ArmResourceId.parse(providerAddress, RESOURCE_TYPE);
+    }
+
+    @Override
+    public String resourceId(ArmResourceId service) {
+        return service.resourceId();
+    }
+
+    @Override
+    public String describe(ArmResourceId service) {
+        return "search service " + service.name();
+    }
+
+    @Override
+    public Map<String, SecretValue> list(ArmResourceId service) {
+        return byName(adminKeys(service).get(service.resourceGroup(), service.name()));
+    }
+
+    @Override
+    public SecretValue regenerate(ArmResourceId service, String keyName) {
+        boolean primary = KEYS.first().equalsIgnoreCase(keyName);
+        AdminKeyResultInner keys = adminKeys(service).regenerate(service.resourceGroup(), service.name(),
+                primary ? AdminKeyKind.PRIMARY : AdminKeyKind.SECONDARY);
+        SecretValue regenerated = byName(keys).get(primary ? KEYS.first() : KEYS.second());
+        if (regenerated == null) {
+            throw RotationException.retryable(Step.ROTATE, "regenerateAdminKey for " + describe(service)
+                    + " returned no " + keyName + " key");
+        }
+        return regenerated;
+    }
+
+    @Override
+    public void verify(ArmResourceId service, SecretValue key) {
+        verifier.verify(service, key);
+    }
+
+    private static Map<String, SecretValue> byName(AdminKeyResultInner keys) {
+        Map<String, SecretValue> byName = new HashMap<>();
+        if (keys != null) {
+            put(byName, KEYS.first(), keys.primaryKey());
+            put(byName, KEYS.second(), keys.secondaryKey());
+        }
+        return byName;
+    }
+
+    private static void put(Map<String, SecretValue> byName, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            byName.put(name, SecretValue.of(value));
+        }
+    }
+
+    private AdminKeysClient adminKeys(ArmResourceId service) {
+        return bySubscription.computeIfAbsent(service.subscriptionId(), id -> SearchServiceManager.configure()
+                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)))
+                .serviceClient().getAdminKeys();
+    }
+}
