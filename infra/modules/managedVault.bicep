@@ -6,7 +6,7 @@
 param vaultName string
 @description('The vault\'s Event Grid system topic: the one it already has (a vault can have only one), or the name of the one to create, e.g. evgt-{vault}.')
 param systemTopicName string
-@description('What the vault\'s secrets may rotate: storage account resource IDs, and app:{objectId} entries.')
+@description('What the vault\'s secrets may rotate: resource IDs of storage accounts, container registries and Batch accounts, and app:{objectId} entries.')
 param rotates array
 param tags object
 param functionAppId string
@@ -16,6 +16,10 @@ param secretRotatorRoleGuid string
 param cognitiveServicesKeyOperatorRoleGuid string
 @description('kv-rotator Search Admin Key Operator (rotatorRoles.bicep), for the search services in rotates.')
 param searchAdminKeyOperatorRoleGuid string
+@description('The kv-rotator Container Registry Credential Operator custom role, assigned on each container registry in rotates.')
+param containerRegistryCredentialOperatorRoleGuid string
+@description('The kv-rotator Batch Account Key Operator custom role, assigned on each Batch account in rotates.')
+param batchAccountKeyOperatorRoleGuid string
 param deadLetterStorageAccountId string
 param deadLetterContainerName string
 param logAnalyticsWorkspaceId string
@@ -94,6 +98,26 @@ module searchAdminKeyOperators 'searchAdminKeyOperator.bicep' = [for resourceId 
     searchServiceName: last(split(resourceId, '/'))
     functionPrincipalId: functionPrincipalId
     roleGuid: searchAdminKeyOperatorRoleGuid
+  }
+}]
+
+module containerRegistryCredentialOperators 'containerRegistryCredentialOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.containerregistry/registries/')) {
+  name: 'kvrotator-acr-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    registryName: last(split(resourceId, '/'))
+    functionPrincipalId: functionPrincipalId
+    roleGuid: containerRegistryCredentialOperatorRoleGuid
+  }
+}]
+
+module batchAccountKeyOperators 'batchAccountKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.batch/batchaccounts/')) {
+  name: 'kvrotator-batch-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    batchAccountName: last(split(resourceId, '/'))
+    functionPrincipalId: functionPrincipalId
+    roleGuid: batchAccountKeyOperatorRoleGuid
   }
 }]
 

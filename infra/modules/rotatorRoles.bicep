@@ -1,5 +1,7 @@
-// kv-rotator's two custom roles, defined once per subscription and environment. No built-in role fits: Key Vault
-// Secrets Officer also deletes, backs up, restores and purges secrets; Key Vault Secrets User cannot write.
+// kv-rotator's custom roles, defined once per subscription and environment. No built-in role fits: Key Vault
+// Secrets Officer also deletes, backs up, restores and purges secrets; Key Vault Secrets User cannot write; no
+// built-in role lets a principal list and regenerate a container registry's or a Batch account's keys and nothing
+// else.
 targetScope = 'subscription'
 
 param env string
@@ -106,3 +108,54 @@ output secretRotatorRoleGuid string = secretRotator.name
 output secretSeederRoleGuid string = secretSeeder.name
 output cognitiveServicesKeyOperatorRoleGuid string = cognitiveServicesKeyOperator.name
 output searchAdminKeyOperatorRoleGuid string = searchAdminKeyOperator.name
+
+// The function, on each container registry an onboarded vault rotates: read the registry (is its admin user
+// enabled?), list and regenerate the admin user's passwords. Nothing else (no pull, no push).
+resource containerRegistryCredentialOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator container registry credential operator')
+  properties: {
+    roleName: 'kv-rotator Container Registry Credential Operator (${env}, ${subscription().subscriptionId})'
+    description: 'Read a container registry, list and regenerate its admin user passwords. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.ContainerRegistry/registries/read'
+          'Microsoft.ContainerRegistry/registries/listCredentials/action'
+          'Microsoft.ContainerRegistry/registries/regenerateCredential/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+// The function, on each Batch account an onboarded vault rotates: list and regenerate the shared keys, and read the
+// account for the region of the Batch endpoint a new key is tried on. Nothing else (no pools, jobs or applications).
+resource batchAccountKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator batch account key operator')
+  properties: {
+    roleName: 'kv-rotator Batch Account Key Operator (${env}, ${subscription().subscriptionId})'
+    description: 'Read a Batch account, list and regenerate its shared keys. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Batch/batchAccounts/read'
+          'Microsoft.Batch/batchAccounts/listkeys/action'
+          'Microsoft.Batch/batchAccounts/regeneratekeys/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+output containerRegistryCredentialOperatorRoleGuid string = containerRegistryCredentialOperator.name
+output batchAccountKeyOperatorRoleGuid string = batchAccountKeyOperator.name

@@ -4,6 +4,8 @@ import io.kvrotator.provider.ProviderFactory;
 import io.kvrotator.provider.appregistration.AppRegistrationSecretFactory;
 import io.kvrotator.provider.cognitiveservices.CognitiveServicesKeyFactory;
 import io.kvrotator.provider.search.SearchAdminKeyFactory;
+import io.kvrotator.provider.batch.BatchAccountKeyFactory;
+import io.kvrotator.provider.containerregistry.ContainerRegistryPasswordFactory;
 import io.kvrotator.provider.storage.StorageAccountKeyFactory;
 import io.kvrotator.support.SettingDefinition;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ public final class ProviderFactories {
             new StorageAccountKeyFactory(),
             new AppRegistrationSecretFactory(),
             new CognitiveServicesKeyFactory(),
-            new SearchAdminKeyFactory());
+            new SearchAdminKeyFactory(),
+            new ContainerRegistryPasswordFactory(),
+            new BatchAccountKeyFactory());
 
     private ProviderFactories() {
     }

@@ -71,8 +71,7 @@ final class SettingsReader implements SettingValues {
     public String url(SettingDefinition setting, String placeholder) {
         String value = raw(setting).orElse("");
         try {
-            URI uri = URI.create((placeholder == null ? value : value.replace(placeholder, "p"))
-                    .replace("{vault}", "v").replace("{account}", "a"));
+            URI uri = URI.create(value.replaceAll("\\{[a-z]+}", "p"));
             if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
                 problems.add(setting.key() + " must be an absolute http(s) URL, got '" + value + "'");
             }

@@ -234,7 +234,9 @@ class InfraPolicyCheckTest {
                             tuple("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
                             tuple("EventGrid Data Sender", "d5a91429-5739-47e2-a06b-3470a27159e7"),
                             tuple("kv-rotator Cognitive Services Key Operator", null),
-                            tuple("kv-rotator Search Admin Key Operator", null));
+                            tuple("kv-rotator Search Admin Key Operator", null),
+                            tuple("kv-rotator Container Registry Credential Operator", null),
+                            tuple("kv-rotator Batch Account Key Operator", null));
         }
 
         @Test

@@ -30,6 +30,14 @@ public interface ArmKeyedType {
     /** The list action's response body. */
     ObjectNode listBody(String resourceId, Map<String, KeyState> keys);
 
+    /**
+     * The body ARM answers a GET of the resource with, for types whose provider reads the resource (a property that
+     * decides whether the keys are in use, a region); empty: GET answers 404, as for an unknown type.
+     */
+    default Optional<ObjectNode> resourceBody(String resourceId) {
+        return Optional.empty();
+    }
+
     /** The regenerate action's response: the list body by default. */
     default StandIn.Response regenerated(String resourceId, Map<String, KeyState> keys) {
         return StandIn.Response.json(200, listBody(resourceId, keys));

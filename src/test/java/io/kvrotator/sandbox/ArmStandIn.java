@@ -127,9 +127,15 @@ public final class ArmStandIn extends StandIn {
         }
     }
 
-    /** A POST to a keyed resource's list or regenerate action; empty when the path is under none of them. */
+    /** A POST to a keyed resource's list or regenerate action, or a GET of it; empty when the path is none of them. */
     private Optional<Response> keyed(Request request) {
         String path = request.path().toLowerCase(Locale.ROOT);
+        KeyedResource read = keyed.get(path.replaceAll("/+$", ""));
+        if (read != null && request.method().equals("GET")) {
+            return Optional.of(read.type().resourceBody(read.resourceId()).map(body -> Response.json(200, body))
+                    .orElseGet(() -> Response.json(404, error("InvalidResourceType",
+                            "The resource type could not be found."))));
+        }
         Optional<KeyedResource> match = keyed.entrySet().stream().filter(entry -> path.startsWith(entry.getKey() + "/"))
                 .map(Map.Entry::getValue).findFirst();
         if (match.isEmpty() || !request.method().equals("POST")) {

@@ -6,7 +6,8 @@ import java.util.List;
 public final class ProviderFixtures {
 
     public static final List<ProviderFixture> ALL = List.of(new StorageKeyFixture(), new AppSecretFixture(),
-            new CognitiveServicesKeyFixture(), new SearchAdminKeyFixture());
+            new CognitiveServicesKeyFixture(), new SearchAdminKeyFixture(), new ContainerRegistryFixture(),
+            new BatchKeyFixture());
 
     private ProviderFixtures() {
     }

@@ -25,6 +25,8 @@ public final class Sandbox implements AutoCloseable {
     public final KeyVaultStandIn keyVault;
     public final ArmStandIn arm;
     public final BlobStandIn blob;
+    public final ContainerRegistryStandIn containerRegistry;
+    public final BatchStandIn batch;
     public final GraphStandIn graph;
     public final EntraTokenStandIn entra;
     public final TeamsWebhookStandIn teams;
@@ -46,6 +48,8 @@ public final class Sandbox implements AutoCloseable {
         this.keyVault = new KeyVaultStandIn(tls, clock);
         this.arm = new ArmStandIn(tls, clock);
         this.blob = new BlobStandIn(tls, arm);
+        this.containerRegistry = new ContainerRegistryStandIn(tls, arm);
+        this.batch = new BatchStandIn(tls, arm, clock);
         this.graph = new GraphStandIn(tls, clock);
         this.entra = new EntraTokenStandIn(tls, graph);
         this.teams = new TeamsWebhookStandIn(tls);
@@ -63,7 +67,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public List<StandIn> standIns() {
-        return List.of(keyVault, arm, blob, graph, entra, teams, eventGrid, cognitive, search);
+        return List.of(keyVault, arm, blob, graph, entra, teams, eventGrid, cognitive, search, containerRegistry, batch);
     }
 
     public static final String MAIL_SENDER = "kv-rotator@contoso.com";
