@@ -6,12 +6,16 @@
 param vaultName string
 @description('The vault\'s Event Grid system topic: the one it already has (a vault can have only one), or the name of the one to create, e.g. evgt-{vault}.')
 param systemTopicName string
-@description('What the vault\'s secrets may rotate: storage account resource IDs, and app:{objectId} entries.')
+@description('What the vault\'s secrets may rotate: storage account resource IDs, Service Bus and Event Hubs authorization rule (or namespace) resource IDs, and app:{objectId} entries.')
 param rotates array
 param tags object
 param functionAppId string
 param functionPrincipalId string
 param secretRotatorRoleGuid string
+@description('kv-rotator Service Bus Key Operator, for the Service Bus rules in rotates.')
+param serviceBusKeyOperatorRoleGuid string
+@description('kv-rotator Event Hubs Key Operator, for the Event Hubs rules in rotates.')
+param eventHubsKeyOperatorRoleGuid string
 param deadLetterStorageAccountId string
 param deadLetterContainerName string
 param logAnalyticsWorkspaceId string
@@ -70,6 +74,28 @@ module storageKeyOperators 'storageKeyOperator.bicep' = [for resourceId in rotat
   params: {
     storageAccountName: last(split(resourceId, '/'))
     functionPrincipalId: functionPrincipalId
+  }
+}]
+
+// A Service Bus or Event Hubs entry is a rule's resource ID (or its namespace's): the role goes on the namespace,
+// segment 8 of either ID.
+module serviceBusKeyOperators 'serviceBusKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.servicebus/namespaces/')) {
+  name: 'kvrotator-sb-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    namespaceName: split(resourceId, '/')[8]
+    functionPrincipalId: functionPrincipalId
+    roleGuid: serviceBusKeyOperatorRoleGuid
+  }
+}]
+
+module eventHubsKeyOperators 'eventHubsKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.eventhub/namespaces/')) {
+  name: 'kvrotator-evh-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    namespaceName: split(resourceId, '/')[8]
+    functionPrincipalId: functionPrincipalId
+    roleGuid: eventHubsKeyOperatorRoleGuid
   }
 }]
 

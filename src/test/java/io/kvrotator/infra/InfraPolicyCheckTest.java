@@ -223,7 +223,7 @@ class InfraPolicyCheckTest {
     class Roles {
 
         @Test
-        @DisplayName("are two custom vault roles and three least-privilege built-in roles")
+        @DisplayName("are the custom vault roles, the custom key operator roles and the least-privilege built-in roles")
         void roleIds() {
             assertThat(RequiredRole.all()).extracting(RequiredRole::roleName, RequiredRole::id)
                     .containsExactlyInAnyOrder(
@@ -231,7 +231,9 @@ class InfraPolicyCheckTest {
                             tuple("kv-rotator Secret Seeder", null),
                             tuple("Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12"),
                             tuple("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"),
-                            tuple("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe"));
+                            tuple("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
+                            tuple("kv-rotator Service Bus Key Operator", null),
+                            tuple("kv-rotator Event Hubs Key Operator", null));
         }
 
         @Test
@@ -252,6 +254,25 @@ class InfraPolicyCheckTest {
                     "          'Microsoft.KeyVault/vaults/secrets/update/action'\n          'Microsoft.KeyVault/vaults/secrets/delete'\n")))
                     .anySatisfy(v -> assertThat(v).contains("custom role kv-rotator Secret Rotator")
                             .contains("Microsoft.KeyVault/vaults/secrets/delete"));
+        }
+
+        @Test
+        @DisplayName("fail when the Service Bus key operator may also write authorization rules")
+        void serviceBusKeyOperatorMayWrite() {
+            assertThat(violations(TEMPLATES.replaceFirst(ROLES,
+                    "          'Microsoft.ServiceBus/namespaces/authorizationRules/listkeys/action'\n",
+                    "          'Microsoft.ServiceBus/namespaces/authorizationRules/listkeys/action'\n"
+                            + "          'Microsoft.ServiceBus/namespaces/authorizationRules/write'\n")))
+                    .anySatisfy(v -> assertThat(v).contains("custom role kv-rotator Service Bus Key Operator")
+                            .contains("Microsoft.ServiceBus/namespaces/authorizationRules/write"));
+        }
+
+        @Test
+        @DisplayName("fail when the Event Hubs key operator role is not granted per rotated resource")
+        void eventHubsKeyOperatorNotLooped() {
+            assertThat(violations(TEMPLATES.replaceFirst(ONBOARDED, "module eventHubsKeyOperators 'eventHubsKeyOperator.bicep' = [for resourceId in rotates:",
+                    "module eventHubsKeyOperators 'eventHubsKeyOperator.bicep' = [for resourceId in ['/subscriptions/s/resourceGroups/g/providers/Microsoft.EventHub/namespaces/n/authorizationRules/r']:")))
+                    .anySatisfy(v -> assertThat(v).contains("is not made once per rotated resource"));
         }
 
         @Test

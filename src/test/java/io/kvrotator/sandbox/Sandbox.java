@@ -28,6 +28,8 @@ public final class Sandbox implements AutoCloseable {
     public final GraphStandIn graph;
     public final EntraTokenStandIn entra;
     public final TeamsWebhookStandIn teams;
+    public final SasStandIn serviceBus;
+    public final SasStandIn eventHubs;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
     private static final AtomicInteger SANDBOXES = new AtomicInteger();
@@ -46,6 +48,8 @@ public final class Sandbox implements AutoCloseable {
         this.graph = new GraphStandIn(tls, clock);
         this.entra = new EntraTokenStandIn(tls, graph);
         this.teams = new TeamsWebhookStandIn(tls);
+        this.serviceBus = new SasStandIn("servicebus", tls, arm, SasRuleType.SERVICE_BUS, clock);
+        this.eventHubs = new SasStandIn("eventhubs", tls, arm, SasRuleType.EVENT_HUBS, clock);
     }
 
     public static Sandbox start(Clock clock) {
@@ -57,7 +61,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public List<StandIn> standIns() {
-        return List.of(keyVault, arm, blob, graph, entra, teams);
+        return List.of(keyVault, arm, blob, graph, entra, teams, serviceBus, eventHubs);
     }
 
     public static final String MAIL_SENDER = "kv-rotator@contoso.com";
