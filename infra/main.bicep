@@ -36,7 +36,7 @@ param rotatedStorageAccountIds array = []
 @description('Object IDs of the app registrations whose client secrets the product vault\'s secrets rotate (it must own each: see README).')
 param managedApplicationIds array = []
 
-@description('Existing vaults kv-rotator manages, anywhere in the tenant; never created or reconfigured here. Each: { subscriptionId, resourceGroup, name, systemTopicName (the vault\'s existing system topic, or the name of a new one such as evgt-{name}), rotates: [resource IDs of storage accounts, container registries and Batch accounts, \'app:{objectId}\' for app registrations] }. See docs/DEPLOY.md.')
+@description('Existing vaults kv-rotator manages, anywhere in the tenant; never created or reconfigured here. Each: { subscriptionId, resourceGroup, name, systemTopicName (the vault\'s existing system topic, or the name of a new one such as evgt-{name}), rotates: [storage account resource IDs, Service Bus or Event Hubs authorization rule resource IDs, \'app:{objectId}\' for app registrations] }. See docs/DEPLOY.md.')
 param externalVaults array = []
 
 @description('Object ID of the pipeline\'s principal, which seeds secrets into the product vault; empty for none.')
@@ -215,6 +215,8 @@ module externalVaultModules 'modules/managedVault.bicep' = [for vault in externa
     searchAdminKeyOperatorRoleGuid: rotatorRoles.outputs.searchAdminKeyOperatorRoleGuid
     containerRegistryCredentialOperatorRoleGuid: rotatorRoles.outputs.containerRegistryCredentialOperatorRoleGuid
     batchAccountKeyOperatorRoleGuid: rotatorRoles.outputs.batchAccountKeyOperatorRoleGuid
+    serviceBusKeyOperatorRoleGuid: rotatorRoles.outputs.serviceBusKeyOperatorRoleGuid
+    eventHubsKeyOperatorRoleGuid: rotatorRoles.outputs.eventHubsKeyOperatorRoleGuid
     deadLetterStorageAccountId: functionStorage.outputs.id
     deadLetterContainerName: functionStorage.outputs.deadLetterContainerName
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId

@@ -6,7 +6,7 @@
 param vaultName string
 @description('The vault\'s Event Grid system topic: the one it already has (a vault can have only one), or the name of the one to create, e.g. evgt-{vault}.')
 param systemTopicName string
-@description('What the vault\'s secrets may rotate: resource IDs of storage accounts, container registries and Batch accounts, and app:{objectId} entries.')
+@description('What the vault\'s secrets may rotate: resource IDs of storage accounts, Service Bus and Event Hubs authorization rules (or namespaces), Azure AI services accounts, search services, container registries and Batch accounts, and app:{objectId} entries.')
 param rotates array
 param tags object
 param functionAppId string
@@ -20,6 +20,10 @@ param searchAdminKeyOperatorRoleGuid string
 param containerRegistryCredentialOperatorRoleGuid string
 @description('The kv-rotator Batch Account Key Operator custom role, assigned on each Batch account in rotates.')
 param batchAccountKeyOperatorRoleGuid string
+@description('kv-rotator Service Bus Key Operator, for the Service Bus rules in rotates.')
+param serviceBusKeyOperatorRoleGuid string
+@description('kv-rotator Event Hubs Key Operator, for the Event Hubs rules in rotates.')
+param eventHubsKeyOperatorRoleGuid string
 param deadLetterStorageAccountId string
 param deadLetterContainerName string
 param logAnalyticsWorkspaceId string
@@ -118,6 +122,26 @@ module batchAccountKeyOperators 'batchAccountKeyOperator.bicep' = [for resourceI
     batchAccountName: last(split(resourceId, '/'))
     functionPrincipalId: functionPrincipalId
     roleGuid: batchAccountKeyOperatorRoleGuid
+  }
+}]
+
+module serviceBusKeyOperators 'serviceBusKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.servicebus/namespaces/')) {
+  name: 'kvrotator-sb-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    namespaceName: split(resourceId, '/')[8]
+    functionPrincipalId: functionPrincipalId
+    roleGuid: serviceBusKeyOperatorRoleGuid
+  }
+}]
+
+module eventHubsKeyOperators 'eventHubsKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.eventhub/namespaces/')) {
+  name: 'kvrotator-evh-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    namespaceName: split(resourceId, '/')[8]
+    functionPrincipalId: functionPrincipalId
+    roleGuid: eventHubsKeyOperatorRoleGuid
   }
 }]
 

@@ -159,3 +159,58 @@ resource batchAccountKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-0
 
 output containerRegistryCredentialOperatorRoleGuid string = containerRegistryCredentialOperator.name
 output batchAccountKeyOperatorRoleGuid string = batchAccountKeyOperator.name
+
+// The function on each Service Bus namespace an onboarded vault rotates a rule of: list and regenerate the keys of
+// the namespace's authorization rules and of its queues' and topics'. No built-in role is that narrow: Azure Service
+// Bus Data Owner is data plane only, Contributor writes everything.
+resource serviceBusKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator service bus key operator')
+  properties: {
+    roleName: 'kv-rotator Service Bus Key Operator (${env}, ${subscription().subscriptionId})'
+    description: 'List and regenerate the keys of Service Bus authorization rules (namespace, queue, topic). Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.ServiceBus/namespaces/authorizationRules/listkeys/action'
+          'Microsoft.ServiceBus/namespaces/authorizationRules/regenerateKeys/action'
+          'Microsoft.ServiceBus/namespaces/queues/authorizationRules/listkeys/action'
+          'Microsoft.ServiceBus/namespaces/queues/authorizationRules/regenerateKeys/action'
+          'Microsoft.ServiceBus/namespaces/topics/authorizationRules/listkeys/action'
+          'Microsoft.ServiceBus/namespaces/topics/authorizationRules/regenerateKeys/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+// The same for Event Hubs namespaces: their authorization rules and their event hubs'.
+resource eventHubsKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator event hubs key operator')
+  properties: {
+    roleName: 'kv-rotator Event Hubs Key Operator (${env}, ${subscription().subscriptionId})'
+    description: 'List and regenerate the keys of Event Hubs authorization rules (namespace, event hub). Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.EventHub/namespaces/authorizationRules/listkeys/action'
+          'Microsoft.EventHub/namespaces/authorizationRules/regenerateKeys/action'
+          'Microsoft.EventHub/namespaces/eventhubs/authorizationRules/listkeys/action'
+          'Microsoft.EventHub/namespaces/eventhubs/authorizationRules/regenerateKeys/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+output serviceBusKeyOperatorRoleGuid string = serviceBusKeyOperator.name
+output eventHubsKeyOperatorRoleGuid string = eventHubsKeyOperator.name

@@ -6,6 +6,8 @@ import io.kvrotator.provider.cognitiveservices.CognitiveServicesKeyFactory;
 import io.kvrotator.provider.search.SearchAdminKeyFactory;
 import io.kvrotator.provider.batch.BatchAccountKeyFactory;
 import io.kvrotator.provider.containerregistry.ContainerRegistryPasswordFactory;
+import io.kvrotator.provider.eventhubs.EventHubsKeyFactory;
+import io.kvrotator.provider.servicebus.ServiceBusKeyFactory;
 import io.kvrotator.provider.storage.StorageAccountKeyFactory;
 import io.kvrotator.support.SettingDefinition;
 import java.util.ArrayList;
@@ -21,7 +23,10 @@ public final class ProviderFactories {
             new CognitiveServicesKeyFactory(),
             new SearchAdminKeyFactory(),
             new ContainerRegistryPasswordFactory(),
-            new BatchAccountKeyFactory());
+            new BatchAccountKeyFactory(),
+
+            new ServiceBusKeyFactory(),
+            new EventHubsKeyFactory());
 
     private ProviderFactories() {
     }

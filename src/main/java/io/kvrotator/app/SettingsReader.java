@@ -71,7 +71,7 @@ final class SettingsReader implements SettingValues {
     public String url(SettingDefinition setting, String placeholder) {
         String value = raw(setting).orElse("");
         try {
-            URI uri = URI.create(value.replaceAll("\\{[a-z]+}", "p"));
+            URI uri = URI.create(value.replaceAll("\\{[A-Za-z]+}", "x")); // any {placeholder}, e.g. {vault}
             if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
                 problems.add(setting.key() + " must be an absolute http(s) URL, got '" + value + "'");
             }

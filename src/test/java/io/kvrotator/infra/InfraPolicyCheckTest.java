@@ -236,7 +236,9 @@ class InfraPolicyCheckTest {
                             tuple("kv-rotator Cognitive Services Key Operator", null),
                             tuple("kv-rotator Search Admin Key Operator", null),
                             tuple("kv-rotator Container Registry Credential Operator", null),
-                            tuple("kv-rotator Batch Account Key Operator", null));
+                            tuple("kv-rotator Batch Account Key Operator", null),
+                            tuple("kv-rotator Service Bus Key Operator", null),
+                            tuple("kv-rotator Event Hubs Key Operator", null));
         }
 
         @Test
@@ -257,6 +259,25 @@ class InfraPolicyCheckTest {
                     "          'Microsoft.KeyVault/vaults/secrets/update/action'\n          'Microsoft.KeyVault/vaults/secrets/delete'\n")))
                     .anySatisfy(v -> assertThat(v).contains("custom role kv-rotator Secret Rotator")
                             .contains("Microsoft.KeyVault/vaults/secrets/delete"));
+        }
+
+        @Test
+        @DisplayName("fail when the Service Bus key operator may also write authorization rules")
+        void serviceBusKeyOperatorMayWrite() {
+            assertThat(violations(TEMPLATES.replaceFirst(ROLES,
+                    "          'Microsoft.ServiceBus/namespaces/authorizationRules/listkeys/action'\n",
+                    "          'Microsoft.ServiceBus/namespaces/authorizationRules/listkeys/action'\n"
+                            + "          'Microsoft.ServiceBus/namespaces/authorizationRules/write'\n")))
+                    .anySatisfy(v -> assertThat(v).contains("custom role kv-rotator Service Bus Key Operator")
+                            .contains("Microsoft.ServiceBus/namespaces/authorizationRules/write"));
+        }
+
+        @Test
+        @DisplayName("fail when the Event Hubs key operator role is not granted per rotated resource")
+        void eventHubsKeyOperatorNotLooped() {
+            assertThat(violations(TEMPLATES.replaceFirst(ONBOARDED, "module eventHubsKeyOperators 'eventHubsKeyOperator.bicep' = [for resourceId in rotates:",
+                    "module eventHubsKeyOperators 'eventHubsKeyOperator.bicep' = [for resourceId in ['/subscriptions/s/resourceGroups/g/providers/Microsoft.EventHub/namespaces/n/authorizationRules/r']:")))
+                    .anySatisfy(v -> assertThat(v).contains("is not made once per rotated resource"));
         }
 
         @Test

@@ -7,7 +7,7 @@ public final class ProviderFixtures {
 
     public static final List<ProviderFixture> ALL = List.of(new StorageKeyFixture(), new AppSecretFixture(),
             new CognitiveServicesKeyFixture(), new SearchAdminKeyFixture(), new ContainerRegistryFixture(),
-            new BatchKeyFixture());
+            new BatchKeyFixture(), new ServiceBusKeyFixture(), new EventHubsKeyFixture());
 
     private ProviderFixtures() {
     }

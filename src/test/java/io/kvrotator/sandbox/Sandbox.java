@@ -33,6 +33,8 @@ public final class Sandbox implements AutoCloseable {
     public final EventGridTopicStandIn eventGrid;
     public final CognitiveServicesStandIn cognitive;
     public final SearchStandIn search;
+    public final SasStandIn serviceBus;
+    public final SasStandIn eventHubs;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
     private static final AtomicInteger SANDBOXES = new AtomicInteger();
@@ -56,6 +58,8 @@ public final class Sandbox implements AutoCloseable {
         this.eventGrid = new EventGridTopicStandIn(tls);
         this.cognitive = new CognitiveServicesStandIn(tls, arm);
         this.search = new SearchStandIn(tls, arm);
+        this.serviceBus = new SasStandIn("servicebus", tls, arm, SasRuleType.SERVICE_BUS, clock);
+        this.eventHubs = new SasStandIn("eventhubs", tls, arm, SasRuleType.EVENT_HUBS, clock);
     }
 
     public static Sandbox start(Clock clock) {
@@ -67,7 +71,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public List<StandIn> standIns() {
-        return List.of(keyVault, arm, blob, graph, entra, teams, eventGrid, cognitive, search, containerRegistry, batch);
+        return List.of(keyVault, arm, blob, graph, entra, teams, eventGrid, cognitive, search, containerRegistry, batch,
+                serviceBus, eventHubs);
     }
 
     public static final String MAIL_SENDER = "kv-rotator@contoso.com";

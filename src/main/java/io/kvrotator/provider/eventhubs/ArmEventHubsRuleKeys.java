@@ -1,0 +1,68 @@
+package io.kvrotator.provider.eventhubs;
+
+import com.azure.resourcemanager.eventhubs.EventHubsManager;
+import com.azure.resourcemanager.eventhubs.fluent.EventHubManagementClient;
+import com.azure.resourcemanager.eventhubs.fluent.models.AccessKeysInner;
+import com.azure.resourcemanager.eventhubs.models.KeyType;
+import com.azure.resourcemanager.eventhubs.models.RegenerateAccessKeyParameters;
+import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
+import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.sas.SasRule;
+import io.kvrotator.provider.sas.SasRuleKeys;
+import io.kvrotator.vault.SecretValue;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link SasRuleKeys} over {@code azure-resourcemanager-eventhubs}: a namespace's or an event hub's rule;
+ * one manager per subscription, built on use.
+ */
+final class ArmEventHubsRuleKeys implements SasRuleKeys {
+
+    private final ArmAccess arm;
+    private final Map<String, EventHubsManager> bySubscription = new ConcurrentHashMap<>();
+
+    ArmEventHubsRuleKeys(ArmAccess arm) {
+        this.arm = arm;
+    }
+
+    @Override
+    public Map<String, SecretValue> list(SasRule rule) {
+        EventHubManagementClient client = client(rule);
+        AccessKeysInner keys;
+        if (rule.isNamespaceRule()) {
+            keys = client.getNamespaces().listKeys(rule.resourceGroup(), rule.namespace(), rule.rule());
+        } else {
+            keys = client.getEventHubs().listKeys(rule.resourceGroup(), rule.namespace(), rule.entity(), rule.rule());
+        }
+        return SasRuleKeys.byName(keys.primaryKey(), keys.secondaryKey());
+    }
+
+    @Override
+    public SecretValue regenerate(SasRule rule, String keyName) {
+        EventHubManagementClient client = client(rule);
+        RegenerateAccessKeyParameters parameters = new RegenerateAccessKeyParameters()
+                .withKeyType(KeyType.fromString(keyName));
+        AccessKeysInner keys;
+        if (rule.isNamespaceRule()) {
+            keys = client.getNamespaces().regenerateKeys(rule.resourceGroup(), rule.namespace(), rule.rule(),
+                    parameters);
+        } else {
+            keys = client.getEventHubs().regenerateKeys(rule.resourceGroup(), rule.namespace(), rule.entity(),
+                    rule.rule(), parameters);
+        }
+        SecretValue key = SasRuleKeys.byName(keys.primaryKey(), keys.secondaryKey()).get(keyName);
+        if (key == null) {
+            throw RotationException.retryable(Step.ROTATE, "regenerateKeys for Event Hubs rule " + rule.rule()
+                    + " returned no " + keyName);
+        }
+        return key;
+    }
+
+
+    private EventHubManagementClient client(SasRule rule) {
+        return bySubscription.computeIfAbsent(rule.subscriptionId(), id -> EventHubsManager.configure()
+                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id))).serviceClient();
+    }
+}
