@@ -208,6 +208,8 @@ module externalVaultModules 'modules/managedVault.bicep' = [for vault in externa
     functionAppId: functionApp.outputs.id
     functionPrincipalId: functionApp.outputs.principalId
     secretRotatorRoleGuid: rotatorRoles.outputs.secretRotatorRoleGuid
+    redisKeyOperatorRoleGuid: rotatorRoles.outputs.redisKeyOperatorRoleGuid
+    cosmosDbKeyOperatorRoleGuid: rotatorRoles.outputs.cosmosDbKeyOperatorRoleGuid
     deadLetterStorageAccountId: functionStorage.outputs.id
     deadLetterContainerName: functionStorage.outputs.deadLetterContainerName
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId

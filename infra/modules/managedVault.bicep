@@ -6,12 +6,16 @@
 param vaultName string
 @description('The vault\'s Event Grid system topic: the one it already has (a vault can have only one), or the name of the one to create, e.g. evgt-{vault}.')
 param systemTopicName string
-@description('What the vault\'s secrets may rotate: storage account resource IDs, and app:{objectId} entries.')
+@description('What the vault\'s secrets may rotate: storage account, Redis cache and Cosmos DB account resource IDs, and app:{objectId} entries.')
 param rotates array
 param tags object
 param functionAppId string
 param functionPrincipalId string
 param secretRotatorRoleGuid string
+@description('kv-rotator Redis Key Operator, assigned on each Redis cache in rotates.')
+param redisKeyOperatorRoleGuid string
+@description('kv-rotator Cosmos DB Key Operator, assigned on each Cosmos DB account in rotates.')
+param cosmosDbKeyOperatorRoleGuid string
 param deadLetterStorageAccountId string
 param deadLetterContainerName string
 param logAnalyticsWorkspaceId string
@@ -70,6 +74,26 @@ module storageKeyOperators 'storageKeyOperator.bicep' = [for resourceId in rotat
   params: {
     storageAccountName: last(split(resourceId, '/'))
     functionPrincipalId: functionPrincipalId
+  }
+}]
+
+module redisKeyOperators 'redisKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.cache/redis/')) {
+  name: 'kvrotator-redis-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    cacheName: last(split(resourceId, '/'))
+    functionPrincipalId: functionPrincipalId
+    redisKeyOperatorRoleGuid: redisKeyOperatorRoleGuid
+  }
+}]
+
+module cosmosDbKeyOperators 'cosmosDbKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.documentdb/databaseaccounts/')) {
+  name: 'kvrotator-cosmos-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    accountName: last(split(resourceId, '/'))
+    functionPrincipalId: functionPrincipalId
+    cosmosDbKeyOperatorRoleGuid: cosmosDbKeyOperatorRoleGuid
   }
 }]
 

@@ -1,5 +1,6 @@
-// kv-rotator's two custom roles, defined once per subscription and environment. No built-in role fits: Key Vault
-// Secrets Officer also deletes, backs up, restores and purges secrets; Key Vault Secrets User cannot write.
+// kv-rotator's custom roles, defined once per subscription and environment. No built-in role fits: Key Vault
+// Secrets Officer also deletes, backs up, restores and purges secrets; Key Vault Secrets User cannot write; the key
+// operators below have no built-in equivalent as narrow.
 targetScope = 'subscription'
 
 param env string
@@ -33,6 +34,54 @@ resource secretRotator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   }
 }
 
+// The function on each Azure Cache for Redis an onboarded vault's secrets rotate (CredentialType=RedisKey): list and
+// regenerate the access keys. Redis Cache Contributor, the narrowest built-in role with both, may also change and
+// delete caches.
+resource redisKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator redis key operator')
+  properties: {
+    roleName: 'kv-rotator Redis Key Operator (${env}, ${subscription().subscriptionId})'
+    description: 'List and regenerate the access keys of an Azure Cache for Redis. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Cache/redis/listKeys/action'
+          'Microsoft.Cache/redis/regenerateKey/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+// The function on each Cosmos DB account an onboarded vault's secrets rotate (CredentialType=CosmosDbKey): list and
+// regenerate the read-write and read-only keys. DocumentDB Account Contributor, the narrowest built-in role with
+// both, may also change and delete accounts.
+resource cosmosDbKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator cosmos db key operator')
+  properties: {
+    roleName: 'kv-rotator Cosmos DB Key Operator (${env}, ${subscription().subscriptionId})'
+    description: 'List and regenerate the keys of a Cosmos DB account. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.DocumentDB/databaseAccounts/listKeys/action'
+          'Microsoft.DocumentDB/databaseAccounts/regenerateKey/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
 // The pipeline: write secret versions and read their tags (seed-secrets.sh compares a hash kept in a tag), never a
 // value.
 resource secretSeeder 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
@@ -58,3 +107,5 @@ resource secretSeeder 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
 
 output secretRotatorRoleGuid string = secretRotator.name
 output secretSeederRoleGuid string = secretSeeder.name
+output redisKeyOperatorRoleGuid string = redisKeyOperator.name
+output cosmosDbKeyOperatorRoleGuid string = cosmosDbKeyOperator.name

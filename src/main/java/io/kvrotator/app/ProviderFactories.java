@@ -2,6 +2,8 @@ package io.kvrotator.app;
 
 import io.kvrotator.provider.ProviderFactory;
 import io.kvrotator.provider.appregistration.AppRegistrationSecretFactory;
+import io.kvrotator.provider.cosmosdb.CosmosDbKeyFactory;
+import io.kvrotator.provider.redis.RedisKeyFactory;
 import io.kvrotator.provider.storage.StorageAccountKeyFactory;
 import io.kvrotator.support.SettingDefinition;
 import java.util.ArrayList;
@@ -13,7 +15,9 @@ public final class ProviderFactories {
 
     public static final List<ProviderFactory> ALL = List.of(
             new StorageAccountKeyFactory(),
-            new AppRegistrationSecretFactory());
+            new AppRegistrationSecretFactory(),
+            new RedisKeyFactory(),
+            new CosmosDbKeyFactory());
 
     private ProviderFactories() {
     }

@@ -223,7 +223,7 @@ class InfraPolicyCheckTest {
     class Roles {
 
         @Test
-        @DisplayName("are two custom vault roles and three least-privilege built-in roles")
+        @DisplayName("are the custom vault and key-operator roles and three least-privilege built-in roles")
         void roleIds() {
             assertThat(RequiredRole.all()).extracting(RequiredRole::roleName, RequiredRole::id)
                     .containsExactlyInAnyOrder(
@@ -231,7 +231,9 @@ class InfraPolicyCheckTest {
                             tuple("kv-rotator Secret Seeder", null),
                             tuple("Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12"),
                             tuple("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"),
-                            tuple("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe"));
+                            tuple("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
+                            tuple("kv-rotator Redis Key Operator", null),
+                            tuple("kv-rotator Cosmos DB Key Operator", null));
         }
 
         @Test

@@ -28,6 +28,8 @@ public final class Sandbox implements AutoCloseable {
     public final GraphStandIn graph;
     public final EntraTokenStandIn entra;
     public final TeamsWebhookStandIn teams;
+    public final CosmosStandIn cosmos;
+    private RedisCaches redis;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
     private static final AtomicInteger SANDBOXES = new AtomicInteger();
@@ -46,6 +48,7 @@ public final class Sandbox implements AutoCloseable {
         this.graph = new GraphStandIn(tls, clock);
         this.entra = new EntraTokenStandIn(tls, graph);
         this.teams = new TeamsWebhookStandIn(tls);
+        this.cosmos = new CosmosStandIn(tls, arm, clock);
     }
 
     public static Sandbox start(Clock clock) {
@@ -57,7 +60,15 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public List<StandIn> standIns() {
-        return List.of(keyVault, arm, blob, graph, entra, teams);
+        return List.of(keyVault, arm, blob, graph, entra, teams, cosmos);
+    }
+
+    /** Azure Cache for Redis: its ARM keys and the JVM's real redis-server, on first use. */
+    public synchronized RedisCaches redis() {
+        if (redis == null) {
+            redis = new RedisCaches(arm, RedisServer.shared());
+        }
+        return redis;
     }
 
     public static final String MAIL_SENDER = "kv-rotator@contoso.com";
@@ -158,5 +169,8 @@ public final class Sandbox implements AutoCloseable {
             AppContext.install(null);
         }
         standIns().forEach(StandIn::close);
+        if (redis != null) {
+            redis.close();
+        }
     }
 }
