@@ -217,6 +217,8 @@ module externalVaultModules 'modules/managedVault.bicep' = [for vault in externa
     batchAccountKeyOperatorRoleGuid: rotatorRoles.outputs.batchAccountKeyOperatorRoleGuid
     serviceBusKeyOperatorRoleGuid: rotatorRoles.outputs.serviceBusKeyOperatorRoleGuid
     eventHubsKeyOperatorRoleGuid: rotatorRoles.outputs.eventHubsKeyOperatorRoleGuid
+    redisKeyOperatorRoleGuid: rotatorRoles.outputs.redisKeyOperatorRoleGuid
+    cosmosDbKeyOperatorRoleGuid: rotatorRoles.outputs.cosmosDbKeyOperatorRoleGuid
     deadLetterStorageAccountId: functionStorage.outputs.id
     deadLetterContainerName: functionStorage.outputs.deadLetterContainerName
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId

@@ -6,7 +6,7 @@
 param vaultName string
 @description('The vault\'s Event Grid system topic: the one it already has (a vault can have only one), or the name of the one to create, e.g. evgt-{vault}.')
 param systemTopicName string
-@description('What the vault\'s secrets may rotate: resource IDs of storage accounts, Service Bus and Event Hubs authorization rules (or namespaces), Azure AI services accounts, search services, container registries and Batch accounts, and app:{objectId} entries.')
+@description('What the vault\'s secrets may rotate: resource IDs of storage accounts, Service Bus and Event Hubs authorization rules (or namespaces), Azure AI services accounts, search services, container registries, Batch accounts, Redis caches and Cosmos DB accounts, and app:{objectId} entries.')
 param rotates array
 param tags object
 param functionAppId string
@@ -24,6 +24,10 @@ param batchAccountKeyOperatorRoleGuid string
 param serviceBusKeyOperatorRoleGuid string
 @description('kv-rotator Event Hubs Key Operator, for the Event Hubs rules in rotates.')
 param eventHubsKeyOperatorRoleGuid string
+@description('kv-rotator Redis Key Operator, assigned on each Redis cache in rotates.')
+param redisKeyOperatorRoleGuid string
+@description('kv-rotator Cosmos DB Key Operator, assigned on each Cosmos DB account in rotates.')
+param cosmosDbKeyOperatorRoleGuid string
 param deadLetterStorageAccountId string
 param deadLetterContainerName string
 param logAnalyticsWorkspaceId string
@@ -142,6 +146,26 @@ module eventHubsKeyOperators 'eventHubsKeyOperator.bicep' = [for resourceId in r
     namespaceName: split(resourceId, '/')[8]
     functionPrincipalId: functionPrincipalId
     roleGuid: eventHubsKeyOperatorRoleGuid
+  }
+}]
+
+module redisKeyOperators 'redisKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.cache/redis/')) {
+  name: 'kvrotator-redis-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    cacheName: last(split(resourceId, '/'))
+    functionPrincipalId: functionPrincipalId
+    redisKeyOperatorRoleGuid: redisKeyOperatorRoleGuid
+  }
+}]
+
+module cosmosDbKeyOperators 'cosmosDbKeyOperator.bicep' = [for resourceId in rotates: if (contains(toLower(resourceId), '/providers/microsoft.documentdb/databaseaccounts/')) {
+  name: 'kvrotator-cosmos-key-operator-${uniqueString(vaultName, resourceId)}'
+  scope: resourceGroup(split(resourceId, '/')[2], split(resourceId, '/')[4])
+  params: {
+    accountName: last(split(resourceId, '/'))
+    functionPrincipalId: functionPrincipalId
+    cosmosDbKeyOperatorRoleGuid: cosmosDbKeyOperatorRoleGuid
   }
 }]
 

@@ -214,3 +214,54 @@ resource eventHubsKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-0
 
 output serviceBusKeyOperatorRoleGuid string = serviceBusKeyOperator.name
 output eventHubsKeyOperatorRoleGuid string = eventHubsKeyOperator.name
+
+// The function on each Azure Cache for Redis an onboarded vault's secrets rotate (CredentialType=RedisKey): list and
+// regenerate the access keys. Redis Cache Contributor, the narrowest built-in role with both, may also change and
+// delete caches.
+resource redisKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator redis key operator')
+  properties: {
+    roleName: 'kv-rotator Redis Key Operator (${env}, ${subscription().subscriptionId})'
+    description: 'List and regenerate the access keys of an Azure Cache for Redis. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Cache/redis/listKeys/action'
+          'Microsoft.Cache/redis/regenerateKey/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+// The function on each Cosmos DB account an onboarded vault's secrets rotate (CredentialType=CosmosDbKey): list and
+// regenerate the read-write and read-only keys. DocumentDB Account Contributor, the narrowest built-in role with
+// both, may also change and delete accounts.
+resource cosmosDbKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator cosmos db key operator')
+  properties: {
+    roleName: 'kv-rotator Cosmos DB Key Operator (${env}, ${subscription().subscriptionId})'
+    description: 'List and regenerate the keys of a Cosmos DB account. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.DocumentDB/databaseAccounts/listKeys/action'
+          'Microsoft.DocumentDB/databaseAccounts/regenerateKey/action'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+output redisKeyOperatorRoleGuid string = redisKeyOperator.name
+output cosmosDbKeyOperatorRoleGuid string = cosmosDbKeyOperator.name

@@ -8,6 +8,8 @@ import io.kvrotator.provider.batch.BatchAccountKeyFactory;
 import io.kvrotator.provider.containerregistry.ContainerRegistryPasswordFactory;
 import io.kvrotator.provider.eventhubs.EventHubsKeyFactory;
 import io.kvrotator.provider.servicebus.ServiceBusKeyFactory;
+import io.kvrotator.provider.cosmosdb.CosmosDbKeyFactory;
+import io.kvrotator.provider.redis.RedisKeyFactory;
 import io.kvrotator.provider.storage.StorageAccountKeyFactory;
 import io.kvrotator.support.SettingDefinition;
 import java.util.ArrayList;
@@ -24,9 +26,11 @@ public final class ProviderFactories {
             new SearchAdminKeyFactory(),
             new ContainerRegistryPasswordFactory(),
             new BatchAccountKeyFactory(),
-
             new ServiceBusKeyFactory(),
-            new EventHubsKeyFactory());
+            new EventHubsKeyFactory(),
+
+            new RedisKeyFactory(),
+            new CosmosDbKeyFactory());
 
     private ProviderFactories() {
     }

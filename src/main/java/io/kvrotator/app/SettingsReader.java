@@ -152,6 +152,15 @@ final class SettingsReader implements SettingValues {
         return min;
     }
 
+    @Override
+    public String matching(SettingDefinition setting, Pattern pattern, String expected) {
+        String value = raw(setting).orElse("");
+        if (!pattern.matcher(value).matches()) {
+            problems.add(setting.key() + " must be " + expected + ", got '" + LogText.printable(value) + "'");
+        }
+        return value;
+    }
+
     SweepSettings sweep() {
         String schedule = raw(Setting.SWEEP_SCHEDULE).orElse("");
         if (!NCRONTAB.matcher(schedule).matches()) {

@@ -10,11 +10,13 @@ import io.kvrotator.vault.Tags;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Any credential with two regenerable keys: the key the latest version's value is, as the service's key list
- * proves, stays in use; the other one is regenerated, so consumers keep working until they read the new version.
+ * proves, stays in use; the other one (of its pair, where a resource has more than one) is regenerated, so consumers
+ * keep working until they read the new version.
  */
 public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<R>> {
 
@@ -47,7 +49,6 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
         R resource = service.parse(address).orElseThrow(() -> RotationException.terminal(Step.PLAN,
                 "tag " + Tags.PROVIDER_ADDRESS + " is not " + service.addressFormat()));
         scope.requireResource(service.resourceId(resource));
-        DualKeys keys = service.keyNames();
         String name = service.describe(resource);
         ValueFormat format = ValueFormat.of(current);
         if (format == ValueFormat.CONNECTION_STRING && service.connectionStrings().isEmpty()) {
@@ -58,7 +59,9 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
         SecretValue currentKey = keyIn(format, currentValue).orElseThrow(() -> RotationException.terminal(Step.PLAN,
                 "refused: tag " + Tags.VALUE_FORMAT + " is " + format.tagValue() + ", but the secret's value is not a "
                         + service.credentialType() + " connection string with a key; nothing was changed"));
-        String inUse = keys.holding(service.list(resource), currentKey, name);
+        Map<String, SecretValue> listed = service.list(resource);
+        DualKeys keys = DualKeys.holdingPair(service.keyPairs(), listed, currentKey, name);
+        String inUse = keys.holding(listed, currentKey, name);
         current.tag(Tags.CREDENTIAL_ID).filter(claimed -> !claimed.equalsIgnoreCase(inUse)).ifPresent(claimed ->
                 LOG.log(Level.WARNING, () -> "dualkey.credential_id_mismatch secret=%s tagged=%s proven=%s (the value decides)"
                         .formatted(current.ref(), claimed, inUse)));
@@ -81,7 +84,8 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
 
     @Override
     public void invalidateAllBut(DualKeyPlan<R> plan, String keepCredentialId) {
-        service.regenerate(plan.resource(), service.keyNames().other(keepCredentialId));
+        DualKeys pair = DualKeys.pairOf(service.keyPairs(), keepCredentialId);
+        service.regenerate(plan.resource(), pair.other(keepCredentialId));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.kvrotator.provider;
 
 import io.kvrotator.vault.SecretValue;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,15 @@ public interface DualKeyService<R> {
 
     /** The two keys' names as the service lists them, e.g. {@code key1}/{@code key2}. */
     DualKeys keyNames();
+
+    /**
+     * Every independent pair of the resource's keys, each alternating on its own; the value a secret holds decides
+     * its pair (Cosmos DB: read-write {@code primary}/{@code secondary} and read-only
+     * {@code primaryReadonly}/{@code secondaryReadonly}). Most services have one: {@link #keyNames()}.
+     */
+    default List<DualKeys> keyPairs() {
+        return List.of(keyNames());
+    }
 
     /** What {@code ProviderAddress} must hold, for a refusal, e.g. {@code the storage account's resource ID (...)}. */
     String addressFormat();

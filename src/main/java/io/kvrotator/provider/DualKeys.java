@@ -3,6 +3,7 @@ package io.kvrotator.provider;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.vault.SecretValue;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,8 +39,44 @@ public record DualKeys(String first, String second) {
                 return name;
             }
         }
-        throw RotationException.terminal(Step.PLAN, "refused: the secret's value is neither " + first + " nor " + second
-                + " of " + resource + " (it was regenerated elsewhere, or the tags name a resource the secret does"
-                + " not belong to); nothing was changed");
+        throw refusal("neither " + first + " nor " + second, resource);
+    }
+
+    /** Whether {@code keyName} is one of this pair. */
+    public boolean names(String keyName) {
+        return first.equalsIgnoreCase(keyName) || second.equalsIgnoreCase(keyName);
+    }
+
+    /**
+     * The pair among {@code pairs} whose key {@code value} is: the proof of possession for a resource with more than
+     * one pair. A terminal refusal naming every key when it is none of them.
+     */
+    public static DualKeys holdingPair(List<DualKeys> pairs, Map<String, SecretValue> keys, SecretValue value,
+                                       String resource) {
+        if (pairs.size() == 1) {
+            return pairs.get(0);
+        }
+        for (DualKeys pair : pairs) {
+            for (String name : new String[] {pair.first, pair.second}) {
+                SecretValue key = keys.get(name);
+                if (key != null && key.equals(value)) {
+                    return pair;
+                }
+            }
+        }
+        List<String> names = pairs.stream().flatMap(pair -> List.of(pair.first, pair.second).stream()).toList();
+        throw refusal("none of " + String.join(", ", names), resource);
+    }
+
+    /** The pair among {@code pairs} that {@code keyName} belongs to. */
+    public static DualKeys pairOf(List<DualKeys> pairs, String keyName) {
+        return pairs.stream().filter(pair -> pair.names(keyName)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("not one of " + pairs + ": " + keyName));
+    }
+
+    private static RotationException refusal(String which, String resource) {
+        return RotationException.terminal(Step.PLAN, "refused: the secret's value is " + which + " of " + resource
+                + " (it was regenerated elsewhere, or the tags name a resource the secret does not belong to);"
+                + " nothing was changed");
     }
 }

@@ -238,7 +238,9 @@ class InfraPolicyCheckTest {
                             tuple("kv-rotator Container Registry Credential Operator", null),
                             tuple("kv-rotator Batch Account Key Operator", null),
                             tuple("kv-rotator Service Bus Key Operator", null),
-                            tuple("kv-rotator Event Hubs Key Operator", null));
+                            tuple("kv-rotator Event Hubs Key Operator", null),
+                            tuple("kv-rotator Redis Key Operator", null),
+                            tuple("kv-rotator Cosmos DB Key Operator", null));
         }
 
         @Test

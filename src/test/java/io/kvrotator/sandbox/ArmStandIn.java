@@ -31,6 +31,7 @@ public final class ArmStandIn extends StandIn {
     private final Clock clock;
     private final Map<String, AccountState> accounts = new ConcurrentHashMap<>();
     private final Map<String, KeyedResource> keyed = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> operations = new ConcurrentHashMap<>();
 
     public ArmStandIn(SandboxTls tls, Clock clock) {
         super("arm", tls);
@@ -98,6 +99,11 @@ public final class ArmStandIn extends StandIn {
             return Response.json(401, error("AuthenticationFailed",
                     "Authentication failed. The 'Authorization' header is missing."));
         }
+        ObjectNode operation = request.method().equals("GET") ? operations.get(request.path().toLowerCase(Locale.ROOT))
+                : null;
+        if (operation != null) {
+            return Response.json(200, operation);
+        }
         Optional<Response> keyedAnswer = keyed(request);
         if (keyedAnswer.isPresent()) {
             return keyedAnswer.get();
@@ -125,6 +131,22 @@ public final class ArmStandIn extends StandIn {
             }
             return Response.json(200, account.listKeysBody());
         }
+    }
+
+    /**
+     * An asynchronous action that has already finished, as ARM answers one: {@code 202} with {@code Location} and
+     * {@code Azure-AsyncOperation} naming {@code statusPath} on this stand-in, where a GET then answers the
+     * operation's status, {@code Succeeded} (what the SDK's poller reads, and reads again as the final result).
+     * No {@code Retry-After}, as in the official examples: the client polls at its own interval.
+     */
+    public Response accepted(String statusPath, String apiVersion) {
+        Instant now = clock.instant();
+        ObjectNode status = JSON.createObjectNode().put("id", statusPath)
+                .put("name", statusPath.substring(statusPath.lastIndexOf('/') + 1)).put("status", "Succeeded")
+                .put("startTime", now.toString()).put("endTime", now.toString());
+        operations.put(statusPath.toLowerCase(Locale.ROOT), status);
+        String url = baseUrl() + statusPath + "?api-version=" + apiVersion;
+        return Response.empty(202).withHeader("Location", url).withHeader("Azure-AsyncOperation", url);
     }
 
     /** A POST to a keyed resource's list or regenerate action, or a GET of it; empty when the path is none of them. */

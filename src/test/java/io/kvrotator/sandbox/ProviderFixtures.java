@@ -7,7 +7,8 @@ public final class ProviderFixtures {
 
     public static final List<ProviderFixture> ALL = List.of(new StorageKeyFixture(), new AppSecretFixture(),
             new CognitiveServicesKeyFixture(), new SearchAdminKeyFixture(), new ContainerRegistryFixture(),
-            new BatchKeyFixture(), new ServiceBusKeyFixture(), new EventHubsKeyFixture());
+            new BatchKeyFixture(), new ServiceBusKeyFixture(), new EventHubsKeyFixture(),
+            new RedisKeyFixture(), new CosmosDbKeyFixture());
 
     private ProviderFixtures() {
     }

@@ -35,6 +35,8 @@ public final class Sandbox implements AutoCloseable {
     public final SearchStandIn search;
     public final SasStandIn serviceBus;
     public final SasStandIn eventHubs;
+    public final CosmosStandIn cosmos;
+    private RedisCaches redis;
     public final SandboxCredential credential = new SandboxCredential();
     private final Clock clock;
     private static final AtomicInteger SANDBOXES = new AtomicInteger();
@@ -60,6 +62,7 @@ public final class Sandbox implements AutoCloseable {
         this.search = new SearchStandIn(tls, arm);
         this.serviceBus = new SasStandIn("servicebus", tls, arm, SasRuleType.SERVICE_BUS, clock);
         this.eventHubs = new SasStandIn("eventhubs", tls, arm, SasRuleType.EVENT_HUBS, clock);
+        this.cosmos = new CosmosStandIn(tls, arm, clock);
     }
 
     public static Sandbox start(Clock clock) {
@@ -72,7 +75,15 @@ public final class Sandbox implements AutoCloseable {
 
     public List<StandIn> standIns() {
         return List.of(keyVault, arm, blob, graph, entra, teams, eventGrid, cognitive, search, containerRegistry, batch,
-                serviceBus, eventHubs);
+                serviceBus, eventHubs, cosmos);
+    }
+
+    /** Azure Cache for Redis: its ARM keys and the JVM's real redis-server, on first use. */
+    public synchronized RedisCaches redis() {
+        if (redis == null) {
+            redis = new RedisCaches(arm, RedisServer.shared());
+        }
+        return redis;
     }
 
     public static final String MAIL_SENDER = "kv-rotator@contoso.com";
@@ -184,5 +195,8 @@ public final class Sandbox implements AutoCloseable {
             AppContext.install(null);
         }
         standIns().forEach(StandIn::close);
+        if (redis != null) {
+            redis.close();
+        }
     }
 }

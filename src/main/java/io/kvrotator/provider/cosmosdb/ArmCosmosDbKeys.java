@@ -1,0 +1,68 @@
+package io.kvrotator.provider.cosmosdb;
+
+import com.azure.resourcemanager.cosmos.CosmosManager;
+import com.azure.resourcemanager.cosmos.fluent.DatabaseAccountsClient;
+import com.azure.resourcemanager.cosmos.fluent.models.DatabaseAccountListKeysResultInner;
+import com.azure.resourcemanager.cosmos.models.DatabaseAccountRegenerateKeyParameters;
+import com.azure.resourcemanager.cosmos.models.KeyKind;
+import io.kvrotator.failure.RotationException;
+import io.kvrotator.failure.Step;
+import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmResourceId;
+import io.kvrotator.vault.SecretValue;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An account's keys over {@code azure-resourcemanager-cosmos}: {@code listKeys}, and {@code regenerateKey}, a
+ * long-running operation that answers nothing, so the new key is read back with {@code listKeys} once it is done.
+ */
+final class ArmCosmosDbKeys {
+
+    private final ArmAccess arm;
+    private final Duration pollInterval;
+    private final Map<String, CosmosManager> bySubscription = new ConcurrentHashMap<>();
+
+    /** @param pollInterval how often the regeneration is polled when ARM's answer gives no {@code Retry-After} */
+    ArmCosmosDbKeys(ArmAccess arm, Duration pollInterval) {
+        this.arm = arm;
+        this.pollInterval = pollInterval;
+    }
+
+    Map<String, SecretValue> list(ArmResourceId account) {
+        DatabaseAccountListKeysResultInner keys = accounts(account).listKeys(account.resourceGroup(), account.name());
+        Map<String, SecretValue> byName = new HashMap<>();
+        put(byName, CosmosDbKeys.PRIMARY, keys.primaryMasterKey());
+        put(byName, CosmosDbKeys.SECONDARY, keys.secondaryMasterKey());
+        put(byName, CosmosDbKeys.PRIMARY_READONLY, keys.primaryReadonlyMasterKey());
+        put(byName, CosmosDbKeys.SECONDARY_READONLY, keys.secondaryReadonlyMasterKey());
+        return byName;
+    }
+
+    /** Regenerates {@code keyName} and waits for the operation (the SDK's poller), then reads the new key. */
+    SecretValue regenerate(ArmResourceId account, String keyName) {
+        accounts(account).beginRegenerateKey(account.resourceGroup(), account.name(),
+                new DatabaseAccountRegenerateKeyParameters().withKeyKind(KeyKind.fromString(keyName)))
+                .setPollInterval(pollInterval).getFinalResult();
+        SecretValue key = list(account).get(keyName);
+        if (key == null) {
+            throw RotationException.retryable(Step.ROTATE, "listKeys of Cosmos DB account " + account.name()
+                    + " returned no " + keyName + " key after regenerating it");
+        }
+        return key;
+    }
+
+    private static void put(Map<String, SecretValue> byName, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            byName.put(name, SecretValue.of(value));
+        }
+    }
+
+    private DatabaseAccountsClient accounts(ArmResourceId account) {
+        return bySubscription.computeIfAbsent(account.subscriptionId(), id -> CosmosManager.configure()
+                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)))
+                .serviceClient().getDatabaseAccounts();
+    }
+}
