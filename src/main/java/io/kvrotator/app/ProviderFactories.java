@@ -2,6 +2,7 @@ package io.kvrotator.app;
 
 import io.kvrotator.provider.ProviderFactory;
 import io.kvrotator.provider.appregistration.AppRegistrationSecretFactory;
+import io.kvrotator.provider.postgresql.PostgreSqlAlternatingUsersFactory;
 import io.kvrotator.provider.storage.StorageAccountKeyFactory;
 import io.kvrotator.support.SettingDefinition;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ public final class ProviderFactories {
 
     public static final List<ProviderFactory> ALL = List.of(
             new StorageAccountKeyFactory(),
-            new AppRegistrationSecretFactory());
+            new AppRegistrationSecretFactory(),
+            new PostgreSqlAlternatingUsersFactory());
 
     private ProviderFactories() {
     }

@@ -9,6 +9,8 @@ import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxTest;
 import io.kvrotator.support.Lazy;
 import io.kvrotator.support.Retry;
+import io.kvrotator.vault.KeyVaultSecretStore;
+import io.kvrotator.vault.SecretClients;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
@@ -37,7 +39,9 @@ final class ProviderContractCase implements AutoCloseable {
         ProviderContext context = new ProviderContext(sandbox.credential, HttpClient.createDefault(),
                 settings.resourceManagerEndpoint(), settings.graphEndpoint(),
                 Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), sandbox.credential, Duration.ofSeconds(30))),
-                new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }), sandbox.clock());
+                new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }), sandbox.clock(),
+                new KeyVaultSecretStore(new SecretClients(settings.keyVaultUrlTemplate(), sandbox.credential,
+                        HttpClient.createDefault(), 300, 4000)));
         provider = (CredentialProvider<RotationPlan>) settings.providers().stream()
                 .filter(configured -> configured.credentialType().equals(fixture.credentialType()))
                 .findFirst().orElseThrow().build(context);

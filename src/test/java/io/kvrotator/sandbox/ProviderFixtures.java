@@ -5,7 +5,8 @@ import java.util.List;
 /** One fixture per registered credential type; {@code ProviderFixturesTest} checks the two lists match. */
 public final class ProviderFixtures {
 
-    public static final List<ProviderFixture> ALL = List.of(new StorageKeyFixture(), new AppSecretFixture());
+    public static final List<ProviderFixture> ALL = List.of(new StorageKeyFixture(), new AppSecretFixture(),
+            new PostgreSqlFixture());
 
     private ProviderFixtures() {
     }
