@@ -274,6 +274,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     ROTATOR_REQUIRE_CALLER_IDENTITY: requireCallerIdentity ? 'true' : 'false'
     ROTATOR_REQUIRED_CALLER_ROLE: requiredCallerRole
     ROTATOR_EVENTS_TOPIC_ENDPOINT: eventsTopic.outputs.endpoint
+    // the name the function's identity is made a Microsoft Entra administrator of PostgreSQL servers with
+    // (docs/DEPLOY.md, PostgreSQL servers)
+    ROTATOR_POSTGRESQL_ADMIN_USER: functionAppName
   }, teamsNotifications ? {
     ROTATOR_TEAMS_WEBHOOK_URL: '@Microsoft.KeyVault(SecretUri=${productVault.outputs.uri}secrets/ROTATOR-TEAMS-WEBHOOK-URL)'
   } : {}, mailNotifications ? {

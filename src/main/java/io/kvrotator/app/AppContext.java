@@ -91,7 +91,7 @@ public final class AppContext {
         Retry verifyRetry = Retry.withBackoff(settings.verifyAttempts(), settings.verifyFirstDelay(),
                 Duration.ofSeconds(30));
         ProviderContext providerContext = new ProviderContext(credential, httpClient,
-                settings.resourceManagerEndpoint(), settings.graphEndpoint(), graph, verifyRetry, clock);
+                settings.resourceManagerEndpoint(), settings.graphEndpoint(), graph, verifyRetry, clock, secrets);
         ProviderRegistry providers = new ProviderRegistry(settings.providers().stream()
                 .map(provider -> provider.build(providerContext)).toList());
         this.notices = new NoticeDispatcher(channels(settings, httpClient, clock),

@@ -10,6 +10,7 @@ import io.kvrotator.provider.eventhubs.EventHubsKeyFactory;
 import io.kvrotator.provider.servicebus.ServiceBusKeyFactory;
 import io.kvrotator.provider.cosmosdb.CosmosDbKeyFactory;
 import io.kvrotator.provider.redis.RedisKeyFactory;
+import io.kvrotator.provider.postgresql.PostgreSqlAlternatingUsersFactory;
 import io.kvrotator.provider.storage.StorageAccountKeyFactory;
 import io.kvrotator.support.SettingDefinition;
 import java.util.ArrayList;
@@ -28,9 +29,10 @@ public final class ProviderFactories {
             new BatchAccountKeyFactory(),
             new ServiceBusKeyFactory(),
             new EventHubsKeyFactory(),
-
             new RedisKeyFactory(),
-            new CosmosDbKeyFactory());
+            new CosmosDbKeyFactory(),
+
+            new PostgreSqlAlternatingUsersFactory());
 
     private ProviderFactories() {
     }

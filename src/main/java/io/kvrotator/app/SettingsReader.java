@@ -97,8 +97,14 @@ final class SettingsReader implements SettingValues {
         return value.equalsIgnoreCase("true");
     }
 
-    String text(Setting setting) {
+    @Override
+    public String text(SettingDefinition setting) {
         return raw(setting).orElse("");
+    }
+
+    @Override
+    public void problem(SettingDefinition setting, String problem) {
+        problems.add(setting.key() + " " + problem);
     }
 
     /** Whether App Service authentication is on: the platform writes {@code True}; anything else is off. */

@@ -23,4 +23,10 @@ public interface SettingValues {
 
     /** A tenant ID (GUID) or a verified domain name; empty when not set. */
     Optional<String> tenant(SettingDefinition setting);
+
+    /** The value as set, trimmed; the default when unset. For settings a factory checks itself. */
+    String text(SettingDefinition setting);
+
+    /** Records a problem a factory found in one of its settings (never quote a secret value in it). */
+    void problem(SettingDefinition setting, String problem);
 }

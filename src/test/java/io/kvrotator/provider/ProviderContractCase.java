@@ -1,14 +1,10 @@
 package io.kvrotator.provider;
 
-import com.azure.core.http.HttpClient;
 import io.kvrotator.app.Settings;
-import io.kvrotator.graph.GraphClients;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.ProviderFixture;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxTest;
-import io.kvrotator.support.Lazy;
-import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
@@ -34,10 +30,7 @@ final class ProviderContractCase implements AutoCloseable {
     ProviderContractCase(ProviderFixture fixture) {
         live = fixture.createLive(sandbox, "contract-" + fixture.credentialType().toLowerCase());
         Settings settings = Settings.from(sandbox.appSettings(VAULT));
-        ProviderContext context = new ProviderContext(sandbox.credential, HttpClient.createDefault(),
-                settings.resourceManagerEndpoint(), settings.graphEndpoint(),
-                Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), sandbox.credential, Duration.ofSeconds(30))),
-                new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }), sandbox.clock());
+        ProviderContext context = sandbox.providerContext(settings);
         provider = (CredentialProvider<RotationPlan>) settings.providers().stream()
                 .filter(configured -> configured.credentialType().equals(fixture.credentialType()))
                 .findFirst().orElseThrow().build(context);

@@ -3,15 +3,22 @@ package io.kvrotator.sandbox;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import io.kvrotator.vault.SecretValue;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Every secret value the sandbox ever issued or stored in this JVM, so a leak check can look for each of them. */
 public final class IssuedSecrets {
 
     private static final Set<String> VALUES = ConcurrentHashMap.newKeySet();
+    /** A password inside a value (JSON {@code "password": "..."}, or libpq's {@code password=...}): leaked alone too. */
+    private static final Pattern PASSWORD = Pattern.compile(
+            "\"password\"\\s*:\\s*\"([^\"\\\\]+)\"|(?:^|\\s)password\\s*=\\s*([^\\s']+)");
     private static final long BASE = 1_000_003L;
     private static final int FILTER_BITS = 1 << 20;
 
@@ -21,7 +28,16 @@ public final class IssuedSecrets {
     public static void record(String value) {
         if (value != null && value.length() >= 8) {
             VALUES.add(value);
+            Matcher password = PASSWORD.matcher(value);
+            while (password.find()) {
+                record(password.group(1) != null ? password.group(1) : password.group(2));
+            }
         }
+    }
+
+    /** A value recorded here whose fingerprint ({@code SecretValue.fingerprintOf}) is {@code fingerprint}. */
+    public static Optional<String> withFingerprint(String fingerprint) {
+        return VALUES.stream().filter(value -> SecretValue.fingerprintOf(value).equals(fingerprint)).findFirst();
     }
 
     /**

@@ -24,6 +24,11 @@ public interface ProviderFixture {
         return false;
     }
 
+    /** The {@code ValueFormat}s its secrets may have: the live value's first, then the connection string's. */
+    default List<String> valueFormats() {
+        return connectionStrings() ? List.of("key", "connectionString") : List.of("key");
+    }
+
     /** App settings pointing the provider at the sandbox's stand-ins. */
     Map<String, String> settings(Sandbox sandbox);
 

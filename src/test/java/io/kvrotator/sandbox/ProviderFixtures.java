@@ -8,7 +8,7 @@ public final class ProviderFixtures {
     public static final List<ProviderFixture> ALL = List.of(new StorageKeyFixture(), new AppSecretFixture(),
             new CognitiveServicesKeyFixture(), new SearchAdminKeyFixture(), new ContainerRegistryFixture(),
             new BatchKeyFixture(), new ServiceBusKeyFixture(), new EventHubsKeyFixture(),
-            new RedisKeyFixture(), new CosmosDbKeyFixture());
+            new RedisKeyFixture(), new CosmosDbKeyFixture(), new PostgreSqlFixture());
 
     private ProviderFixtures() {
     }

@@ -1,6 +1,14 @@
 package io.kvrotator.sandbox;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.core.http.HttpClient;
+import io.kvrotator.graph.GraphClients;
+import io.kvrotator.provider.ProviderContext;
+import io.kvrotator.support.Lazy;
+import io.kvrotator.support.Retry;
+import io.kvrotator.vault.KeyVaultSecretStore;
+import io.kvrotator.vault.SecretClients;
+import java.time.Duration;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.app.Setting;
 import io.kvrotator.app.Settings;
@@ -178,6 +186,18 @@ public final class Sandbox implements AutoCloseable {
         AppContext.install(context);
         installed = true;
         return context;
+    }
+
+    /**
+     * What the app builds its providers from, over the stand-ins and {@code settings}, with verification retried
+     * briefly: for tests that build one provider through its registered factory.
+     */
+    public ProviderContext providerContext(Settings settings) {
+        HttpClient http = HttpClient.createDefault();
+        return new ProviderContext(credential, http, settings.resourceManagerEndpoint(), settings.graphEndpoint(),
+                Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), credential, Duration.ofSeconds(30))),
+                new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }), clock,
+                new KeyVaultSecretStore(new SecretClients(settings.keyVaultUrlTemplate(), credential, http, 300, 4000)));
     }
 
     /** The production composition root over the stand-ins. */

@@ -3,11 +3,9 @@ package io.kvrotator.provider.cosmosdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.azure.core.http.HttpClient;
 import io.kvrotator.app.Settings;
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RotationException;
-import io.kvrotator.graph.GraphClients;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.DualKeyPlan;
 import io.kvrotator.provider.IssuedCredential;
@@ -17,8 +15,6 @@ import io.kvrotator.sandbox.ArmStandIn.KeyState;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxTest;
-import io.kvrotator.support.Lazy;
-import io.kvrotator.support.Retry;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
@@ -133,10 +129,7 @@ class CosmosDbKeyTest {
     @SuppressWarnings("unchecked")
     private CredentialProvider<DualKeyPlan<?>> provider() {
         Settings settings = Settings.from(sandbox.appSettings(VAULT));
-        ProviderContext context = new ProviderContext(sandbox.credential, HttpClient.createDefault(),
-                settings.resourceManagerEndpoint(), settings.graphEndpoint(),
-                Lazy.of(() -> GraphClients.create(settings.graphEndpoint(), sandbox.credential, Duration.ofSeconds(30))),
-                new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), duration -> { }), sandbox.clock());
+        ProviderContext context = sandbox.providerContext(settings);
         return (CredentialProvider<DualKeyPlan<?>>) settings.providers().stream()
                 .filter(configured -> configured.credentialType().equals(CosmosDbKeys.TYPE)).findFirst().orElseThrow()
                 .build(context);

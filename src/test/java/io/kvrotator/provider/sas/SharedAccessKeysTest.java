@@ -3,7 +3,6 @@ package io.kvrotator.provider.sas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.azure.core.http.HttpClient;
 import io.kvrotator.app.Settings;
 import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RotationException;
@@ -16,8 +15,6 @@ import io.kvrotator.provider.eventhubs.EventHubsKeyFactory;
 import io.kvrotator.provider.servicebus.ServiceBusKeyFactory;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
-import io.kvrotator.support.Lazy;
-import io.kvrotator.support.Retry;
 import io.kvrotator.testing.LogCapture;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretValue;
@@ -249,9 +246,7 @@ class SharedAccessKeysTest {
 
         @SuppressWarnings("unchecked")
         private CredentialProvider<RotationPlan> provider(String type) {
-            ProviderContext context = new ProviderContext(sandbox.credential, HttpClient.createDefault(),
-                    settings.resourceManagerEndpoint(), settings.graphEndpoint(), Lazy.of(() -> null),
-                    new Retry(2, Duration.ofMillis(1), Duration.ofMillis(2), duration -> { }), sandbox.clock());
+            ProviderContext context = sandbox.providerContext(settings);
             return (CredentialProvider<RotationPlan>) settings.providers().stream()
                     .filter(configured -> configured.credentialType().equals(type)).findFirst().orElseThrow()
                     .build(context);
