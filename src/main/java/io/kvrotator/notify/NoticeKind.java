@@ -10,5 +10,13 @@ public enum NoticeKind {
     /** Has expired. */
     EXPIRED,
     /** A compromised credential was revoked: only the newest one still works. */
-    REVOKED
+    REVOKED,
+    /** The same, by one person alone under the emergency setting: nobody approved it. */
+    EMERGENCY_REVOKED,
+    /** A revocation or retirement awaits a second person's approval; the notice says what will stop working. */
+    APPROVAL_REQUESTED,
+    /** A revocation or retirement that awaited approval was withdrawn: nothing will happen. */
+    APPROVAL_WITHDRAWN,
+    /** A secret was retired without replacement: every version disabled, nothing rotates it any more. */
+    RETIRED
 }

@@ -16,6 +16,10 @@ public final class NoticeWording {
             case NEAR_EXPIRY -> "Expires soon";
             case EXPIRED -> "Expired";
             case REVOKED -> "Revoked";
+            case EMERGENCY_REVOKED -> "EMERGENCY revocation by one person";
+            case APPROVAL_REQUESTED -> "Approval needed";
+            case APPROVAL_WITHDRAWN -> "Request withdrawn";
+            case RETIRED -> "Retired";
         };
     }
 
@@ -27,6 +31,11 @@ public final class NoticeWording {
             case NEAR_EXPIRY -> "Not rotated automatically: action needed";
             case EXPIRED -> "Expired: action needed now";
             case REVOKED -> "Compromised credential revoked: consumers must read the secret again now";
+            case EMERGENCY_REVOKED -> "Revoked without a second person's approval: review it now; consumers must read"
+                    + " the secret again";
+            case APPROVAL_REQUESTED -> "A second person must approve: review what will stop working";
+            case APPROVAL_WITHDRAWN -> "Withdrawn: nothing will change";
+            case RETIRED -> "Retired: nothing rotates or alerts about it any more";
         };
     }
 

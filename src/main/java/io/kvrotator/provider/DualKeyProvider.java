@@ -10,6 +10,7 @@ import io.kvrotator.vault.Tags;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -79,9 +80,24 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
         RetriedStep.run(verifyRetry, Step.VERIFY, () -> service.verify(plan.resource(), key));
     }
 
+    /**
+     * Regenerates the key not kept; with none kept, the one the latest version holds last, so that an interrupted
+     * retirement can still prove what the secret holds when it is tried again.
+     */
     @Override
     public void invalidateAllBut(DualKeyPlan<R> plan, String keepCredentialId) {
-        service.regenerate(plan.resource(), service.keyNames().other(keepCredentialId));
+        DualKeys keys = service.keyNames();
+        for (String key : keepCredentialId == null ? List.of(plan.nextCredentialId(), plan.currentCredentialId())
+                : List.of(keys.other(keepCredentialId))) {
+            service.regenerate(plan.resource(), key);
+        }
+    }
+
+    @Override
+    public List<ProviderCredential> credentials(DualKeyPlan<R> plan) {
+        DualKeys keys = service.keyNames();
+        return List.of(keys.first(), keys.second()).stream()
+                .map(key -> new ProviderCredential(key, key + " of " + plan.resourceName())).toList();
     }
 
     @Override
