@@ -51,7 +51,8 @@ final class ApprovalRules {
             return refuse(Refusal.Reason.COMPLETED, "request " + request.id() + " was approved by "
                     + completed.approvedBy() + " and carried out at " + completed.at() + ": " + completed.outcome());
         }
-        if (decision instanceof Decision.Approving approving && now.isBefore(approving.since().plus(APPROVING_TIMEOUT))) {
+        if (decision instanceof Decision.Approving approving
+                && now.isBefore(approving.since().plus(APPROVING_TIMEOUT))) {
             return refuse(Refusal.Reason.IN_PROGRESS, "request " + request.id() + " was approved by "
                     + approving.approvedBy() + " at " + approving.since() + " and is being carried out");
         }

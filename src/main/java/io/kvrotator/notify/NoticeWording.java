@@ -75,15 +75,17 @@ public final class NoticeWording {
 
     /**
      * What a digest line says about its item, given how the channel writes an expiry: e.g.
-     * {@code rotation failing at step rotate: ... · 6 days left}, {@code no expiry set: policy gap}.
+     * {@code rotation failing at step rotate: ... · 6 days left}, {@code no expiry set: policy gap}, then the
+     * item's alternative, if any ({@code · could be replaced by a managed identity ...}).
      */
     public static String digestStatus(Digest.Entry entry, String expiry) {
-        return switch (entry.status()) {
+        String status = switch (entry.status()) {
             case EXPIRED, EXPIRING -> expiry;
             case NO_EXPIRY -> "no expiry set: policy gap";
             case ROTATION_FAILING -> entry.detail() + (entry.expiresOn() == null ? "" : " · " + expiry);
             case RECIPIENT_REFUSED -> entry.detail();
         };
+        return entry.alternative() == null ? status : status + " · " + entry.alternative();
     }
 
     public static String ownerHeading(String owner) {

@@ -49,7 +49,8 @@ public final class ChangeImpacts {
         boolean latestNamed = namedVersion != null && (namedVersion.equalsIgnoreCase(latestVersion)
                 || Steps.run(Step.PLAN, () -> store.read(secret, namedVersion))
                 .filter(named -> named.value().equals(latest.value())).isPresent());
-        boolean latestCompromised = namedVersion == null ? latest.version().tag(Tags.REVOKED_AT).isEmpty() : latestNamed;
+        boolean latestCompromised = namedVersion == null ? latest.version().tag(Tags.REVOKED_AT).isEmpty()
+                : latestNamed;
         return Optional.of(revocation(planned, latest.version(), latestCompromised,
                 latestCompromised ? latestVersion : namedVersion));
     }

@@ -20,7 +20,8 @@ final class RetirementNotices {
                 .remainingWork() + ".";
         return new Notice(NoticeKind.RETIRED, invalidated ? Severity.WARNING : Severity.ERROR,
                 retired.secret().vault(), retired.secret().name(), "secret", latest.expiresOn(),
-                Tags.owners(latest.tags()), invalidated ? "Retired: every credential invalidated, every version disabled"
+                Tags.owners(latest.tags()), invalidated
+                        ? "Retired: every credential invalidated, every version disabled"
                         : "Retired: every version disabled, but its credential still needs removing at the provider",
                 "Reason: " + request.reason() + ". Requested by " + request.requestedBy() + ", approved by "
                         + request.approvedBy() + ". " + atProvider + " " + retired.disabledVersions().size()

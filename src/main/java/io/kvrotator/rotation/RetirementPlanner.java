@@ -47,9 +47,9 @@ final class RetirementPlanner {
         }
         if (latest.tag(Tags.CREDENTIAL_TYPE).isEmpty()) {
             return new DisableOnly("the secret has no " + Tags.CREDENTIAL_TYPE + " tag, so kv-rotator cannot"
-                    + " invalidate its credential: revoke or delete it at its provider" + latest.tag(Tags.PROVIDER_ADDRESS)
-                    .map(address -> " (" + Tags.PROVIDER_ADDRESS + " " + address + ")").orElse("")
-                    + ", and wherever else it is configured");
+                    + " invalidate its credential: revoke or delete it at its provider"
+                    + latest.tag(Tags.PROVIDER_ADDRESS).map(address -> " (" + Tags.PROVIDER_ADDRESS + " " + address
+                    + ")").orElse("") + ", and wherever else it is configured");
         }
         StoredSecret current = Steps.run(Step.PLAN, () -> store.read(latest.ref(), null)).orElseThrow(() ->
                 RotationException.retryable(Step.PLAN, "the secret's latest version could not be read again"));
