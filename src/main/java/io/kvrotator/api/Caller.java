@@ -1,5 +1,6 @@
 package io.kvrotator.api;
 
+import io.kvrotator.governance.Principal;
 import java.util.Set;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Set;
  * @param aliases the other names the principal's claims give it (object ID, UPN, email), so that it cannot approve
  *                its own request under one of them
  */
-public record Caller(String name, Set<String> roles, Set<String> aliases) {
+public record Caller(String name, Set<String> roles, Set<String> aliases) implements Principal {
 
     public static final Caller FUNCTION_KEY_HOLDER = new Caller("function-key", Set.of(), Set.of());
 
@@ -18,6 +19,7 @@ public record Caller(String name, Set<String> roles, Set<String> aliases) {
     }
 
     /** Whether {@code principal}, however it is written (see {@link PrincipalNames}), is this caller. */
+    @Override
     public boolean isKnownAs(String principal) {
         return PrincipalNames.same(principal, name) || aliases.stream().anyMatch(alias -> PrincipalNames.same(principal, alias));
     }

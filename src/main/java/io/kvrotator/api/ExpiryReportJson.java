@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kvrotator.notify.ExpiryText;
 import io.kvrotator.sweep.ExpiryItem;
 import io.kvrotator.sweep.ExpiryReport;
+import io.kvrotator.sweep.ManagedIdentityOption;
 
-/** The body of {@code GET /api/expiries}: what expires within the window, what could not be read, policy gaps. */
+/**
+ * The body of {@code GET /api/expiries}: what expires within the window, what could not be read, policy gaps, and
+ * every secret that could be replaced by a managed identity (each item says so too).
+ */
 final class ExpiryReportJson {
 
     private ExpiryReportJson() {
@@ -24,6 +28,9 @@ final class ExpiryReportJson {
                 .put("daysLeft", ExpiryText.daysLeft(item.expiresOn(), report.asOf())));
         ArrayNode gaps = json.putArray("policyGaps");
         report.policyGaps().forEach(gap -> item(gaps.addObject(), gap.item()).put("gap", gap.reason()));
+        ArrayNode candidates = json.putArray("managedIdentityCandidates");
+        report.items().forEach(item -> ManagedIdentityOption.of(item).ifPresent(option ->
+                item(candidates.addObject(), item).put("expiresOn", ApiJson.time(item.expiresOn()))));
         return json;
     }
 
@@ -32,6 +39,8 @@ final class ExpiryReportJson {
                 .put("credentialType", item.credentialType()).put("rotatedAutomatically", item.credentialType() != null);
         ArrayNode owners = node.putArray("owners");
         item.owners().forEach(owners::add);
+        ManagedIdentityOption.of(item).ifPresent(option -> node.putObject("managedIdentity")
+                .put("service", option.service()).put("guide", option.guide()));
         return node;
     }
 }

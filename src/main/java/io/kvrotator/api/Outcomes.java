@@ -17,7 +17,8 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    static ApiResponse revocation(SecretRef secret, RevocationOutcome outcome) {
+    /** @param extra fields added to a success, e.g. the approval request's */
+    static ApiResponse revocation(SecretRef secret, RevocationOutcome outcome, ObjectNode extra) {
         if (outcome instanceof RevocationOutcome.Revoked revoked) {
             ObjectNode json = ApiJson.object().put("outcome", revoked.how() == RevocationOutcome.How.ALREADY_REVOKED
                             ? "already-revoked" : "revoked").put("how", revoked.how().name().toLowerCase(Locale.ROOT))
@@ -25,6 +26,7 @@ final class Outcomes {
                     .put("version", revoked.version()).put("credentialId", revoked.credentialId());
             ArrayNode disabled = json.putArray("disabledVersions");
             revoked.disabledVersions().forEach(disabled::add);
+            json.setAll(extra);
             return ApiResponse.json(200, json);
         }
         if (outcome instanceof RevocationOutcome.Failed failed) {
@@ -45,7 +47,7 @@ final class Outcomes {
             return notFound(secret);
         }
         if (outcome instanceof RotationOutcome.Skipped skipped) {
-            return ApiResponse.problem(409, "Rotated meanwhile", skipped.reason());
+            return ApiResponse.problem(409, "Not rotated", skipped.reason());
         }
         if (outcome instanceof RotationOutcome.TooSoon tooSoon) {
             long wait = Math.max(1, Duration.between(now, tooSoon.notBefore()).toSeconds());

@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.notify.ExpiryText;
-import io.kvrotator.rotation.RevocationRequest;
-import io.kvrotator.rotation.Revoker;
 import io.kvrotator.rotation.RotationOutcome;
 import io.kvrotator.rotation.RotationPreview;
 import io.kvrotator.rotation.RotationRequest;
 import io.kvrotator.rotation.Rotator;
 import io.kvrotator.rotation.Trigger;
 import io.kvrotator.sweep.ExpiryScanner;
-import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
@@ -24,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * The engineers' HTTP API (DESIGN.md section 5) as plain Java: validates everything before any remote call,
- * then rotates, previews or revokes through the same core the events use. Errors are problem details.
+ * then rotates or previews through the same core the events use ({@link ApprovalApi} revokes and retires). Errors
+ * are problem details.
  */
 public final class SecretApi {
 
@@ -34,17 +32,15 @@ public final class SecretApi {
     static final int MAX_WITHIN_DAYS = 3650;
 
     private final Rotator rotator;
-    private final Revoker revoker;
     private final ExpiryScanner expiries;
     private final VaultAllowList allowedVaults;
     private final CallerPolicy callerPolicy;
     private final IdempotentRequests idempotent;
     private final Clock clock;
 
-    public SecretApi(Rotator rotator, Revoker revoker, ExpiryScanner expiries, VaultAllowList allowedVaults,
+    public SecretApi(Rotator rotator, ExpiryScanner expiries, VaultAllowList allowedVaults,
                      CallerPolicy callerPolicy, IdempotencyRecords idempotencyRecords, Clock clock) {
         this.rotator = rotator;
-        this.revoker = revoker;
         this.expiries = expiries;
         this.allowedVaults = allowedVaults;
         this.callerPolicy = callerPolicy;
@@ -56,7 +52,7 @@ public final class SecretApi {
     public ApiResponse rotate(ApiRequest request) {
         return handle(() -> {
             Caller caller = callerPolicy.caller(request);
-            SecretRef secret = secret(request);
+            SecretRef secret = SecretRoutes.secret(request, allowedVaults);
             JsonNode body = RequestBodies.parse(request, Set.of("reason", "dryRun"));
             String reason = RequestBodies.requiredText(body, "reason");
             if (RequestBodies.optionalBoolean(body, "dryRun")) {
@@ -74,26 +70,7 @@ public final class SecretApi {
     public ApiResponse status(ApiRequest request) {
         return handle(() -> {
             callerPolicy.caller(request);
-            return preview(secret(request), false);
-        });
-    }
-
-    /** {@code POST /api/secrets/{vault}/{name}/revoke}, body {@code {"reason", "approvedBy", "version"?}}. */
-    public ApiResponse revoke(ApiRequest request) {
-        return handle(() -> {
-            Caller caller = callerPolicy.caller(request);
-            SecretRef secret = secret(request);
-            JsonNode body = RequestBodies.parse(request, Set.of("reason", "approvedBy", "version"));
-            String reason = RequestBodies.requiredText(body, "reason");
-            String approvedBy = approver(RequestBodies.requiredText(body, "approvedBy"), caller);
-            String version = RequestBodies.optionalText(body, "version");
-            if (version != null) {
-                KeyVaultNames.versionProblem(version).ifPresent(problem -> {
-                    throw new BadRequest(400, "Invalid version", problem);
-                });
-            }
-            return idempotent.handle("revoke", caller, secret, request, () -> Outcomes.revocation(secret,
-                    revoker.revoke(new RevocationRequest(secret, caller.name(), reason, approvedBy, version))));
+            return preview(SecretRoutes.secret(request, allowedVaults), false);
         });
     }
 
@@ -150,33 +127,6 @@ public final class SecretApi {
             return ApiResponse.problem(422, "Cannot rotate", notRotatable.reason());
         }
         return ApiResponse.json(200, json);
-    }
-
-    /** The approver, normalised; refused when it is the caller under any name, however written, or no principal. */
-    private static String approver(String approvedBy, Caller caller) {
-        if (caller.isKnownAs(approvedBy)) {
-            throw new BadRequest(400, "Invalid approver", "approvedBy must name someone other than the caller ("
-                    + caller.name() + "): revocation needs a second person");
-        }
-        PrincipalNames.problem(approvedBy).ifPresent(problem -> {
-            throw new BadRequest(400, "Invalid approver", "approvedBy " + problem);
-        });
-        return PrincipalNames.normalise(approvedBy);
-    }
-
-    private SecretRef secret(ApiRequest request) {
-        String vault = request.routeParams().get("vault");
-        String name = request.routeParams().get("name");
-        KeyVaultNames.vaultNameProblem(vault).ifPresent(problem -> {
-            throw new BadRequest(400, "Invalid vault name", problem);
-        });
-        KeyVaultNames.secretNameProblem(name).ifPresent(problem -> {
-            throw new BadRequest(400, "Invalid secret name", problem);
-        });
-        allowedVaults.problem(vault).ifPresent(problem -> {
-            throw new BadRequest(403, "Vault not managed", problem);
-        });
-        return new SecretRef(vault, name);
     }
 
     private ApiResponse handle(Supplier<ApiResponse> action) {

@@ -5,15 +5,20 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.util.HttpClientOptions;
 import com.azure.storage.blob.BlobContainerClient;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import io.kvrotator.api.ApprovalApi;
 import io.kvrotator.api.BlobIdempotencyRecords;
 import io.kvrotator.api.CallerPolicy;
 import io.kvrotator.api.DeadLetterApi;
+import io.kvrotator.api.IdempotencyRecords;
 import io.kvrotator.api.InProcessIdempotencyRecords;
 import io.kvrotator.api.SecretApi;
 import io.kvrotator.event.BlobDeadLetterStore;
 import io.kvrotator.event.DeadLetterReplay;
 import io.kvrotator.event.KeyVaultEventHandler;
 import io.kvrotator.event.KeyVaultEventParser;
+import io.kvrotator.governance.BlobApprovalRequests;
+import io.kvrotator.governance.InProcessApprovalRequests;
+import io.kvrotator.governance.TwoPersonApprovals;
 import io.kvrotator.graph.GraphClients;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.notify.Notifier;
@@ -27,10 +32,12 @@ import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.publish.OutcomeEvents;
 import io.kvrotator.rotation.BlobToldFailures;
 import io.kvrotator.rotation.BlobLeaseRotationLock;
+import io.kvrotator.rotation.ChangeImpacts;
 import io.kvrotator.rotation.ToldFailures;
 import io.kvrotator.rotation.InProcessToldFailures;
 import io.kvrotator.rotation.InProcessRotationLock;
 import io.kvrotator.rotation.OverdueCredentials;
+import io.kvrotator.rotation.Retirer;
 import io.kvrotator.rotation.Revoker;
 import io.kvrotator.rotation.RotationLock;
 import io.kvrotator.rotation.RotationPolicy;
@@ -68,6 +75,7 @@ public final class AppContext {
     private final NoticeDispatcher notices;
     private final KeyVaultEventHandler keyVaultEvents;
     private final SecretApi secretApi;
+    private final ApprovalApi approvalApi;
     private final DeadLetterApi deadLetterApi;
     private final ExpiryScanner expiryScanner;
     private final ExpirySweep expirySweep;
@@ -121,11 +129,16 @@ public final class AppContext {
                 .map(sender -> settings.notifications().mailAllowedDomains()));
         CallerPolicy callerPolicy = new CallerPolicy(settings.platformAuthentication(),
                 settings.requireCallerIdentity(), settings.requiredCallerRole());
-        this.secretApi = new SecretApi(rotator, new Revoker(secrets, rotationProviders, lock, notices, events,
-                policy, verifyRetry, clock),
-                expiryScanner, settings.allowedVaults(), callerPolicy,
-                host.configured() ? new BlobIdempotencyRecords(lockContainer, clock) : new InProcessIdempotencyRecords(clock),
-                clock);
+        IdempotencyRecords idempotencyRecords = host.configured() ? new BlobIdempotencyRecords(lockContainer, clock)
+                : new InProcessIdempotencyRecords(clock);
+        this.secretApi = new SecretApi(rotator, expiryScanner, settings.allowedVaults(), callerPolicy,
+                idempotencyRecords, clock);
+        this.approvalApi = new ApprovalApi(new TwoPersonApprovals(host.configured()
+                ? new BlobApprovalRequests(lockContainer) : new InProcessApprovalRequests(),
+                new ChangeImpacts(secrets, rotationProviders, policy, clock),
+                new Revoker(secrets, rotationProviders, lock, notices, events, policy, verifyRetry, clock),
+                new Retirer(secrets, rotationProviders, lock, notices, policy, verifyRetry, clock), notices,
+                settings.approvals(), clock), settings.allowedVaults(), callerPolicy, idempotencyRecords, clock);
         this.deadLetterApi = new DeadLetterApi(new DeadLetterReplay(new BlobDeadLetterStore(Lazy.of(() ->
                 host.container(settings.deadLetterContainer(), credential, httpClient))), keyVaultEvents, clock),
                 callerPolicy);
@@ -171,6 +184,11 @@ public final class AppContext {
 
     public SecretApi secretApi() {
         return secretApi;
+    }
+
+    /** Revocation and retirement under the two-person rule. */
+    public ApprovalApi approvalApi() {
+        return approvalApi;
     }
 
     public DeadLetterApi deadLetterApi() {

@@ -41,6 +41,17 @@ public enum Setting implements SettingDefinition {
     REQUIRED_CALLER_ROLE("ROTATOR_REQUIRED_CALLER_ROLE", "",
             "Optional app role the HTTP API caller's principal must carry, e.g. KvRotator.Operator; needs App Service"
                     + " authentication on (WEBSITE_AUTH_ENABLED)."),
+    APPROVER_ROLE("ROTATOR_APPROVER_ROLE", "KvRotator.Approver",
+            "App role a second person needs to approve a revocation or retirement someone else asked for (POST"
+                    + " /api/revocations/{id}/approve) or to withdraw one; needs App Service authentication on."),
+    APPROVAL_EXPIRY_HOURS("ROTATOR_APPROVAL_EXPIRY_HOURS", "24",
+            "How long a revocation or retirement request may be approved before it expires (1 to 168)."),
+    APPROVERS_NOTIFY_TO("ROTATOR_APPROVERS_NOTIFY_TO", "",
+            "Comma-separated addresses or Teams routes of the approvers, told of every revocation or retirement"
+                    + " request with the secret's owners; empty: the owners (or the default recipients) only."),
+    EMERGENCY_REVOCATION("ROTATOR_EMERGENCY_REVOCATION", "false",
+            "true: a single person may revoke at once (\"emergency\": true, naming an approvedBy who approves"
+                    + " nothing in kv-rotator); its tags and notice say so. Keep false but in an emergency."),
     PLATFORM_AUTHENTICATION("WEBSITE_AUTH_ENABLED", "false",
             "Azure-defined. App Service sets it to True when its authentication is on; only then is the caller's"
                     + " X-MS-CLIENT-PRINCIPAL header trusted. Never set it yourself."),

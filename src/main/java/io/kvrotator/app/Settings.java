@@ -1,5 +1,6 @@
 package io.kvrotator.app;
 
+import io.kvrotator.governance.ApprovalPolicy;
 import io.kvrotator.provider.ProviderFactory;
 import io.kvrotator.provider.ResourceScopes;
 import io.kvrotator.rotation.ValidityPeriod;
@@ -21,6 +22,7 @@ public record Settings(
         boolean requireCallerIdentity,
         String requiredCallerRole,
         boolean platformAuthentication,
+        ApprovalPolicy approvals,
         String graphEndpoint,
         NotificationSettings notifications,
         SweepSettings sweep,
@@ -50,6 +52,7 @@ public record Settings(
                 reader.bool(Setting.REQUIRE_CALLER_IDENTITY),
                 reader.text(Setting.REQUIRED_CALLER_ROLE),
                 reader.platformAuthentication(),
+                reader.approvals(),
                 reader.url(Setting.GRAPH_ENDPOINT, null),
                 new NotificationSettingsReader(reader).read(),
                 reader.sweep(),

@@ -3,6 +3,7 @@ package io.kvrotator.app;
 import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kvrotator.governance.ApprovalPolicy;
 import io.kvrotator.notify.MailAddress;
 import io.kvrotator.provider.ResourceScopes;
 import io.kvrotator.provider.SettingValues;
@@ -35,6 +36,7 @@ final class SettingsReader implements SettingValues {
     static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NCRONTAB = Pattern.compile("\\S+( \\S+){5}");
+    private static final Pattern APP_ROLE = Pattern.compile("[A-Za-z0-9._-]{1,120}");
 
     private final Map<String, String> environment;
     final List<String> problems = new ArrayList<>();
@@ -130,6 +132,17 @@ final class SettingsReader implements SettingValues {
         if (!settings.requiredCallerRole().isBlank()) {
             problems.add(Setting.REQUIRED_CALLER_ROLE.key() + " is set" + off + Setting.REQUIRED_CALLER_ROLE.key());
         }
+    }
+
+    /** The two-person rule: the approver role (an app role value), how long a request lasts, who hears of it. */
+    ApprovalPolicy approvals() {
+        String role = text(Setting.APPROVER_ROLE);
+        if (!APP_ROLE.matcher(role).matches()) {
+            problems.add(Setting.APPROVER_ROLE.key() + " must be an app role value (letters, digits, '.', '_', '-'),"
+                    + " got '" + LogText.printable(role) + "'");
+        }
+        return new ApprovalPolicy(role, Duration.ofHours(integer(Setting.APPROVAL_EXPIRY_HOURS, 1, 168)),
+                list(Setting.APPROVERS_NOTIFY_TO), bool(Setting.EMERGENCY_REVOCATION));
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class SecretApiFunctions {
                     route = "secrets/{vault}/{name}/revoke") HttpRequestMessage<Optional<String>> request,
             @BindingName("vault") String vault, @BindingName("name") String name, ExecutionContext context) {
         return HttpAdapter.respond(request,
-                AppContext.get().secretApi().revoke(HttpAdapter.toApiRequest(request, Map.of("vault", vault, "name", name))));
+                AppContext.get().approvalApi().revoke(HttpAdapter.toApiRequest(request, Map.of("vault", vault, "name", name))));
     }
 
     @FunctionName("ExpiryReport")

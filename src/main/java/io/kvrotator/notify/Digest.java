@@ -42,12 +42,19 @@ public record Digest(Instant asOf, List<Entry> entries, Audience audience) imple
      * @param expiresOn  null for a secret without expiry
      * @param detail     what is wrong, for {@link Status#ROTATION_FAILING} and {@link Status#RECIPIENT_REFUSED}
      *                   (e.g. {@code rotation failing at step rotate: ...}); null otherwise
+     * @param alternative how the item could be done without, e.g. {@code could be replaced by a managed identity
+     *                    ...: <guide>}; null when there is nothing to suggest
      */
     public record Entry(String location, String objectName, String objectKind, Instant expiresOn, Status status,
-                        List<String> owners, String detail) {
+                        List<String> owners, String detail, String alternative) {
 
         public Entry {
             owners = List.copyOf(owners);
+        }
+
+        public Entry(String location, String objectName, String objectKind, Instant expiresOn, Status status,
+                     List<String> owners, String detail) {
+            this(location, objectName, objectKind, expiresOn, status, owners, detail, null);
         }
 
         public Entry(String location, String objectName, String objectKind, Instant expiresOn, Status status,

@@ -17,6 +17,10 @@ public final class NoticeWording {
             case EXPIRED -> "Expired";
             case REVOKED -> "Revoked";
             case EVENTS_HELD -> "Events held";
+            case EMERGENCY_REVOKED -> "EMERGENCY revocation by one person";
+            case APPROVAL_REQUESTED -> "Approval needed";
+            case APPROVAL_WITHDRAWN -> "Request withdrawn";
+            case RETIRED -> "Retired";
         };
     }
 
@@ -29,6 +33,11 @@ public final class NoticeWording {
             case EXPIRED -> "Expired: action needed now";
             case REVOKED -> "Compromised credential revoked: consumers must read the secret again now";
             case EVENTS_HELD -> "Event Grid topic not taking events: check the topic and the function's role on it";
+            case EMERGENCY_REVOKED -> "Revoked without a second person's approval: review it now; consumers must read"
+                    + " the secret again";
+            case APPROVAL_REQUESTED -> "A second person must approve: review what will stop working";
+            case APPROVAL_WITHDRAWN -> "Withdrawn: nothing will change";
+            case RETIRED -> "Retired: nothing rotates or alerts about it any more";
         };
     }
 
@@ -68,15 +77,17 @@ public final class NoticeWording {
 
     /**
      * What a digest line says about its item, given how the channel writes an expiry: e.g.
-     * {@code rotation failing at step rotate: ... · 6 days left}, {@code no expiry set: policy gap}.
+     * {@code rotation failing at step rotate: ... · 6 days left}, {@code no expiry set: policy gap}, then the
+     * item's alternative, if any ({@code · could be replaced by a managed identity ...}).
      */
     public static String digestStatus(Digest.Entry entry, String expiry) {
-        return switch (entry.status()) {
+        String status = switch (entry.status()) {
             case EXPIRED, EXPIRING -> expiry;
             case NO_EXPIRY -> "no expiry set: policy gap";
             case ROTATION_FAILING -> entry.detail() + (entry.expiresOn() == null ? "" : " · " + expiry);
             case RECIPIENT_REFUSED -> entry.detail();
         };
+        return entry.alternative() == null ? status : status + " · " + entry.alternative();
     }
 
     public static String ownerHeading(String owner) {

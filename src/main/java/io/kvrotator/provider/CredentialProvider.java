@@ -73,9 +73,19 @@ public interface CredentialProvider<P extends RotationPlan> {
 
     /**
      * Revocation: makes every credential of the planned resource stop working now, except {@code keepCredentialId}
-     * (storage: regenerate the other key; app registration: remove every other password). Safe to call again.
+     * (storage: regenerate the other key; app registration: remove every other password). Retirement passes null:
+     * every credential stops working (storage: both keys are regenerated; app registration: every password is
+     * removed). Safe to call again.
+     *
+     * @param keepCredentialId the credential that keeps working, or null for none
      */
     void invalidateAllBut(P plan, String keepCredentialId);
+
+    /**
+     * Every credential of the planned resource as the plan read it, whoever made it, described for the people who
+     * approve a revocation or retirement ({@link #invalidateAllBut} makes them stop working). Changes nothing.
+     */
+    List<ProviderCredential> credentials(P plan);
 
     /**
      * Revocation's check: whether the resource still accepts {@code value}, asked of the provider itself (its key

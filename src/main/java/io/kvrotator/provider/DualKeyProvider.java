@@ -11,6 +11,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -82,10 +83,26 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
         RetriedStep.run(verifyRetry, Step.VERIFY, () -> service.verify(plan.resource(), key));
     }
 
+    /**
+     * Regenerates the key not kept; with none kept, the one the latest version holds last, so that an interrupted
+     * retirement can still prove what the secret holds when it is tried again.
+     */
     @Override
     public void invalidateAllBut(DualKeyPlan<R> plan, String keepCredentialId) {
-        DualKeys pair = DualKeys.pairOf(service.keyPairs(), keepCredentialId);
-        service.regenerate(plan.resource(), pair.other(keepCredentialId));
+        DualKeys pair = DualKeys.pairOf(service.keyPairs(),
+                keepCredentialId == null ? plan.currentCredentialId() : keepCredentialId);
+        for (String key : keepCredentialId == null
+                ? List.of(pair.other(plan.currentCredentialId()), plan.currentCredentialId())
+                : List.of(pair.other(keepCredentialId))) {
+            service.regenerate(plan.resource(), key);
+        }
+    }
+
+    @Override
+    public List<ProviderCredential> credentials(DualKeyPlan<R> plan) {
+        DualKeys pair = DualKeys.pairOf(service.keyPairs(), plan.currentCredentialId());
+        return List.of(pair.first(), pair.second()).stream()
+                .map(key -> new ProviderCredential(key, key + " of " + plan.resourceName())).toList();
     }
 
     @Override

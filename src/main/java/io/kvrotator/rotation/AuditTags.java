@@ -54,13 +54,27 @@ final class AuditTags {
         return tags;
     }
 
-    /** What a revocation writes on the version it makes and on every version it disables. */
+    /**
+     * What a revocation writes on the version it makes and on every version it disables. An emergency revocation's
+     * {@code ApprovedBy} says that nobody approved it.
+     */
     static Map<String, String> revocation(RevocationRequest request, Instant now) {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put(Tags.REVOKED_AT, now.truncatedTo(ChronoUnit.SECONDS).toString());
         tags.put(Tags.REVOKED_BY, bounded(request.caller()));
-        tags.put(Tags.APPROVED_BY, bounded(request.approvedBy()));
+        tags.put(Tags.APPROVED_BY, bounded(request.emergency() ? RevocationRequest.EMERGENCY_APPROVAL + " (named: "
+                + request.approvedBy() + ")" : request.approvedBy()));
         tags.put(Tags.REVOCATION_REASON, bounded(request.reason()));
+        return tags;
+    }
+
+    /** What a retirement writes on every version it disables. */
+    static Map<String, String> retirement(RetirementRequest request, Instant now) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(Tags.RETIRED_AT, now.truncatedTo(ChronoUnit.SECONDS).toString());
+        tags.put(Tags.RETIRED_BY, bounded(request.requestedBy()));
+        tags.put(Tags.APPROVED_BY, bounded(request.approvedBy()));
+        tags.put(Tags.RETIREMENT_REASON, bounded(request.reason()));
         return tags;
     }
 

@@ -31,16 +31,29 @@ final class Planner {
 
     /** @param revocation a revocation rotates whatever the cadence, and writes the revocation tags too */
     Planned<?> plan(StoredSecret latest, boolean revocation, Instant now) {
-        String type = latest.version().tag(Tags.CREDENTIAL_TYPE).orElseThrow(() -> RotationException.terminal(Step.PLAN,
-                "the secret has no " + Tags.CREDENTIAL_TYPE + " tag, so kv-rotator cannot rotate it; known types: "
-                        + String.join(", ", providers.types())));
-        CredentialProvider<?> provider = providers.require(type);
+        CredentialProvider<?> provider = provider(latest);
         TemporalAmount validity = ValidityPeriod.of(latest.version(), provider.defaultValidity());
         if (!revocation) {
             ValidityPeriod.requireLongerThan(nearExpiryWindow, validity, latest.version(), now);
         }
         AuditTags.requireRoom(latest.version(), revocation);
         return prove(provider, latest, validity);
+    }
+
+    /**
+     * The provider's proof alone, for a retirement, which writes no new version: neither the cadence nor the room
+     * for tags matter.
+     */
+    Planned<?> proveOnly(StoredSecret latest) {
+        CredentialProvider<?> provider = provider(latest);
+        return prove(provider, latest, provider.defaultValidity());
+    }
+
+    private CredentialProvider<?> provider(StoredSecret latest) {
+        String type = latest.version().tag(Tags.CREDENTIAL_TYPE).orElseThrow(() -> RotationException.terminal(Step.PLAN,
+                "the secret has no " + Tags.CREDENTIAL_TYPE + " tag, so kv-rotator cannot rotate it; known types: "
+                        + String.join(", ", providers.types())));
+        return providers.require(type);
     }
 
     private <P extends RotationPlan> Planned<P> prove(CredentialProvider<P> provider, StoredSecret latest,

@@ -9,6 +9,7 @@ import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.Tags;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** What the rotation core tells people, built from attributes and tags only. */
 final class RotationNotices {
@@ -61,12 +62,18 @@ final class RotationNotices {
     }
 
     static Notice revoked(RevocationRequest request, RevocationOutcome.Revoked revoked, SecretVersion kept) {
-        return new Notice(NoticeKind.REVOKED, Severity.WARNING, revoked.secret().vault(), revoked.secret().name(),
-                "secret", kept.expiresOn(), owners(kept), "Revoked: only " + revoked.credentialId() + " (version " + revoked.version()
-                        + ") still works",
-                "Reason: " + request.reason() + ". Requested by " + request.caller() + ", approved by "
-                        + request.approvedBy() + ". Every other credential was invalidated and " + revoked.disabledVersions().size()
-                        + " older version(s) disabled: consumers must read the secret again now.");
+        String emergency = request.emergency() ? RevocationRequest.EMERGENCY_APPROVAL.toUpperCase(Locale.ROOT)
+                + ": " : "";
+        return new Notice(request.emergency() ? NoticeKind.EMERGENCY_REVOKED : NoticeKind.REVOKED,
+                request.emergency() ? Severity.ERROR : Severity.WARNING, revoked.secret().vault(), revoked.secret().name(),
+                "secret", kept.expiresOn(), owners(kept), emergency + "Revoked: only " + revoked.credentialId()
+                        + " (version " + revoked.version() + ") still works",
+                emergency + "Reason: " + request.reason() + ". Requested by " + request.caller() + (request.emergency()
+                        ? ", who named " + request.approvedBy() + " as approver; no second person approved it in"
+                        + " kv-rotator (setting ROTATOR_EMERGENCY_REVOCATION is on)" : ", approved by "
+                        + request.approvedBy()) + ". Every other credential was invalidated and "
+                        + revoked.disabledVersions().size() + " older version(s) disabled: consumers must read the"
+                        + " secret again now.");
     }
 
     private static List<String> owners(SecretVersion version) {

@@ -26,6 +26,12 @@ public final class RotationPolicy {
     }
 
     public RotationDecision decide(SecretVersion latest, RotationRequest request, Instant now) {
+        // 0. Retired without replacement: events, the sweep and engineers alike leave it alone.
+        if (latest.tag(Tags.RETIRED_AT).isPresent()) {
+            return new RotationDecision.Skip("the secret was retired at " + latest.tag(Tags.RETIRED_AT).get() + " ("
+                    + latest.tag(Tags.RETIREMENT_REASON).orElse("no reason recorded") + "): nothing rotates it; write a"
+                    + " new version by hand to use it again");
+        }
         // 1. The requester saw an older version. Unless the latest one also needs rotating and predates the
         //    request (an event for it was lost), someone rotated since: duplicates and retries end here.
         if (request.seenVersion() != null && !request.seenVersion().equalsIgnoreCase(latest.version())) {

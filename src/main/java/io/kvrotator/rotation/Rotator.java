@@ -66,17 +66,25 @@ public final class Rotator {
 
     /** What rotating the latest version would do, for a dry run or a status page. Changes nothing. */
     public RotationPreview preview(SecretRef secret) {
-        Optional<StoredSecret> found = Steps.run(Step.PLAN, () -> store.read(secret, null));
-        if (found.isEmpty()) {
+        // The attributes first: a retired secret's latest version is disabled, and Key Vault refuses its value.
+        Optional<SecretVersion> listed = Steps.run(Step.PLAN, () -> store.latest(secret));
+        if (listed.isEmpty()) {
             return new RotationPreview.NotFound(secret);
         }
-        SecretVersion latest = found.get().version();
+        SecretVersion latest = listed.get();
         Instant now = clock.instant();
         RotationDecision decision = policy.decide(latest, new RotationRequest(secret, new Trigger.Http("preview"),
                 "preview", null, null, false), now);
+        if (decision instanceof RotationDecision.Skip skip) {
+            return new RotationPreview.NotRotatable(latest, skip.reason());
+        }
         if (decision instanceof RotationDecision.TooSoon tooSoon) {
             return new RotationPreview.NotRotatable(latest, "version " + latest.version() + " is younger than the"
                     + " minimum rotation age: it may be rotated from " + tooSoon.notBefore());
+        }
+        Optional<StoredSecret> found = Steps.run(Step.PLAN, () -> store.read(secret, null));
+        if (found.isEmpty()) {
+            return new RotationPreview.NotFound(secret);
         }
         try {
             Planned<?> planned = planner.plan(found.get(), false, now);

@@ -93,8 +93,9 @@ final class ExpiryNotices {
         return new Digest(report.asOf(), entries);
     }
 
+    /** A secret whose resource accepts Entra ID says so, with the guide: its owners could do without it. */
     private static Digest.Entry entry(ExpiryItem item, Digest.Status status, String detail) {
         return new Digest.Entry(item.location(), item.name(), item.kind().label(), item.expiresOn(), status,
-                item.owners(), detail);
+                item.owners(), detail, ManagedIdentityOption.of(item).map(ManagedIdentityOption::note).orElse(null));
     }
 }

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A vault's enabled secrets and certificates, from the two list calls ({@link SecretStore#list} and
+ * A vault's enabled secrets that were not retired, and its enabled certificates, from the two list calls ({@link SecretStore#list} and
  * {@link KeyVaultCertificates}). The secrets that back certificates are not in the secrets list: the certificate
  * itself is listed.
  */
@@ -34,7 +34,8 @@ public final class KeyVaultItems implements ItemSource {
     public List<ExpiryItem> list() {
         List<ExpiryItem> items = new ArrayList<>();
         for (SecretVersion secret : secrets.list(vault)) {
-            if (secret.enabled()) {
+            // A retired secret (README, Retirement) is neither rotated nor alerted about, even if re-enabled by hand.
+            if (secret.enabled() && secret.tag(Tags.RETIRED_AT).isEmpty()) {
                 String name = secret.ref().name();
                 items.add(new ExpiryItem(scope(), ItemKind.SECRET, name, vault, name, secret.expiresOn(),
                         Tags.owners(secret.tags()), secret.tag(Tags.CREDENTIAL_TYPE).orElse(null), secret));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,29 @@ public final class KeyVaultSecretStore implements SecretStore {
             return Optional.of(toVersion(ref, clients.forVault(ref.vault()).getSecret(ref.name()).getProperties()));
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
+        } catch (HttpResponseException e) {
+            if (refusedAsDisabled(e)) {
+                return latestDisabled(ref);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * The newest of the versions, which Key Vault lists with their attributes and tags although they are disabled;
+     * of versions created in the same second, the one listed last.
+     */
+    private Optional<SecretVersion> latestDisabled(SecretRef ref) {
+        Comparator<SecretVersion> byCreation = Comparator.comparing(SecretVersion::createdOn,
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+        return clients.forVault(ref.vault()).listPropertiesOfSecretVersions(ref.name()).stream()
+                .map(properties -> toVersion(ref, properties))
+                .reduce((newest, next) -> byCreation.compare(next, newest) >= 0 ? next : newest);
+    }
+
+    private static boolean refusedAsDisabled(HttpResponseException e) {
+        return e.getResponse() != null && e.getResponse().getStatusCode() == 403
+                && String.valueOf(e.getMessage()).contains("disabled");
     }
 
     @Override
@@ -40,8 +63,7 @@ public final class KeyVaultSecretStore implements SecretStore {
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         } catch (HttpResponseException e) {
-            if (version != null && e.getResponse() != null && e.getResponse().getStatusCode() == 403
-                    && String.valueOf(e.getMessage()).contains("disabled")) {
+            if (version != null && refusedAsDisabled(e)) {
                 return Optional.empty();
             }
             throw e;

@@ -12,8 +12,9 @@ import java.util.Optional;
 public interface SecretStore {
 
     /**
-     * The latest version's attributes and tags, or empty when the secret does not exist. Key Vault refuses to show a
-     * disabled latest version: its 403 ({@code HttpResponseException}) is thrown.
+     * The latest version's attributes and tags, or empty when the secret does not exist. A disabled latest version
+     * (a retired secret) is returned too, with {@code enabled} false: Key Vault refuses to show it, so it is found
+     * among the secret's versions.
      */
     Optional<SecretVersion> latest(SecretRef ref);
 
@@ -35,9 +36,9 @@ public interface SecretStore {
     SecretVersion put(SecretRef ref, NewSecretVersion version);
 
     /**
-     * Disables every enabled version but {@code keepVersion}, adding {@code tags} to each where Key Vault's tag
-     * limit leaves room; returns the versions it disabled. Throws the SDK's {@code ResourceNotFoundException} when the
-     * secret does not exist.
+     * Disables every enabled version but {@code keepVersion} (null: every enabled version), adding {@code tags} to
+     * each where Key Vault's tag limit leaves room; returns the versions it disabled. Throws the SDK's
+     * {@code ResourceNotFoundException} when the secret does not exist.
      */
     List<String> disableAllExcept(SecretRef ref, String keepVersion, Map<String, String> tags);
 }

@@ -30,6 +30,17 @@ public final class Tags {
     /** In the order they are kept when a version has no room for all of them. */
     public static final List<String> REVOCATION = List.of(REVOKED_AT, REVOKED_BY, APPROVED_BY, REVOCATION_REASON);
 
+    /**
+     * Written by a retirement (a secret retired without replacement) on every version it disabled; {@code ApprovedBy}
+     * is shared with revocation. A secret whose latest version carries {@code RetiredAt} is left out of rotation and
+     * of expiry alerts.
+     */
+    public static final String RETIRED_AT = "RetiredAt";
+    public static final String RETIRED_BY = "RetiredBy";
+    public static final String RETIREMENT_REASON = "RetirementReason";
+    /** In the order they are kept when a version has no room for all of them. */
+    public static final List<String> RETIREMENT = List.of(RETIRED_AT, RETIRED_BY, APPROVED_BY, RETIREMENT_REASON);
+
     /** Key Vault accepts at most 15 tags per secret, values up to 256 characters. */
     public static final int MAX_TAGS = 15;
     public static final int MAX_TAG_VALUE_LENGTH = 256;

@@ -252,6 +252,30 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("the two-person rule defaults to KvRotator.Approver, 24 hours, the owners only and no emergency mode;"
+            + " a role that is no app role value or an expiry out of range is named")
+    void approvals() {
+        var defaults = Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app")).approvals();
+
+        assertThat(defaults.approverRole()).isEqualTo("KvRotator.Approver");
+        assertThat(defaults.expiry()).isEqualTo(Duration.ofHours(24));
+        assertThat(defaults.approvers()).isEmpty();
+        assertThat(defaults.emergencyRevocation()).isFalse();
+        assertThat(Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app", "ROTATOR_APPROVERS_NOTIFY_TO",
+                "secops@contoso.com, teams:security", "ROTATOR_EMERGENCY_REVOCATION", "true")).approvals())
+                .satisfies(approvals -> {
+                    assertThat(approvals.approvers()).containsExactly("secops@contoso.com", "teams:security");
+                    assertThat(approvals.emergencyRevocation()).isTrue();
+                });
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_APPROVER_ROLE", "security approvers", "ROTATOR_APPROVAL_EXPIRY_HOURS", "0",
+                "ROTATOR_EMERGENCY_REVOCATION", "yes")))
+                .hasMessageContaining("ROTATOR_APPROVER_ROLE must be an app role value")
+                .hasMessageContaining("ROTATOR_APPROVAL_EXPIRY_HOURS must be a whole number from 1 to 168")
+                .hasMessageContaining("ROTATOR_EMERGENCY_REVOCATION must be true or false");
+    }
+
+    @Test
     @DisplayName("local.settings.json.template documents every setting the code reads, with no example secret")
     void templateDocumentsEverySetting() throws IOException {
         String template = Files.readString(Path.of("local.settings.json.template"));

@@ -28,6 +28,10 @@ class FunctionJsonIT {
             "RotateSecret, httpTrigger, secrets/{vault}/{name}/rotate",
             "SecretStatus, httpTrigger, secrets/{vault}/{name}",
             "RevokeSecret, httpTrigger, secrets/{vault}/{name}/revoke",
+            "RetireSecret, httpTrigger, secrets/{vault}/{name}/retire",
+            "ListRevocations, httpTrigger, revocations",
+            "ApproveRevocation, httpTrigger, revocations/{id}/approve",
+            "WithdrawRevocation, httpTrigger, revocations/{id}",
             "ExpiryReport, httpTrigger, expiries",
             "ReplayDeadLetters, httpTrigger, deadletters/replay"})
     void generatedBinding(String function, String type, String route) throws IOException {

@@ -142,13 +142,12 @@ class LocalHostApiTest {
     }
 
     @Test
-    @DisplayName("POST revoke rotates, invalidates the other key, disables old versions; repeating it changes nothing more")
+    @DisplayName("POST revoke, once a second person approved it, rotates, invalidates the other key, disables old"
+            + " versions; repeating it changes nothing more")
     void revoke() throws Exception {
-        String body = "{\"reason\":\"key pasted in a ticket\",\"approvedBy\":\"security@contoso.com\"}";
-        Map<String, String> asAlice = Map.of("X-MS-CLIENT-PRINCIPAL",
-                Principals.header("alice@contoso.com", List.of()));
+        String body = "{\"reason\":\"key pasted in a ticket\"}";
 
-        HttpResponse<String> first = call("POST", PAYMENTS + "/revoke", body, KEY, asAlice);
+        HttpResponse<String> first = revokeApproved(PAYMENTS, body);
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(first.body()).path("outcome").asText()).isEqualTo("revoked");
@@ -168,7 +167,7 @@ class LocalHostApiTest {
                 .as("the leaked key works nowhere").doesNotContain(oldKey)
                 .contains(versions.get(1).path("fingerprint").asText());
 
-        HttpResponse<String> again = call("POST", PAYMENTS + "/revoke", body, KEY, asAlice);
+        HttpResponse<String> again = revokeApproved(PAYMENTS, body);
 
         assertThat(JSON.readTree(again.body()).path("outcome").asText()).isEqualTo("already-revoked");
         JsonNode after = state().path("vaults").path(VAULT).path("secrets").path("PAYMENTS-STORAGE-KEY").path("versions");
@@ -184,8 +183,7 @@ class LocalHostApiTest {
         String appSecret = "/api/secrets/kv-dev-rotator/BILLING-API-CLIENT-SECRET";
         sandbox.graph.addPassword(objectId, "made by hand in the portal", clock.instant(), clock.instant().plusSeconds(86400));
 
-        HttpResponse<String> response = call("POST", appSecret + "/revoke",
-                "{\"reason\":\"secret in a public repo\",\"approvedBy\":\"security@contoso.com\"}", KEY, Map.of());
+        HttpResponse<String> response = revokeApproved(appSecret, "{\"reason\":\"secret in a public repo\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
@@ -288,22 +286,24 @@ class LocalHostApiTest {
                         KEY, "unknown field 'dryrun'"),
                 Arguments.of("revoke without reason", "POST", PAYMENTS + "/revoke", 400, "{\"approvedBy\":\"bob@contoso.com\"}",
                         KEY, "'reason' is required"),
-                Arguments.of("revoke without approver", "POST", PAYMENTS + "/revoke", 400, "{\"reason\":\"leak\"}", KEY,
+                Arguments.of("emergency revoke without approver", "POST", PAYMENTS + "/revoke", 400, "{\"reason\":\"leak\",\"emergency\":true}", KEY,
                         "'approvedBy' is required"),
-                Arguments.of("approver equal to caller", "POST", PAYMENTS + "/revoke", 400,
-                        "{\"reason\":\"leak\",\"approvedBy\":\"Alice@contoso.com\"}", KEY, "someone other than the caller"),
-                Arguments.of("approver equal to caller but for a zero-width space", "POST", PAYMENTS + "/revoke", 400,
-                        "{\"reason\":\"leak\",\"approvedBy\":\"alice@contoso.com\\u200B\"}", KEY,
+                Arguments.of("emergency approver equal to caller", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"emergency\":true,\"approvedBy\":\"Alice@contoso.com\"}", KEY,
                         "someone other than the caller"),
-                Arguments.of("approver equal to caller in full-width letters", "POST", PAYMENTS + "/revoke", 400,
-                        "{\"reason\":\"leak\",\"approvedBy\":\"\uFF41lice@contoso.com\"}", KEY,
+                Arguments.of("emergency approver equal to caller but for a zero-width space", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"emergency\":true,\"approvedBy\":\"alice@contoso.com\\u200B\"}", KEY,
                         "someone other than the caller"),
-                Arguments.of("approver that is the caller's own object ID", "POST", PAYMENTS + "/revoke", 400,
-                        "{\"reason\":\"leak\",\"approvedBy\":\""
+                Arguments.of("emergency approver equal to caller in full-width letters", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"emergency\":true,\"approvedBy\":\"\uFF41lice@contoso.com\"}", KEY,
+                        "someone other than the caller"),
+                Arguments.of("emergency approver that is the caller's own object ID", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"emergency\":true,\"approvedBy\":\""
                                 + Principals.OBJECT_ID.toUpperCase(java.util.Locale.ROOT) + "\"}", KEY,
                         "someone other than the caller"),
-                Arguments.of("approver that is not a principal name", "POST", PAYMENTS + "/revoke", 400,
-                        "{\"reason\":\"leak\",\"approvedBy\":\"my manager\"}", KEY, "is not a principal name"),
+                Arguments.of("emergency approver that is not a principal name", "POST", PAYMENTS + "/revoke", 400,
+                        "{\"reason\":\"leak\",\"emergency\":true,\"approvedBy\":\"my manager\"}", KEY,
+                        "is not a principal name"),
                 Arguments.of("revoke naming a malformed version", "POST", PAYMENTS + "/revoke", 400,
                         "{\"reason\":\"leak\",\"approvedBy\":\"bob@contoso.com\",\"version\":\"../x\"}", KEY, "not 32 hexadecimal"),
                 Arguments.of("secret that does not exist", "GET", "/api/secrets/kv-dev-rotator/NO-SUCH-SECRET", 404, null, KEY,
@@ -330,6 +330,16 @@ class LocalHostApiTest {
         assertThat(withoutRole.body()).contains("does not have the app role KvRotator.Operator");
         assertThat(operator.statusCode()).isEqualTo(200);
         assertThat(state()).isEqualTo(before);
+    }
+
+    /** Alice asks for the revocation; security@contoso.com, an approver, approves it: the approval's answer. */
+    private HttpResponse<String> revokeApproved(String secretPath, String body) throws Exception {
+        HttpResponse<String> requested = call("POST", secretPath + "/revoke", body, KEY, Map.of("X-MS-CLIENT-PRINCIPAL",
+                Principals.header("alice@contoso.com", List.of())));
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        return call("POST", "/api/revocations/" + JSON.readTree(requested.body()).path("requestId").asText() + "/approve",
+                null, KEY, Map.of("X-MS-CLIENT-PRINCIPAL", Principals.header("security@contoso.com",
+                        "7e6d5c4b-3a29-4817-9605-f4e3d2c1b0a9", List.of("KvRotator.Approver"))));
     }
 
     private HttpResponse<String> call(String method, String path, String body, String key, Map<String, String> headers)

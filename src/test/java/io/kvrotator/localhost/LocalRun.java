@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kvrotator.app.Setting;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxSeed;
 import io.kvrotator.sandbox.SandboxSeed.SeededSecret;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -50,7 +52,11 @@ public final class LocalRun {
         List<SeededSecret> seeded = SandboxSeed.apply(seed, sandbox, clock);
         Set<String> vaults = new LinkedHashSet<>();
         seed.path("vaults").fieldNames().forEachRemaining(vaults::add);
-        sandbox.install(sandbox.appSettings(vaults.toArray(String[]::new)));
+        Map<String, String> settings = sandbox.appSettings(vaults.toArray(String[]::new));
+        // The local host stands in for App Service authentication: a principal header sent to it names the caller,
+        // so that the two-person revocation can be tried with hand-made principals (README, Walkthrough).
+        settings.put(Setting.PLATFORM_AUTHENTICATION.key(), "True");
+        sandbox.install(settings);
 
         String functionKey = randomKey();
         LocalFunctionsHost host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), functionKey,

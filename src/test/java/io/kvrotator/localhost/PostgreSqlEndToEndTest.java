@@ -122,12 +122,12 @@ class PostgreSqlEndToEndTest {
     @DisplayName("a revocation stores a new password on the other login, then kills the old password and its sessions")
     void revocationKillsTheOldPasswordAndItsSessions() throws Exception {
         seed(live.value(), live.tags());
-        startHost(Map.of());
-        try (Connection before = server.connect(live.loginA(), live.password())) {
+        try (Connection before = server.connect(live.loginA(), live.password());
+             ApprovalCalls approvals = ApprovalCalls.start(sandbox, VAULT, Map.of())) {
             assertThat(answers(before)).isTrue();
 
-            HttpResponse<String> response = call("POST", "/api/secrets/" + VAULT + "/" + SECRET + "/revoke",
-                    "{\"reason\":\"password pasted in a ticket\",\"approvedBy\":\"security@contoso.com\"}");
+            HttpResponse<String> response = approvals.revokeApproved(VAULT, SECRET,
+                    "{\"reason\":\"password pasted in a ticket\"}");
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(JSON.readTree(response.body()).path("outcome").asText()).isEqualTo("revoked");

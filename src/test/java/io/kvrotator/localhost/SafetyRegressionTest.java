@@ -53,6 +53,7 @@ class SafetyRegressionTest {
     private static final String NEAR_APP_ID = "5a1c0de0-7d3e-4c4a-9b1e-2f6a3d9c8e01";
     private static final String FAR_APP_ID = "9e2b7f11-3c5d-4a8e-8f0b-6d1c2e3f4a02";
     private static final String VICTIM_APP_ID = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+    private static final String BOB_OBJECT_ID = "9b7c1e44-2f0a-4d6b-8a53-6c1d2e3f4a5b";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Sandbox sandbox;
@@ -105,8 +106,7 @@ class SafetyRegressionTest {
     void revokeStorageFarFromExpiry() throws Exception {
         String leaked = fingerprint("FAR-STORAGE-KEY", 0);
 
-        HttpResponse<String> response = revoke("FAR-STORAGE-KEY", "{\"reason\":\"key pasted in a ticket\","
-                + "\"approvedBy\":\"bob@contoso.com\"}");
+        HttpResponse<String> response = revoke("FAR-STORAGE-KEY", "{\"reason\":\"key pasted in a ticket\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
@@ -123,8 +123,7 @@ class SafetyRegressionTest {
                     .containsEntry("RevocationReason", "key pasted in a ticket").containsKey("RevokedAt");
         }
 
-        HttpResponse<String> again = revoke("FAR-STORAGE-KEY", "{\"reason\":\"key pasted in a ticket\","
-                + "\"approvedBy\":\"bob@contoso.com\"}");
+        HttpResponse<String> again = revoke("FAR-STORAGE-KEY", "{\"reason\":\"key pasted in a ticket\"}");
 
         assertThat(JSON.readTree(again.body()).path("outcome").asText()).isEqualTo("already-revoked");
         assertThat(sandbox.keyVault.versions(VAULT, "FAR-STORAGE-KEY")).hasSize(2);
@@ -134,8 +133,7 @@ class SafetyRegressionTest {
     @Test
     @DisplayName("1. revoking an app secret 90 days from expiry removes the leaked password and keeps only the new one")
     void revokeAppSecretFarFromExpiry() throws Exception {
-        HttpResponse<String> response = revoke("FAR-APP-SECRET", "{\"reason\":\"secret in a public repo\","
-                + "\"approvedBy\":\"bob@contoso.com\"}");
+        HttpResponse<String> response = revoke("FAR-APP-SECRET", "{\"reason\":\"secret in a public repo\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("outcome").asText()).isEqualTo("revoked");
@@ -346,8 +344,13 @@ class SafetyRegressionTest {
         return post("/api/secrets/" + VAULT + "/" + name + "/rotate", body, headers);
     }
 
+    /** Alice asks for the revocation and Bob, an approver, approves it (the two-person rule): Bob's answer. */
     private HttpResponse<String> revoke(String name, String body) throws IOException, InterruptedException {
-        return post("/api/secrets/" + VAULT + "/" + name + "/revoke", body, Map.of());
+        HttpResponse<String> requested = post("/api/secrets/" + VAULT + "/" + name + "/revoke", body, Map.of());
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        String id = JSON.readTree(requested.body()).path("requestId").asText();
+        return post("/api/revocations/" + id + "/approve", "", Map.of("X-MS-CLIENT-PRINCIPAL",
+                Principals.header("bob@contoso.com", BOB_OBJECT_ID, List.of("KvRotator.Approver"))));
     }
 
     private HttpResponse<String> post(String path, String body, Map<String, String> headers)
@@ -356,7 +359,7 @@ class SafetyRegressionTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
                 .header("x-functions-key", KEY)
                 .header("X-MS-CLIENT-PRINCIPAL", Principals.header("alice@contoso.com", List.of()));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

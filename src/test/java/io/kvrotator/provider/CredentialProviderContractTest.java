@@ -166,6 +166,45 @@ class CredentialProviderContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
+    @DisplayName("retirement (no credential kept) invalidates every credential, the one in use too, and says so when"
+            + " asked")
+    void invalidatesEveryCredentialWhenNoneIsKept(ProviderFixture fixture) {
+        try (ProviderContractCase c = new ProviderContractCase(fixture)) {
+            RotationPlan plan = c.provider.plan(c.liveVersion(), c.liveValue(), c.scope());
+            IssuedCredential issued = c.provider.issue(plan, NOW.plus(Duration.ofDays(90)));
+
+            c.provider.invalidateAllBut(plan, null);
+            c.provider.invalidateAllBut(plan, null);
+
+            assertThat(c.live.works()).as("the credential in use").isFalse();
+            assertThat(c.live.accepts(issued.value().reveal())).as("every other credential").isFalse();
+            assertThat(c.provider.stillAccepts(plan, c.liveValue())).isFalse();
+            assertThat(c.provider.stillAccepts(plan, issued.value())).isFalse();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    @DisplayName("lists every credential of the resource, the one in use among them, described without a value,"
+            + " changing nothing")
+    void listsItsCredentials(ProviderFixture fixture) {
+        try (ProviderContractCase c = new ProviderContractCase(fixture)) {
+            RotationPlan plan = c.provider.plan(c.liveVersion(), c.liveValue(), c.scope());
+            int before = c.live.remoteWrites();
+
+            List<ProviderCredential> credentials = c.provider.credentials(plan);
+
+            assertThat(credentials).extracting(credential -> credential.id().toLowerCase())
+                    .contains(c.live.credentialId().toLowerCase()).doesNotHaveDuplicates();
+            assertThat(credentials).allSatisfy(credential -> assertThat(credential.description()).isNotBlank()
+                    .doesNotContain(c.live.value()));
+            assertThat(c.live.remoteWrites()).isEqualTo(before);
+            assertThat(c.live.works()).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
     @DisplayName("refuses, as terminal, a secret with no ProviderAddress tag")
     void missingAddressIsTerminal(ProviderFixture fixture) {
         try (ProviderContractCase c = new ProviderContractCase(fixture)) {

@@ -76,6 +76,11 @@ class ProviderRegistryTest {
             }
 
             @Override
+            public List<ProviderCredential> credentials(RotationPlan plan) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public boolean stillAccepts(RotationPlan plan, SecretValue value) {
                 throw new UnsupportedOperationException();
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.storage.blob.models.BlobItem;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.api.ApiRequest;
 import io.kvrotator.api.ApiResponse;
 import io.kvrotator.app.AppContext;
@@ -79,13 +80,20 @@ class OutcomeEventsSandboxTest {
 
     @Test
     @DisplayName("a revocation publishes rotated for its new version and revoked, with caller and approver")
-    void revokedEvent() {
+    void revokedEvent() throws Exception {
         storageSecret("BILLING-STORAGE-KEY");
-
-        ApiResponse response = app.secretApi().revoke(new ApiRequest(Map.of("vault", VAULT, "name",
+        Map<String, String> settings = sandbox.appSettings(VAULT);
+        settings.put(Setting.PLATFORM_AUTHENTICATION.key(), "True");
+        AppContext authenticated = sandbox.appContext(settings);
+        ApiResponse requested = authenticated.approvalApi().revoke(new ApiRequest(Map.of("vault", VAULT, "name",
                 "BILLING-STORAGE-KEY"), Map.of(), Map.of("X-MS-CLIENT-PRINCIPAL", Principals.header(
-                "alice@contoso.com", List.of())), "{\"reason\": \"pasted in a ticket\", \"approvedBy\":"
-                + " \"bob@contoso.com\"}"));
+                "alice@contoso.com", "5e0c2f6a-1b3d-4c5e-8f70-91a2b3c4d5e6", List.of())),
+                "{\"reason\": \"pasted in a ticket\"}"));
+        String requestId = new ObjectMapper().readTree(requested.body()).path("requestId").asText();
+
+        ApiResponse response = authenticated.approvalApi().approve(new ApiRequest(Map.of("id", requestId), Map.of(),
+                Map.of("X-MS-CLIENT-PRINCIPAL", Principals.header("bob@contoso.com",
+                        "9b7c1e44-2f0a-4d6b-8a53-6c1d2e3f4a5b", List.of("KvRotator.Approver"))), null));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode revoked = single("io.kvrotator.secret.revoked").path("data");

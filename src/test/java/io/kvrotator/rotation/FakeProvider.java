@@ -3,6 +3,7 @@ package io.kvrotator.rotation;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.provider.IssuedCredential;
+import io.kvrotator.provider.ProviderCredential;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.RotationPlan;
 import io.kvrotator.vault.SecretValue;
@@ -33,6 +34,7 @@ final class FakeProvider implements CredentialProvider<FakeProvider.Plan> {
     RuntimeException failIssue;
     RuntimeException failVerify;
     RuntimeException failRetire;
+    RuntimeException failInvalidate;
     Instant expiresOn;
     private int issued;
 
@@ -98,8 +100,19 @@ final class FakeProvider implements CredentialProvider<FakeProvider.Plan> {
     @Override
     public void invalidateAllBut(Plan plan, String keepCredentialId) {
         calls.add("invalidateAllBut " + keepCredentialId);
-        credentials.put(KEYS.other(keepCredentialId), SecretValue.of("fake-credential-" + KEYS.other(keepCredentialId)
-                + (++issued)));
+        if (failInvalidate != null) {
+            throw failInvalidate;
+        }
+        for (String key : keepCredentialId == null ? List.of(plan.nextCredentialId(), plan.currentCredentialId())
+                : List.of(KEYS.other(keepCredentialId))) {
+            credentials.put(key, SecretValue.of("fake-credential-" + key + (++issued)));
+        }
+    }
+
+    @Override
+    public List<ProviderCredential> credentials(Plan plan) {
+        return List.of(new ProviderCredential("a", "credential a of the fake resource"),
+                new ProviderCredential("b", "credential b of the fake resource"));
     }
 
     @Override

@@ -19,6 +19,8 @@ class RotationPolicyTest {
     private static final String V1 = "0".repeat(31) + "1";
     private static final String V2 = "0".repeat(31) + "2";
     private static final Map<String, String> ROTATABLE = Map.of("CredentialType", "StorageAccountKey");
+    private static final Map<String, String> RETIRED = Map.of("CredentialType", "StorageAccountKey",
+            "RetiredAt", "2026-11-01T07:00:00Z", "RetirementReason", "moved to a managed identity");
 
     private final RotationPolicy policy = new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24));
 
@@ -55,7 +57,11 @@ class RotationPolicyTest {
                         RotationDecision.TooSoon.class),
                 Arguments.of("an event for a version made an hour ago, near expiry, is too soon",
                         version(V1, NOW.minus(Duration.ofHours(1)), days(3), ROTATABLE), event(V1, days(0)),
-                        RotationDecision.TooSoon.class));
+                        RotationDecision.TooSoon.class),
+                Arguments.of("an event for a retired secret's latest version, near expiry, is skipped",
+                        version(V1, days(-60), days(20), RETIRED), event(V1, days(-1)), RotationDecision.Skip.class),
+                Arguments.of("a manual request for a retired secret is skipped",
+                        version(V1, days(-60), days(300), RETIRED), manual(), RotationDecision.Skip.class));
     }
 
     private static Instant days(int offset) {

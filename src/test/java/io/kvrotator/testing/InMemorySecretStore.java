@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake {@link SecretStore} for unit tests of the core. It answers as Key Vault does ({@code SecretStoreContract}):
- * names are case-insensitive, times whole seconds, and a disabled latest version or a missing secret gets the SDK's
- * exception.
+ * names are case-insensitive, times whole seconds, and the value of a disabled latest version or a missing secret
+ * gets the SDK's exception.
  */
 public final class InMemorySecretStore implements SecretStore {
 
@@ -70,7 +70,8 @@ public final class InMemorySecretStore implements SecretStore {
 
     @Override
     public synchronized Optional<SecretVersion> latest(SecretRef ref) {
-        return latestShown(ref).map(Stored::version);
+        List<Stored> versions = versions(ref);
+        return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1).version());
     }
 
     @Override

@@ -173,6 +173,26 @@ abstract class SecretStoreContract {
     }
 
     @Test
+    @DisplayName("disabling with no version to keep disables and tags every enabled version; the latest is shown"
+            + " disabled")
+    void disableEveryVersion() {
+        SecretVersion first = put(SECRET, "value-1", Map.of(), EXPIRY);
+        clock.advance(Duration.ofMinutes(5));
+        SecretVersion second = put(SECRET, "value-2", Map.of("Owner", "team@contoso.com"), EXPIRY);
+
+        List<String> disabled = store().disableAllExcept(SECRET, null, Map.of(Tags.RETIRED_BY, "alice@contoso.com"));
+
+        assertThat(disabled).containsExactlyInAnyOrder(first.version(), second.version());
+        assertThat(storedVersions(SECRET)).allSatisfy(version -> {
+            assertThat(version.enabled()).isFalse();
+            assertThat(version.tags()).containsEntry(Tags.RETIRED_BY, "alice@contoso.com");
+        });
+        assertThat(store().latest(SECRET)).get().extracting(SecretVersion::version, SecretVersion::enabled)
+                .containsExactly(second.version(), false);
+        assertRefused(() -> store().read(SECRET, null), 403);
+    }
+
+    @Test
     @DisplayName("disabling the versions of a secret that does not exist throws Key Vault's not-found")
     void disableAllExceptMissing() {
         assertThatThrownBy(() -> store().disableAllExcept(SECRET, NO_SUCH_VERSION, Map.of()))
@@ -180,15 +200,17 @@ abstract class SecretStoreContract {
     }
 
     @Test
-    @DisplayName("a disabled latest version is refused with Key Vault's 403; an older enabled one is still read by"
-            + " name")
+    @DisplayName("a disabled latest version's value is refused with Key Vault's 403, its attributes and tags are shown;"
+            + " an older enabled one is still read by name")
     void disabledLatest() {
         SecretVersion first = put(SECRET, "value-1", Map.of(), EXPIRY);
-        SecretVersion second = put(SECRET, "value-2", Map.of(), EXPIRY);
+        SecretVersion second = put(SECRET, "value-2", Map.of("Owner", "team@contoso.com"), EXPIRY);
 
         assertThat(store().disableAllExcept(SECRET, first.version(), Map.of())).containsExactly(second.version());
 
-        assertRefused(() -> store().latest(SECRET), 403);
+        assertThat(store().latest(SECRET)).contains(storedVersions(SECRET).get(1));
+        assertThat(store().latest(SECRET)).get().extracting(SecretVersion::version, SecretVersion::enabled)
+                .containsExactly(second.version(), false);
         assertRefused(() -> store().read(SECRET, null), 403);
         assertThat(store().read(SECRET, second.version())).isEmpty();
         assertThat(store().read(SECRET, first.version())).contains(new StoredSecret(first, SecretValue.of("value-1")));

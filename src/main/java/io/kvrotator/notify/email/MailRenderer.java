@@ -153,7 +153,9 @@ public final class MailRenderer {
 
     private static String colour(Severity severity, Notice notice) {
         return switch (notice.kind()) {
-            case EXPIRED, ROTATION_FAILED, REVOKED -> "#c4314b";
+            case EXPIRED, ROTATION_FAILED, REVOKED, EMERGENCY_REVOKED -> "#c4314b";
+            case APPROVAL_REQUESTED, RETIRED -> "#d19f00";
+            case APPROVAL_WITHDRAWN -> "#0f6cbd";
             case NEAR_EXPIRY, EVENTS_HELD -> severity == Severity.INFO ? "#0f6cbd" : "#d19f00";
             case ROTATED -> severity == Severity.INFO ? "#107c10" : "#d19f00";
         };

@@ -139,7 +139,9 @@ public final class AdaptiveCards {
 
     private static String style(Notice notice) {
         return switch (notice.kind()) {
-            case EXPIRED, ROTATION_FAILED, REVOKED -> "attention";
+            case EXPIRED, ROTATION_FAILED, REVOKED, EMERGENCY_REVOKED -> "attention";
+            case APPROVAL_REQUESTED, RETIRED -> "warning";
+            case APPROVAL_WITHDRAWN -> "emphasis";
             case NEAR_EXPIRY, EVENTS_HELD -> notice.severity() == Severity.INFO ? "emphasis" : "warning";
             case ROTATED -> notice.severity() == Severity.INFO ? "good" : "warning";
         };

@@ -5,6 +5,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.IssuedCredential;
+import io.kvrotator.provider.ProviderCredential;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ValueFormat;
 import io.kvrotator.support.Retry;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -145,17 +147,33 @@ public final class AppRegistrationSecretProvider implements CredentialProvider<A
                 List.of(latest.createdOn()), now);
     }
 
-    /** Revocation: removes every password of the application, whoever made it, except {@code keepCredentialId}. */
+    /**
+     * Revocation: removes every password of the application, whoever made it, except {@code keepCredentialId};
+     * retirement (null) removes every one, the latest version's last, so that an interrupted retirement can still
+     * prove what the secret holds when it is tried again.
+     */
     @Override
     public void invalidateAllBut(AppSecretPlan plan, String keepCredentialId) {
         AppRegistration app = passwords.find(plan.app().objectId());
-        for (AppPassword password : app.passwords()) {
-            if (!password.keyId().equalsIgnoreCase(keepCredentialId)) {
+        List<AppPassword> heldLast = app.passwords().stream()
+                .sorted(Comparator.comparing(password -> password.keyId().equalsIgnoreCase(plan.currentCredentialId())))
+                .toList();
+        for (AppPassword password : heldLast) {
+            if (keepCredentialId == null || !password.keyId().equalsIgnoreCase(keepCredentialId)) {
                 passwords.remove(app.objectId(), password.keyId());
                 LOG.log(Level.WARNING, () -> "appsecret.revoked secret=%s application=%s keyId=%s displayName=\"%s\""
                         .formatted(plan.current().ref(), app.objectId(), password.keyId(), password.displayName()));
             }
         }
+    }
+
+    /** Every password of the application as the plan read it, by display name, hint and end, whoever made it. */
+    @Override
+    public List<ProviderCredential> credentials(AppSecretPlan plan) {
+        return plan.app().passwords().stream().map(password -> new ProviderCredential(password.keyId(),
+                "password \"" + (password.displayName() == null ? "(no display name)" : password.displayName())
+                        + "\" (hint " + (password.hint() == null ? "not shown" : password.hint() + "…") + ", ends "
+                        + password.endDateTime() + ") of app registration " + plan.app().objectId())).toList();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.IssuedCredential;
+import io.kvrotator.provider.ProviderCredential;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ValueFormat;
 import io.kvrotator.support.LogText;
@@ -16,6 +17,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -120,7 +122,7 @@ public final class PostgreSqlAlternatingUsers implements CredentialProvider<Post
      */
     @Override
     public void invalidateAllBut(PostgreSqlPlan plan, String keepCredentialId) {
-        if (!plan.logins().contains(keepCredentialId)) {
+        if (keepCredentialId != null && !plan.logins().contains(keepCredentialId)) {
             throw RotationException.terminal(Step.REVOKE, "the login to keep, " + LogText.printable(keepCredentialId)
                     + ", is not one of " + plan.logins() + ": nothing was invalidated");
         }
@@ -132,6 +134,13 @@ public final class PostgreSqlAlternatingUsers implements CredentialProvider<Post
                         .formatted(plan.current().ref(), plan.server(), login, ended));
             }
         }
+    }
+
+    /** The two logins (or the one, when single-login is allowed): what retirement resets and revocation may. */
+    @Override
+    public List<ProviderCredential> credentials(PostgreSqlPlan plan) {
+        return plan.logins().names().stream()
+                .map(login -> new ProviderCredential(login, "login " + login + " on " + plan.server())).toList();
     }
 
     /** Whether the server still lets the value's user in with the value's password. */

@@ -12,6 +12,7 @@ import io.kvrotator.failure.Step;
 import io.kvrotator.graph.GraphClients;
 import io.kvrotator.provider.CredentialProvider;
 import io.kvrotator.provider.IssuedCredential;
+import io.kvrotator.provider.ProviderCredential;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.sandbox.Faults;
 import io.kvrotator.sandbox.GraphStandIn.PasswordState;
@@ -204,6 +205,28 @@ class AppRegistrationSecretProviderTest {
 
         assertThat(sandbox.graph.passwords(objectId)).extracting(PasswordState::keyId).containsExactly(live.keyId());
         assertThat(liveCredentialWorks()).isTrue();
+    }
+
+    @Test
+    @DisplayName("credentials lists every password by display name and hint, a pipeline's too; invalidating with none"
+            + " kept removes them all, the one in use last")
+    void listsAndRemovesEveryPassword() {
+        PasswordState pipeline = sandbox.graph.addPassword(objectId, "used by the CI pipeline",
+                NOW.minus(Duration.ofDays(50)), NOW.plus(Duration.ofDays(400)));
+        AppSecretPlan plan = provider.plan(liveVersion(), liveValue(), scope());
+
+        List<ProviderCredential> credentials = provider.credentials(plan);
+        provider.invalidateAllBut(plan, null);
+
+        assertThat(credentials).extracting(ProviderCredential::id).containsExactlyInAnyOrder(live.keyId(),
+                pipeline.keyId());
+        assertThat(credentials).filteredOn(c -> c.id().equals(pipeline.keyId())).singleElement()
+                .extracting(ProviderCredential::description).asString()
+                .contains("\"used by the CI pipeline\"", "hint " + pipeline.hint() + "…", objectId)
+                .doesNotContain(pipeline.value());
+        assertThat(sandbox.graph.passwords(objectId)).isEmpty();
+        assertThat(sandbox.graph.passwordActions()).extracting(action -> action.body().path("keyId").asText())
+                .containsExactly(pipeline.keyId(), live.keyId());
     }
 
     @Test
