@@ -137,7 +137,7 @@ public final class AppContext {
                 ? new BlobApprovalRequests(lockContainer) : new InProcessApprovalRequests(),
                 new ChangeImpacts(secrets, rotationProviders, policy, clock),
                 new Revoker(secrets, rotationProviders, lock, notices, events, policy, verifyRetry, clock),
-                new Retirer(secrets, rotationProviders, lock, notices, policy, verifyRetry, clock), notices,
+                new Retirer(secrets, rotationProviders, lock, notices, events, policy, verifyRetry, clock), notices,
                 settings.approvals(), clock), settings.allowedVaults(), callerPolicy, idempotencyRecords, clock);
         this.deadLetterApi = new DeadLetterApi(new DeadLetterReplay(new BlobDeadLetterStore(Lazy.of(() ->
                 host.container(settings.deadLetterContainer(), credential, httpClient))), keyVaultEvents, clock),

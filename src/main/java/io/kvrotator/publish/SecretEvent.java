@@ -105,6 +105,32 @@ public sealed interface SecretEvent {
     }
 
     /**
+     * The secret was retired without replacement, approved by a second person: every version is disabled, nothing
+     * rotates it any more; consumers must stop using it.
+     *
+     * @param version             the latest version when it was retired
+     * @param invalidatedAtProvider every credential it held was made to stop working at the provider (false: the
+     *                            owners were told what remains to be done there)
+     */
+    record Retired(SecretRef secret, Instant time, String version, List<String> disabledVersions,
+                   boolean invalidatedAtProvider, String reason, String requestedBy, String approvedBy)
+            implements SecretEvent {
+        public Retired {
+            disabledVersions = List.copyOf(disabledVersions);
+        }
+
+        @Override
+        public String type() {
+            return TYPE_PREFIX + "retired";
+        }
+
+        @Override
+        public String outcome() {
+            return version;
+        }
+    }
+
+    /**
      * The daily sweep found the secret past an alert threshold ({@code 30d} ... {@code 1d}, or {@code expired}).
      *
      * @param rotatedAutomatically the secret has a {@code CredentialType}, so kv-rotator should have rotated it

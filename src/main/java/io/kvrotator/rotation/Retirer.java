@@ -5,6 +5,8 @@ import io.kvrotator.failure.RetriedStep;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.notify.NoticeDispatcher;
+import io.kvrotator.publish.OutcomeEvents;
+import io.kvrotator.publish.SecretEvent;
 import io.kvrotator.provider.ProviderCredential;
 import io.kvrotator.provider.RotationPlan;
 import io.kvrotator.support.Retry;
@@ -32,16 +34,18 @@ public final class Retirer {
     private final SecretStore store;
     private final RotationLock lock;
     private final NoticeDispatcher notices;
+    private final OutcomeEvents events;
     private final RetirementPlanner retirements;
     private final Retry invalidationCheck;
     private final Clock clock;
 
     /** @param invalidationCheck how often, and how patiently, to ask whether the retired value still works */
     public Retirer(SecretStore store, RotationProviders providers, RotationLock lock, NoticeDispatcher notices,
-                   RotationPolicy policy, Retry invalidationCheck, Clock clock) {
+                   OutcomeEvents events, RotationPolicy policy, Retry invalidationCheck, Clock clock) {
         this.store = store;
         this.lock = lock;
         this.notices = notices;
+        this.events = events;
         this.retirements = new RetirementPlanner(store, providers.planner(policy.nearExpiryWindow()));
         this.invalidationCheck = invalidationCheck;
         this.clock = clock;
@@ -69,6 +73,9 @@ public final class Retirer {
                     request.approvedBy(), request.reason(),
                     retired.atProvider() instanceof RetirementOutcome.Invalidated, retired.disabledVersions()));
             notices.publish(RetirementNotices.retired(request, retired, latest));
+            events.publish(new SecretEvent.Retired(secret, clock.instant(), latest.version(),
+                    retired.disabledVersions(), retired.atProvider() instanceof RetirementOutcome.Invalidated,
+                    request.reason(), request.requestedBy(), request.approvedBy()));
             return retired;
         } catch (RotationException e) {
             LOG.log(Level.ERROR, () -> "retirement.failed secret=%s requestedBy=%s step=%s error=\"%s\""

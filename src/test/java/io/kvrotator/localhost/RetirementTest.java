@@ -87,6 +87,12 @@ class RetirementTest {
         }
         assertThat(sandbox.teams.posted()).anySatisfy(card -> assertThat(card.text())
                 .contains("Retired: every credential invalidated, every version disabled"));
+        assertThat(sandbox.eventGrid.events("io.kvrotator.secret.retired")).singleElement().satisfies(event -> {
+            assertThat(event.path("subject").asText()).isEqualTo(VAULT + "/" + PAYMENTS);
+            assertThat(event.path("data").path("invalidatedAtProvider").asBoolean()).isTrue();
+            assertThat(event.path("data").path("approvedBy").asText()).isEqualTo("bob@contoso.com");
+            assertThat(event.path("data").path("disabledVersions")).hasSameSizeAs(versions(PAYMENTS));
+        });
         leftAlone(PAYMENTS);
     }
 

@@ -13,7 +13,9 @@ import io.kvrotator.provider.ResourceScopes;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.support.Retry;
 import io.kvrotator.testing.InMemorySecretStore;
+import io.kvrotator.publish.SecretEvent;
 import io.kvrotator.testing.RecordingNotifier;
+import io.kvrotator.testing.RecordingOutcomeEvents;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
@@ -37,6 +39,7 @@ class RetirerTest {
     private final MutableClock clock = new MutableClock(NOW.minus(Duration.ofDays(35)));
     private final InMemorySecretStore store = new InMemorySecretStore(clock);
     private final RecordingNotifier notifier = new RecordingNotifier();
+    private final RecordingOutcomeEvents events = new RecordingOutcomeEvents();
     private final FakeProvider provider = new FakeProvider();
     private final ResourceScopes scopes = new ResourceScopes(Map.of("kv-dev-app", new ResourceScope("kv-dev-app",
             List.of("/subscriptions/00000000-0000-4000-8000-000000000001"), Set.of())));
@@ -65,6 +68,14 @@ class RetirerTest {
             assertThat(stored.version().tags()).containsEntry(Tags.RETIRED_AT, NOW.toString())
                     .containsEntry(Tags.RETIRED_BY, "alice@contoso.com").containsEntry(Tags.APPROVED_BY, "bob@contoso.com")
                     .containsEntry(Tags.RETIREMENT_REASON, "moved to a managed identity");
+        });
+        assertThat(events.published(SecretEvent.Retired.class)).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("io.kvrotator.secret.retired");
+            assertThat(event.version()).isEqualTo(latest.version());
+            assertThat(event.disabledVersions()).hasSize(2);
+            assertThat(event.invalidatedAtProvider()).isTrue();
+            assertThat(event.requestedBy()).isEqualTo("alice@contoso.com");
+            assertThat(event.approvedBy()).isEqualTo("bob@contoso.com");
         });
         assertThat(notifier.sent()).singleElement().satisfies(notice -> {
             assertThat(notice.kind()).isEqualTo(NoticeKind.RETIRED);
@@ -189,7 +200,7 @@ class RetirerTest {
 
     private Retirer retirer() {
         return new Retirer(store, new RotationProviders(new ProviderRegistry(List.of(provider)), scopes), lock,
-                new NoticeDispatcher(List.of(notifier)), new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24)),
+                new NoticeDispatcher(List.of(notifier)), events, new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24)),
                 new Retry(2, Duration.ZERO, Duration.ZERO, duration -> { }), clock);
     }
 }
