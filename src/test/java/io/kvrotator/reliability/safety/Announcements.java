@@ -81,8 +81,7 @@ final class Announcements {
     }
 
     private boolean storedByARotation(JsonNode data) {
-        Secret secret = data.path("secret").asText().equals(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE
-                : Secret.APP;
+        Secret secret = Scenario.named(data.path("secret").asText());
         return world.sandbox.keyVault.versions(scenario.vault, Scenario.name(secret)).stream()
                 .filter(version -> version.version().equals(data.path("newVersion").asText()))
                 .map(VersionView::tags)

@@ -65,7 +65,10 @@ final class Invariants {
         this.victims = victims();
         world.sandbox.keyVault.onSecretWritten((vault, name, value) -> {
             if (vault.equals(scenario.vault)) {
-                Secret secret = name.equalsIgnoreCase(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE : Secret.APP;
+                Secret secret = Scenario.named(name);
+                if (secret == Secret.KEYED) {
+                    scenario.keyed.remember(value);
+                }
                 if (!works(secret).contains(SecretValue.fingerprintOf(value))) {
                     writeViolations.add("I5 a version of " + name + " was written holding a value that does not work");
                 }
@@ -124,7 +127,7 @@ final class Invariants {
         for (String line : logLines.subList(Math.min(logsSeen, logLines.size()), logLines.size())) {
             Matcher notice = FAILURE_NOTICE.matcher(line);
             if (notice.find() && notice.group(1).equals(scenario.vault)) {
-                Secret secret = notice.group(2).equals(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE : Secret.APP;
+                Secret secret = Scenario.named(notice.group(2));
                 String step = notice.group(3);
                 String kind = step.equals(Step.RETIRE.label()) ? "retire-" + ++retireNotices
                         : notice.group(4).contains("It will be retried") ? "retryable" : "terminal-" + step;
@@ -165,15 +168,19 @@ final class Invariants {
 
     /** Fingerprints of the credentials the team's resource accepts now. */
     private Set<String> works(Secret secret) {
-        if (secret == Secret.STORAGE) {
-            return world.sandbox.arm.keysOfAccountNamed(scenario.accountName(scenario.teamAccount)).orElseThrow()
-                    .values().stream().map(KeyState::fingerprint).collect(Collectors.toSet());
-        }
-        return world.sandbox.graph.passwords(scenario.teamApp).stream().map(PasswordState::fingerprint)
-                .collect(Collectors.toSet());
+        return switch (secret) {
+            case STORAGE -> world.sandbox.arm.keysOfAccountNamed(scenario.accountName(scenario.teamAccount))
+                    .orElseThrow().values().stream().map(KeyState::fingerprint).collect(Collectors.toSet());
+            case APP -> world.sandbox.graph.passwords(scenario.teamApp).stream().map(PasswordState::fingerprint)
+                    .collect(Collectors.toSet());
+            case KEYED -> scenario.keyed.working();
+        };
     }
 
-    /** The values consumers may still rely on: the previous one of dual keys, app passwords superseded recently. */
+    /**
+     * The values consumers may still rely on: the previous one of two alternating credentials (dual keys, and
+     * PostgreSQL's two logins), app passwords superseded recently.
+     */
     private List<String> overlap(Secret secret, List<VersionView> versions) {
         List<VersionView> generations = new ArrayList<>();
         for (VersionView version : versions) {
@@ -186,7 +193,7 @@ final class Invariants {
         Instant now = world.clock.instant();
         for (int i = generations.size() - 2; i >= 0; i--) {
             Instant superseded = generations.get(i + 1).created();
-            boolean withinOverlap = secret == Secret.STORAGE
+            boolean withinOverlap = secret != Secret.APP
                     ? i == generations.size() - 2 && now.isBefore(superseded.plus(MINIMUM_ROTATION_AGE))
                     : now.isBefore(superseded.plus(APP_OVERLAP));
             if (withinOverlap) {
@@ -213,6 +220,7 @@ final class Invariants {
         }
         state.put(scenario.victimApp, world.sandbox.graph.passwords(scenario.victimApp).stream()
                 .map(PasswordState::keyId).collect(Collectors.toSet()));
+        state.put(scenario.keyed.choice.toString(), scenario.keyed.elsewhere());
         return state;
     }
 }

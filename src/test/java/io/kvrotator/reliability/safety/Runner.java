@@ -2,15 +2,11 @@ package io.kvrotator.reliability.safety;
 
 import io.kvrotator.api.ApiRequest;
 import io.kvrotator.api.ApiResponse;
-import io.kvrotator.app.AppContext;
 import io.kvrotator.event.KeyVaultEventHandler;
 import io.kvrotator.failure.Step;
-import io.kvrotator.reliability.safety.Action.Fault;
 import io.kvrotator.reliability.safety.Scenario.Secret;
 import io.kvrotator.rotation.RotationOutcome;
-import io.kvrotator.sandbox.Faults;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
-import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.sweep.SweepResult;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.Principals;
@@ -20,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs actions against a scenario through the real composition root, recording what the invariants need. */
 final class Runner {
@@ -30,10 +25,15 @@ final class Runner {
     private static final String BOB_OBJECT_ID = "9b7c1e44-2f0a-4d6b-8a53-6c1d2e3f4a5b";
     private static final String APPROVER_ROLE = "KvRotator.Approver";
 
+    /** A fault's service that stands for whichever stand-in verifies the scenario's keyed secret. */
+    static final String KEYED_SERVICE = "keyed-verify";
+
     private final World world;
+    private final Disturbances disturbances;
 
     Runner(World world) {
         this.world = world;
+        this.disturbances = new Disturbances(world, this::runOther);
     }
 
     /** What one action did that the invariants look at; the other worker may add to it from another thread. */
@@ -61,7 +61,7 @@ final class Runner {
         }
         world.figures.operations.incrementAndGet();
         try {
-            install(scenario, action, observed);
+            disturbances.install(scenario, action, observed);
             perform(scenario, action, observed);
         } catch (SteppedLock.WorkerDied e) {
             observed.died = true;
@@ -174,8 +174,7 @@ final class Runner {
             observed.rotatedVersions.add(rotated.newVersion());
         }
         if (outcome instanceof RotationOutcome.Failed failed) {
-            Secret secret = outcome.secret().name().equals(Scenario.name(Secret.STORAGE)) ? Secret.STORAGE : Secret.APP;
-            observed.failures.add(new UnattendedFailure(secret, failed.retryable(), failed.failure().step(),
+            observed.failures.add(new UnattendedFailure(Scenario.named(outcome.secret().name()), failed.retryable(), failed.failure().step(),
                     seenVersion));
         }
     }
@@ -198,20 +197,36 @@ final class Runner {
 
     private void retag(Scenario scenario, Action.Retag retag) {
         Map<String, String> tags = new HashMap<>(scenario.honestTags.get(retag.secret()));
-        VersionView latest = latest(scenario, retag.secret());
-        tags.putAll(latest.tags());
-        tags.put("ProviderAddress", scenario.honestTags.get(retag.secret()).get("ProviderAddress"));
-        boolean storage = retag.secret() == Secret.STORAGE;
-        switch (retag.lie()) {
-            case HONEST -> { }
-            case CREDENTIAL_ID_FLIPPED -> tags.put("CredentialId", storage
-                    ? ("key1".equals(tags.get("CredentialId")) ? "key2" : "key1") : UUID.randomUUID().toString());
-            case VICTIM_ACCOUNT_OR_APP -> tags.put("ProviderAddress", storage ? scenario.victimAccount
-                    : scenario.victimApp);
-            case OUTSIDE_THE_SCOPE -> tags.put("ProviderAddress", storage ? scenario.outsideAccount
-                    : UUID.randomUUID().toString());
+        tags.putAll(latest(scenario, retag.secret()).tags());
+        if (retag.secret() == Secret.KEYED) {
+            retagKeyed(scenario.keyed, retag.lie(), tags);
+        } else {
+            tags.put("ProviderAddress", scenario.honestTags.get(retag.secret()).get("ProviderAddress"));
+            boolean storage = retag.secret() == Secret.STORAGE;
+            switch (retag.lie()) {
+                case HONEST -> { }
+                case CREDENTIAL_ID_FLIPPED -> tags.put("CredentialId", storage
+                        ? ("key1".equals(tags.get("CredentialId")) ? "key2" : "key1") : UUID.randomUUID().toString());
+                case VICTIM_ACCOUNT_OR_APP -> tags.put("ProviderAddress", storage ? scenario.victimAccount
+                        : scenario.victimApp);
+                case OUTSIDE_THE_SCOPE -> tags.put("ProviderAddress", storage ? scenario.outsideAccount
+                        : UUID.randomUUID().toString());
+            }
         }
         world.sandbox.keyVault.retag(scenario.vault, Scenario.name(retag.secret()), tags);
+    }
+
+    /** Which resource and credential the keyed secret claims: its own (the credential it holds now), or a lie. */
+    private static void retagKeyed(KeyedCredential keyed, Action.Lie lie, Map<String, String> tags) {
+        String holds = tags.get("CredentialId");
+        tags.putAll(KeyedCredential.identity(keyed.team.tags()));
+        tags.put("CredentialId", holds);
+        switch (lie) {
+            case HONEST -> { }
+            case CREDENTIAL_ID_FLIPPED -> tags.put("CredentialId", keyed.flipped(holds));
+            case VICTIM_ACCOUNT_OR_APP -> tags.putAll(KeyedCredential.identity(keyed.victim.tags()));
+            case OUTSIDE_THE_SCOPE -> tags.putAll(KeyedCredential.identity(keyed.outside.tags()));
+        }
     }
 
     VersionView latest(Scenario scenario, Secret secret) {
@@ -222,81 +237,6 @@ final class Runner {
     private static ApiRequest request(Scenario scenario, Secret secret, String body) {
         return new ApiRequest(Map.of("vault", scenario.vault, "name", Scenario.name(secret)), Map.of(),
                 Map.of("X-MS-CLIENT-PRINCIPAL", Principals.header(ALICE, List.of())), body);
-    }
-
-    /** Installs the action's fault on its service and its interruption on the lock or on the verify call. */
-    private void install(Scenario scenario, Action action, Observed observed) {
-        Map<String, Faults> byService = new HashMap<>();
-        Fault fault = action.fault();
-        if (fault != null) {
-            world.figures.faults.computeIfAbsent(fault.kind().name(), kind -> new AtomicInteger()).incrementAndGet();
-            AtomicInteger calls = new AtomicInteger();
-            byService.put(fault.service(), (service, request) -> injection(fault, calls.incrementAndGet()));
-        }
-        Action.Interruption interruption = action.interruption();
-        if (interruption != null) {
-            world.figures.interruptions.incrementAndGet();
-            int actor = worker(action);
-            if (interruption.point() == Point.VERIFIED) {
-                pauseAfterVerification(scenario, interruption, actor, observed, byService);
-            } else {
-                interruptAtLease(scenario, interruption, actor, observed);
-            }
-        }
-        for (StandIn standIn : world.sandbox.standIns()) {
-            Faults faults = byService.get(standIn.service());
-            if (faults != null) {
-                standIn.faults(faults);
-            }
-        }
-    }
-
-    private void interruptAtLease(Scenario scenario, Action.Interruption interruption, int actor, Observed observed) {
-        AtomicInteger fired = new AtomicInteger();
-        world.lock.hook((lease, point) -> {
-            if (lease.worker != actor || !point.equals(interruption.point()) || fired.getAndIncrement() > 0) {
-                return;
-            }
-            if (interruption.dies()) {
-                lease.die();
-                return;
-            }
-            if (interruption.leaseLost()) {
-                world.lock.lose(lease);
-            }
-            runOther(scenario, interruption, actor, observed);
-        });
-    }
-
-    /**
-     * The actor's verification is answered only after the other worker ran: a worker slow between verifying and
-     * storing, whose lease may have been lost meanwhile. Armed by the actor's issue call (regenerateKey,
-     * addPassword), fired by its next verification call (blob or token endpoint).
-     */
-    private void pauseAfterVerification(Scenario scenario, Action.Interruption interruption, int actor,
-                                        Observed observed, Map<String, Faults> byService) {
-        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-        Faults arming = (service, request) -> {
-            if (request.path().endsWith("/regenerateKey") || request.path().endsWith("/addPassword")) {
-                armed.set(true);
-            }
-            return Faults.Injection.NONE;
-        };
-        Faults pausing = (service, request) -> armed.get() && fired.compareAndSet(false, true)
-                ? Faults.Injection.pauseBeforeAnswer(() -> {
-                    if (interruption.leaseLost()) {
-                        world.lock.loseAllOf(actor);
-                    }
-                    runOther(scenario, interruption, actor, observed);
-                })
-                : Faults.Injection.NONE;
-        for (String service : List.of("arm", "graph")) {
-            byService.merge(service, arming, Runner::both);
-        }
-        for (String service : List.of("blob", "entra")) {
-            byService.merge(service, pausing, Runner::both);
-        }
     }
 
     private void runOther(Scenario scenario, Action.Interruption interruption, int actor, Observed observed) {
@@ -322,51 +262,4 @@ final class Runner {
         }
     }
 
-    /** Both sets of faults see every call; the first that injects something wins. */
-    private static Faults both(Faults first, Faults second) {
-        return (service, request) -> {
-            Faults.Injection one = first.next(service, request);
-            Faults.Injection two = second.next(service, request);
-            return one != Faults.Injection.NONE ? one : two;
-        };
-    }
-
-    private static int worker(Action action) {
-        if (action instanceof Action.Deliver deliver) {
-            return deliver.worker();
-        }
-        if (action instanceof Action.Redeliver redeliver) {
-            return redeliver.worker();
-        }
-        if (action instanceof Action.Rotate rotate) {
-            return rotate.worker();
-        }
-        if (action instanceof Action.Revoke revoke) {
-            return revoke.worker();
-        }
-        return action instanceof Action.Sweep sweep ? sweep.worker() : 0;
-    }
-
-    private static final int OUTAGE_CALLS = 6;
-
-    /** What the {@code call}th call of the action to the fault's service meets. */
-    private static Faults.Injection injection(Fault fault, int call) {
-        Faults.Injection unavailable = new Faults.Injection(0, StandIn.Response.empty(503)
-                .withHeader("Retry-After", "0").withHeader("retry-after-ms", "10"), false);
-        if (call < fault.nth()) {
-            return Faults.Injection.NONE;
-        }
-        boolean first = call == fault.nth();
-        return switch (fault.kind()) {
-            case THROTTLED -> first ? new Faults.Injection(0, StandIn.Response.empty(429).withHeader("Retry-After", "0")
-                    .withHeader("retry-after-ms", "10"), false) : Faults.Injection.NONE;
-            case SERVER_ERROR -> first ? unavailable : Faults.Injection.NONE;
-            case RESET -> first ? new Faults.Injection(0, null, true) : Faults.Injection.NONE;
-            case ANSWER_LOST -> first ? Faults.Injection.afterHandlingDropAnswer() : Faults.Injection.NONE;
-            case TIMEOUT -> first ? new Faults.Injection(1_200, null, true) : Faults.Injection.NONE;
-            case OUTAGE -> call < fault.nth() + OUTAGE_CALLS ? unavailable : Faults.Injection.NONE;
-            case ANSWER_LOST_THEN_OUTAGE -> first ? Faults.Injection.afterHandlingDropAnswer()
-                    : call < fault.nth() + OUTAGE_CALLS ? unavailable : Faults.Injection.NONE;
-        };
-    }
 }

@@ -7,6 +7,7 @@ import io.kvrotator.testing.ReliabilityFigures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.Test;
  * expired events (fresh, duplicated, stale, redelivered), manual rotations, revocations, sweeps, clock steps and
  * hostile retags, run by two workers over the sandbox and the real SDK clients, with faults at any remote call
  * (429, 5xx, reset, timeout, applied but unanswered), lease loss, a paused worker overtaken by the other, and a
- * worker dying between steps. After every operation the invariants of {@link Invariants} are checked. A violation
+ * worker dying between steps. Besides a storage key and an app secret, each sequence's vault holds a credential of
+ * one more registered type ({@link KeyedCredential}; every type is met in turn, as a key or a connection string).
+ * After every operation the invariants of {@link Invariants} are checked. A violation
  * is shrunk to a shorter sequence that still violates, and printed with its seed.
  *
  * <p>{@code mvn verify} runs it for {@code -Dsafety.seconds} (default 150); {@code -Dsafety.long} runs
@@ -44,16 +47,20 @@ class SafetyModelTest {
                 }
                 long sequenceSeed = seed + i;
                 List<Action> actions = Sequences.generate(sequenceSeed);
-                Failure failure = run(world, actions);
+                KeyedCredential.Choice keyed = KeyedCredential.Choice.forSeed(sequenceSeed);
+                Failure failure = run(world, actions, keyed);
                 figures.sequences.incrementAndGet();
+                figures.keyedTypes.computeIfAbsent(keyed.fixture().credentialType(), type -> new AtomicInteger())
+                        .incrementAndGet();
                 if (failure != null) {
                     figures.violations.incrementAndGet();
-                    List<Action> shrunk = shrink(world, actions.subList(0, failure.at() + 1));
-                    Failure again = run(world, shrunk);
+                    List<Action> shrunk = shrink(world, actions.subList(0, failure.at() + 1), keyed);
+                    Failure again = run(world, shrunk, keyed);
                     ReliabilityFigures.print("safety-model", figures.describe());
-                    assertThat(failure.violations()).as("seed %d (replay with -Dsafety.seed=%d -Dsafety.sequences=1);"
-                            + " shrunk to %d actions:%n%s%nits violations: %s", sequenceSeed, sequenceSeed,
-                            shrunk.size(), describe(shrunk), again == null ? "none (flaky)" : again.violations())
+                    assertThat(failure.violations()).as("seed %d, keyed secret %s (replay with -Dsafety.seed=%d"
+                            + " -Dsafety.sequences=1); shrunk to %d actions:%n%s%nits violations: %s", sequenceSeed,
+                            keyed, sequenceSeed, shrunk.size(), describe(shrunk),
+                            again == null ? "none (flaky)" : again.violations())
                             .isEmpty();
                 }
                 if (longMode && i % 500 == 499) {
@@ -71,9 +78,9 @@ class SafetyModelTest {
     }
 
     /** Runs one sequence in a fresh scenario; the first action after which an invariant fails, or null. */
-    private static Failure run(World world, List<Action> actions) {
+    private static Failure run(World world, List<Action> actions, KeyedCredential.Choice keyed) {
         try (LogCapture logs = LogCapture.start()) {
-            Scenario scenario = world.newScenario();
+            Scenario scenario = world.newScenario(keyed);
             Runner runner = new Runner(world);
             Invariants invariants = new Invariants(world, scenario, logs.lines().size());
             for (int at = 0; at < actions.size(); at++) {
@@ -85,12 +92,16 @@ class SafetyModelTest {
                     return new Failure(at, violations);
                 }
             }
+            for (Scenario.Secret secret : Scenario.Secret.values()) {
+                world.figures.newVersions.computeIfAbsent(secret.name(), name -> new AtomicInteger()).addAndGet(
+                        world.sandbox.keyVault.versions(scenario.vault, Scenario.name(secret)).size() - 1);
+            }
             return null;
         }
     }
 
     /** Drops actions, then faults and interruptions, as long as the sequence still violates an invariant. */
-    private static List<Action> shrink(World world, List<Action> failing) {
+    private static List<Action> shrink(World world, List<Action> failing, KeyedCredential.Choice keyed) {
         List<Action> current = new ArrayList<>(failing);
         int runs = 0;
         boolean smaller = true;
@@ -100,7 +111,7 @@ class SafetyModelTest {
                 List<Action> candidate = new ArrayList<>(current);
                 candidate.remove(i);
                 runs++;
-                if (!candidate.isEmpty() && run(world, candidate) != null) {
+                if (!candidate.isEmpty() && run(world, candidate, keyed) != null) {
                     current = candidate;
                     smaller = true;
                 }

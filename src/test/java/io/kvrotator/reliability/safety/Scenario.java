@@ -1,5 +1,6 @@
 package io.kvrotator.reliability.safety;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.app.Setting;
 import io.kvrotator.sandbox.GraphStandIn.PasswordState;
@@ -8,23 +9,27 @@ import io.kvrotator.sandbox.Sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * One sequence's world: a fresh vault with a storage key secret and an app secret, the team's storage account and
- * app registration they belong to, another team's account and application (in the vault's scope, so only the proof
- * of possession protects them) and an account outside the scope; two workers (function instances) over the same
- * stand-ins and lock; and what the model remembers to check the invariants.
+ * One sequence's world: a fresh vault with a storage key secret, an app secret and a {@link KeyedCredential} of
+ * another registered type, the team's resources they belong to, another team's account, application and keyed
+ * resource (in the vault's scope, so only the proof of possession protects them) and resources outside the scope;
+ * two workers (function instances) over the same stand-ins and lock; and what the model remembers to check the
+ * invariants.
  */
 final class Scenario {
 
-    enum Secret { STORAGE, APP }
+    enum Secret { STORAGE, APP, KEYED }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String RG = "rg-team";
     static final String OTHER_RG = "rg-elsewhere";
 
@@ -37,6 +42,7 @@ final class Scenario {
     final String teamAppId;
     final String victimApp;
     final String victimAppId;
+    final KeyedCredential keyed;
     final AppContext[] workers = new AppContext[2];
     final Deque<String> pending = new ArrayDeque<>();
     final Map<Secret, String> lastEvent = new HashMap<>();
@@ -45,7 +51,7 @@ final class Scenario {
     final Map<Secret, Set<String>> upForRevocation = new HashMap<>();
     final Map<Secret, Map<String, String>> honestTags = new HashMap<>();
 
-    Scenario(int number, Sandbox sandbox, MutableClock clock, SteppedLock lock) {
+    Scenario(int number, KeyedCredential.Choice keyedChoice, Sandbox sandbox, MutableClock clock, SteppedLock lock) {
         this.number = number;
         this.vault = "kv-mbt-" + number;
         String unique = Integer.toString(number, 36);
@@ -73,9 +79,16 @@ final class Scenario {
                 now.minus(Duration.ofDays(40)), now.plus(Duration.ofDays(20)));
         sandbox.keyVault.seedSecret(vault, name(Secret.APP), portal.value(), honestTags.get(Secret.APP),
                 now.minus(Duration.ofDays(500)), now.plus(Duration.ofDays(20)));
+        keyed = new KeyedCredential(keyedChoice, sandbox, unique);
+        honestTags.put(Secret.KEYED, keyed.honestTags());
+        sandbox.keyVault.seedSecret(vault, name(Secret.KEYED), keyed.firstValue(), honestTags.get(Secret.KEYED),
+                now.minus(Duration.ofDays(40)), now.plus(Duration.ofDays(20)));
         Map<String, String> settings = sandbox.appSettings(vault);
-        settings.put(Setting.RESOURCE_SCOPES.key(), "{\"" + vault + "\": [\"/subscriptions/" + Sandbox.SUBSCRIPTION_ID
-                + "/resourceGroups/" + RG + "\", \"app:" + teamApp + "\", \"app:" + victimApp + "\"]}");
+        List<String> scopes = new ArrayList<>(List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
+                + RG, "app:" + teamApp, "app:" + victimApp));
+        scopes.addAll(keyed.scopeEntries(vault));
+        settings.put(Setting.RESOURCE_SCOPES.key(), JSON.createObjectNode().set(vault, JSON.valueToTree(scopes))
+                .toString());
         settings.put(Setting.SWEEP_APPLICATIONS.key(), teamApp);
         settings.put(Setting.HTTP_TIMEOUT_SECONDS.key(), "1");
         settings.put(Setting.VERIFY_ATTEMPTS.key(), "3");
@@ -84,14 +97,28 @@ final class Scenario {
         for (int worker = 0; worker < workers.length; worker++) {
             workers[worker] = new AppContext(io.kvrotator.app.Settings.from(settings), sandbox.credential, clock, lock);
         }
-        revokedFingerprints.put(Secret.STORAGE, new HashSet<>());
-        revokedFingerprints.put(Secret.APP, new HashSet<>());
-        upForRevocation.put(Secret.STORAGE, new HashSet<>());
-        upForRevocation.put(Secret.APP, new HashSet<>());
+        for (Secret secret : Secret.values()) {
+            revokedFingerprints.put(secret, new HashSet<>());
+            upForRevocation.put(secret, new HashSet<>());
+        }
     }
 
     static String name(Secret secret) {
-        return secret == Secret.STORAGE ? "TEAM-STORAGE-KEY" : "TEAM-API-CLIENT-SECRET";
+        return switch (secret) {
+            case STORAGE -> "TEAM-STORAGE-KEY";
+            case APP -> "TEAM-API-CLIENT-SECRET";
+            case KEYED -> "TEAM-KEYED-CREDENTIAL";
+        };
+    }
+
+    /** The secret a name from an outcome, a notice or an event stands for. */
+    static Secret named(String name) {
+        for (Secret secret : Secret.values()) {
+            if (name(secret).equalsIgnoreCase(name)) {
+                return secret;
+            }
+        }
+        throw new IllegalArgumentException("not a secret of the model: " + name);
     }
 
     String accountName(String resourceId) {

@@ -14,7 +14,7 @@ import java.util.Random;
 final class Sequences {
 
     private static final String[] SERVICES = {"keyvault", "keyvault", "keyvault", "arm", "arm", "graph", "graph",
-            "entra", "blob", "eventgrid"};
+            "entra", "blob", "eventgrid", Runner.KEYED_SERVICE, Runner.KEYED_SERVICE};
     private static final Point[] POINTS = {Point.before(Step.ROTATE), Point.VERIFIED, Point.VERIFIED,
             Point.before(Step.STORE), Point.before(Step.RETIRE), Point.before(Step.REVOKE), Point.CLOSE};
     private static final int[] DAYS = {1, 5, 12, 25, 40};
@@ -34,7 +34,7 @@ final class Sequences {
 
     private static Action action(Random random, boolean disturbed) {
         int worker = random.nextInt(2);
-        Secret secret = random.nextBoolean() ? Secret.STORAGE : Secret.APP;
+        Secret secret = Secret.values()[random.nextInt(Secret.values().length)];
         int roll = random.nextInt(100);
         if (roll < 28) {
             Freshness which = Freshness.values()[weighted(random, 60, 20, 20)];

@@ -25,8 +25,8 @@ final class World implements AutoCloseable {
         this.figures = figures;
     }
 
-    Scenario newScenario() {
-        return new Scenario(++scenarios, sandbox, clock, lock);
+    Scenario newScenario(KeyedCredential.Choice keyed) {
+        return new Scenario(++scenarios, keyed, sandbox, clock, lock);
     }
 
     @Override
@@ -42,14 +42,21 @@ final class World implements AutoCloseable {
         final AtomicInteger interruptions = new AtomicInteger();
         final AtomicInteger violations = new AtomicInteger();
         final Map<String, AtomicInteger> faults = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> keyedTypes = new ConcurrentHashMap<>();
+        /** New versions the sequences left behind, per secret of the model: what shows they rotated at all. */
+        final Map<String, AtomicInteger> newVersions = new ConcurrentHashMap<>();
 
         String describe() {
             Map<String, Integer> byKind = new TreeMap<>();
             faults.forEach((kind, count) -> byKind.put(kind, count.get()));
             int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
-            return "sequences=%d operations=%d faults=%d %s interruptions=%d invariantChecks=%d violations=%d"
-                    .formatted(sequences.get(), operations.get(), total, byKind, interruptions.get(),
-                            invariantChecks.get(), violations.get());
+            Map<String, Integer> byType = new TreeMap<>();
+            keyedTypes.forEach((type, count) -> byType.put(type, count.get()));
+            Map<String, Integer> bySecret = new TreeMap<>();
+            newVersions.forEach((secret, count) -> bySecret.put(secret, count.get()));
+            return ("sequences=%d operations=%d faults=%d %s interruptions=%d invariantChecks=%d violations=%d"
+                    + " keyedTypes=%s newVersions=%s").formatted(sequences.get(), operations.get(), total, byKind,
+                    interruptions.get(), invariantChecks.get(), violations.get(), byType, bySecret);
         }
     }
 }
