@@ -24,4 +24,9 @@ public record ArmAccess(TokenCredential credential, HttpClient httpClient, Azure
     public AzureProfile profile(String subscriptionId) {
         return new AzureProfile(null, subscriptionId, environment);
     }
+
+    /** A per-subscription cache of the managers {@code builder} makes. */
+    public <M> ArmManagers<M> managers(ArmManagers.Builder<M> builder) {
+        return new ArmManagers<>(this, builder);
+    }
 }

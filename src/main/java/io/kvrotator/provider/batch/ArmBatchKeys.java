@@ -8,12 +8,12 @@ import com.azure.resourcemanager.batch.models.BatchAccountRegenerateKeyParameter
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link BatchKeys} over {@code azure-resourcemanager-batch}; one manager per subscription, built on use. The keys
@@ -22,11 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ArmBatchKeys implements BatchKeys {
 
-    private final ArmAccess arm;
-    private final Map<String, BatchManager> bySubscription = new ConcurrentHashMap<>();
+    private final ArmManagers<BatchManager> managers;
 
     public ArmBatchKeys(ArmAccess arm) {
-        this.arm = arm;
+        this.managers = arm.managers((http, credential, profile) -> BatchManager.configure().withHttpClient(http)
+                .authenticate(credential, profile));
     }
 
     @Override
@@ -68,8 +68,7 @@ public final class ArmBatchKeys implements BatchKeys {
     }
 
     private BatchAccountsClient accounts(ArmResourceId account) {
-        return bySubscription.computeIfAbsent(account.subscriptionId(), id -> BatchManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)))
+        return managers.of(account.subscriptionId())
                 .serviceClient().getBatchAccounts();
     }
 }

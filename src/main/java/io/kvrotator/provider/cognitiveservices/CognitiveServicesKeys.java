@@ -8,6 +8,7 @@ import com.azure.resourcemanager.cognitiveservices.models.RegenerateKeyParameter
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.provider.DualKeyService;
 import io.kvrotator.provider.DualKeys;
@@ -15,7 +16,6 @@ import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An Azure AI services / Azure OpenAI account's keys, {@code Key1}/{@code Key2}: ARM {@code listKeys} and
@@ -28,12 +28,12 @@ final class CognitiveServicesKeys implements DualKeyService<ArmResourceId> {
     static final String RESOURCE_TYPE = "Microsoft.CognitiveServices/accounts";
     private static final DualKeys KEYS = new DualKeys("Key1", "Key2");
 
-    private final ArmAccess arm;
+    private final ArmManagers<CognitiveServicesManager> managers;
     private final CognitiveKeyVerifier verifier;
-    private final Map<String, CognitiveServicesManager> bySubscription = new ConcurrentHashMap<>();
 
     CognitiveServicesKeys(ArmAccess arm, CognitiveKeyVerifier verifier) {
-        this.arm = arm;
+        this.managers = arm.managers((http, credential, profile) -> CognitiveServicesManager.configure()
+                .withHttpClient(http).authenticate(credential, profile));
         this.verifier = verifier;
     }
 
@@ -107,8 +107,7 @@ final class CognitiveServicesKeys implements DualKeyService<ArmResourceId> {
     }
 
     private AccountsClient accounts(ArmResourceId account) {
-        return bySubscription.computeIfAbsent(account.subscriptionId(), id -> CognitiveServicesManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)))
+        return managers.of(account.subscriptionId())
                 .serviceClient().getAccounts();
     }
 }

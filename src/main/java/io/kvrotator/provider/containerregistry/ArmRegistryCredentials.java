@@ -9,12 +9,12 @@ import com.azure.resourcemanager.containerregistry.models.RegenerateCredentialPa
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link RegistryCredentials} over {@code azure-resourcemanager-containerregistry}; one manager per subscription,
@@ -24,11 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ArmRegistryCredentials implements RegistryCredentials {
 
-    private final ArmAccess arm;
-    private final Map<String, ContainerRegistryManager> bySubscription = new ConcurrentHashMap<>();
+    private final ArmManagers<ContainerRegistryManager> managers;
 
     public ArmRegistryCredentials(ArmAccess arm) {
-        this.arm = arm;
+        this.managers = arm.managers((http, credential, profile) -> ContainerRegistryManager.configure()
+                .withHttpClient(http).authenticate(credential, profile));
     }
 
     @Override
@@ -61,8 +61,7 @@ public final class ArmRegistryCredentials implements RegistryCredentials {
     }
 
     private RegistriesClient registries(ArmResourceId registry) {
-        return bySubscription.computeIfAbsent(registry.subscriptionId(), id -> ContainerRegistryManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)))
+        return managers.of(registry.subscriptionId())
                 .serviceClient().getRegistries();
     }
 }

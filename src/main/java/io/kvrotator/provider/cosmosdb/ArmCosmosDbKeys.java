@@ -8,12 +8,12 @@ import com.azure.resourcemanager.cosmos.models.KeyKind;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.vault.SecretValue;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An account's keys over {@code azure-resourcemanager-cosmos}: {@code listKeys}, and {@code regenerateKey}, a
@@ -21,13 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ArmCosmosDbKeys {
 
-    private final ArmAccess arm;
+    private final ArmManagers<CosmosManager> managers;
     private final Duration pollInterval;
-    private final Map<String, CosmosManager> bySubscription = new ConcurrentHashMap<>();
 
     /** @param pollInterval how often the regeneration is polled when ARM's answer gives no {@code Retry-After} */
     ArmCosmosDbKeys(ArmAccess arm, Duration pollInterval) {
-        this.arm = arm;
+        this.managers = arm.managers((http, credential, profile) -> CosmosManager.configure().withHttpClient(http)
+                .authenticate(credential, profile));
         this.pollInterval = pollInterval;
     }
 
@@ -61,8 +61,7 @@ final class ArmCosmosDbKeys {
     }
 
     private DatabaseAccountsClient accounts(ArmResourceId account) {
-        return bySubscription.computeIfAbsent(account.subscriptionId(), id -> CosmosManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)))
+        return managers.of(account.subscriptionId())
                 .serviceClient().getDatabaseAccounts();
     }
 }

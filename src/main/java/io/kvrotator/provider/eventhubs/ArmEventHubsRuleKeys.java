@@ -8,11 +8,11 @@ import com.azure.resourcemanager.eventhubs.models.RegenerateAccessKeyParameters;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.sas.SasRule;
 import io.kvrotator.provider.sas.SasRuleKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link SasRuleKeys} over {@code azure-resourcemanager-eventhubs}: a namespace's or an event hub's rule;
@@ -20,11 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ArmEventHubsRuleKeys implements SasRuleKeys {
 
-    private final ArmAccess arm;
-    private final Map<String, EventHubsManager> bySubscription = new ConcurrentHashMap<>();
+    private final ArmManagers<EventHubsManager> managers;
 
     ArmEventHubsRuleKeys(ArmAccess arm) {
-        this.arm = arm;
+        this.managers = arm.managers((http, credential, profile) -> EventHubsManager.configure().withHttpClient(http)
+                .authenticate(credential, profile));
     }
 
     @Override
@@ -62,7 +62,6 @@ final class ArmEventHubsRuleKeys implements SasRuleKeys {
 
 
     private EventHubManagementClient client(SasRule rule) {
-        return bySubscription.computeIfAbsent(rule.subscriptionId(), id -> EventHubsManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id))).serviceClient();
+        return managers.of(rule.subscriptionId()).serviceClient();
     }
 }

@@ -7,20 +7,20 @@ import com.azure.resourcemanager.redis.models.RedisRegenerateKeyParameters;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** A cache's access keys over {@code azure-resourcemanager-redis}: {@code listKeys}, {@code regenerateKey}. */
 final class ArmRedisKeys {
 
-    private final ArmAccess arm;
-    private final Map<String, RedisManager> bySubscription = new ConcurrentHashMap<>();
+    private final ArmManagers<RedisManager> managers;
 
     ArmRedisKeys(ArmAccess arm) {
-        this.arm = arm;
+        this.managers = arm.managers((http, credential, profile) -> RedisManager.configure().withHttpClient(http)
+                .authenticate(credential, profile));
     }
 
     Map<String, SecretValue> list(ArmResourceId cache) {
@@ -50,7 +50,6 @@ final class ArmRedisKeys {
     }
 
     private RedisManager manager(ArmResourceId cache) {
-        return bySubscription.computeIfAbsent(cache.subscriptionId(), id -> RedisManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)));
+        return managers.of(cache.subscriptionId());
     }
 }

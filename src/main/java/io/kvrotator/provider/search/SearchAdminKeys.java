@@ -7,6 +7,7 @@ import com.azure.resourcemanager.search.models.AdminKeyKind;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.provider.DualKeyService;
 import io.kvrotator.provider.DualKeys;
@@ -14,7 +15,6 @@ import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An Azure AI Search service's admin keys, {@code primary}/{@code secondary} (the {@code keyKind} names): ARM
@@ -27,12 +27,12 @@ final class SearchAdminKeys implements DualKeyService<ArmResourceId> {
     static final String RESOURCE_TYPE = "Microsoft.Search/searchServices";
     private static final DualKeys KEYS = new DualKeys("primary", "secondary");
 
-    private final ArmAccess arm;
+    private final ArmManagers<SearchServiceManager> managers;
     private final SearchAdminKeyVerifier verifier;
-    private final Map<String, SearchServiceManager> bySubscription = new ConcurrentHashMap<>();
 
     SearchAdminKeys(ArmAccess arm, SearchAdminKeyVerifier verifier) {
-        this.arm = arm;
+        this.managers = arm.managers((http, credential, profile) -> SearchServiceManager.configure()
+                .withHttpClient(http).authenticate(credential, profile));
         this.verifier = verifier;
     }
 
@@ -106,8 +106,7 @@ final class SearchAdminKeys implements DualKeyService<ArmResourceId> {
     }
 
     private AdminKeysClient adminKeys(ArmResourceId service) {
-        return bySubscription.computeIfAbsent(service.subscriptionId(), id -> SearchServiceManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)))
+        return managers.of(service.subscriptionId())
                 .serviceClient().getAdminKeys();
     }
 }

@@ -8,11 +8,11 @@ import com.azure.resourcemanager.servicebus.models.RegenerateAccessKeyParameters
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.sas.SasRule;
 import io.kvrotator.provider.sas.SasRuleKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link SasRuleKeys} over {@code azure-resourcemanager-servicebus}: a namespace's, a queue's or a topic's rule;
@@ -20,11 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ArmServiceBusRuleKeys implements SasRuleKeys {
 
-    private final ArmAccess arm;
-    private final Map<String, ServiceBusManager> bySubscription = new ConcurrentHashMap<>();
+    private final ArmManagers<ServiceBusManager> managers;
 
     ArmServiceBusRuleKeys(ArmAccess arm) {
-        this.arm = arm;
+        this.managers = arm.managers((http, credential, profile) -> ServiceBusManager.configure().withHttpClient(http)
+                .authenticate(credential, profile));
     }
 
     @Override
@@ -67,7 +67,6 @@ final class ArmServiceBusRuleKeys implements SasRuleKeys {
 
 
     private ServiceBusManagementClient client(SasRule rule) {
-        return bySubscription.computeIfAbsent(rule.subscriptionId(), id -> ServiceBusManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id))).serviceClient();
+        return managers.of(rule.subscriptionId()).serviceClient();
     }
 }

@@ -7,20 +7,20 @@ import com.azure.resourcemanager.storage.models.StorageAccountRegenerateKeyParam
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link StorageKeys} over {@code azure-resourcemanager-storage}; one manager per subscription, built on use. */
 public final class ArmStorageKeys implements StorageKeys {
 
-    private final ArmAccess arm;
-    private final Map<String, StorageManager> bySubscription = new ConcurrentHashMap<>();
+    private final ArmManagers<StorageManager> managers;
 
     public ArmStorageKeys(ArmAccess arm) {
-        this.arm = arm;
+        this.managers = arm.managers((http, credential, profile) -> StorageManager.configure().withHttpClient(http)
+                .authenticate(credential, profile));
     }
 
     @Override
@@ -49,7 +49,6 @@ public final class ArmStorageKeys implements StorageKeys {
     }
 
     private StorageManager manager(String subscriptionId) {
-        return bySubscription.computeIfAbsent(subscriptionId, id -> StorageManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)));
+        return managers.of(subscriptionId);
     }
 }

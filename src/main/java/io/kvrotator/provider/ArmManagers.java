@@ -1,0 +1,31 @@
+package io.kvrotator.provider;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.management.profile.AzureProfile;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One {@code azure-resourcemanager-*} manager per subscription, built on first use and kept. */
+public final class ArmManagers<M> {
+
+    /** How a manager is built, e.g. {@code StorageManager.configure().withHttpClient(...).authenticate(...)}. */
+    @FunctionalInterface
+    public interface Builder<M> {
+        M build(HttpClient httpClient, TokenCredential credential, AzureProfile profile);
+    }
+
+    private final ArmAccess arm;
+    private final Builder<M> builder;
+    private final Map<String, M> bySubscription = new ConcurrentHashMap<>();
+
+    ArmManagers(ArmAccess arm, Builder<M> builder) {
+        this.arm = arm;
+        this.builder = builder;
+    }
+
+    public M of(String subscriptionId) {
+        return bySubscription.computeIfAbsent(subscriptionId,
+                id -> builder.build(arm.httpClient(), arm.credential(), arm.profile(id)));
+    }
+}
