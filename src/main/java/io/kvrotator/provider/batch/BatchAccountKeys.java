@@ -1,7 +1,7 @@
 package io.kvrotator.provider.batch;
 
+import io.kvrotator.provider.ArmDualKeyService;
 import io.kvrotator.provider.ArmResourceId;
-import io.kvrotator.provider.DualKeyService;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * account's Batch service endpoint with Shared Key authentication. No connection string: consumers hold the account
  * URL, name and key.
  */
-public final class BatchAccountKeys implements DualKeyService<ArmResourceId> {
+public final class BatchAccountKeys extends ArmDualKeyService {
 
     public static final String TYPE = "BatchAccountKey";
     public static final String RESOURCE_TYPE = "Microsoft.Batch/batchAccounts";
@@ -27,40 +27,15 @@ public final class BatchAccountKeys implements DualKeyService<ArmResourceId> {
     private final BatchKeyVerifier verifier;
 
     public BatchAccountKeys(BatchKeys keys, BatchKeyVerifier verifier) {
+        super(TYPE, RESOURCE_TYPE, KEYS, "Batch account");
         this.keys = keys;
         this.verifier = verifier;
     }
 
     @Override
-    public String credentialType() {
-        return TYPE;
-    }
-
-    @Override
-    public DualKeys keyNames() {
-        return KEYS;
-    }
-
-    @Override
-    public String addressFormat() {
-        return "the Batch account's resource ID"
-                + " (/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Batch/batchAccounts/{name})";
-    }
-
-    @Override
     public Optional<ArmResourceId> parse(String providerAddress) {
-        return ArmResourceId.parse(providerAddress, RESOURCE_TYPE)
+        return super.parse(providerAddress)
                 .filter(account -> ACCOUNT_NAME.matcher(account.name()).matches());
-    }
-
-    @Override
-    public String resourceId(ArmResourceId account) {
-        return account.resourceId();
-    }
-
-    @Override
-    public String describe(ArmResourceId account) {
-        return "Batch account " + account.name();
     }
 
     @Override

@@ -8,21 +8,20 @@ import com.azure.resourcemanager.cognitiveservices.models.RegenerateKeyParameter
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmDualKeyService;
 import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmResourceId;
-import io.kvrotator.provider.DualKeyService;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An Azure AI services / Azure OpenAI account's keys, {@code Key1}/{@code Key2}: ARM {@code listKeys} and
  * {@code regenerateKey} through {@code azure-resourcemanager-cognitiveservices} (one manager per subscription, built
  * on use), tried on the account's data plane.
  */
-final class CognitiveServicesKeys implements DualKeyService<ArmResourceId> {
+final class CognitiveServicesKeys extends ArmDualKeyService {
 
     static final String TYPE = "CognitiveServicesKey";
     static final String RESOURCE_TYPE = "Microsoft.CognitiveServices/accounts";
@@ -32,40 +31,10 @@ final class CognitiveServicesKeys implements DualKeyService<ArmResourceId> {
     private final CognitiveKeyVerifier verifier;
 
     CognitiveServicesKeys(ArmAccess arm, CognitiveKeyVerifier verifier) {
+        super(TYPE, RESOURCE_TYPE, KEYS, "Azure AI services account");
         this.managers = arm.managers((http, credential, profile) -> CognitiveServicesManager.configure()
                 .withHttpClient(http).authenticate(credential, profile));
         this.verifier = verifier;
-    }
-
-    @Override
-    public String credentialType() {
-        return TYPE;
-    }
-
-    @Override
-    public DualKeys keyNames() {
-        return KEYS;
-    }
-
-    @Override
-    public String addressFormat() {
-        return "the Azure AI services account's resource ID"
-                + " (/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.CognitiveServices/accounts/{name})";
-    }
-
-    @Override
-    public Optional<ArmResourceId> parse(String providerAddress) {
-        return ArmResourceId.parse(providerAddress, RESOURCE_TYPE);
-    }
-
-    @Override
-    public String resourceId(ArmResourceId account) {
-        return account.resourceId();
-    }
-
-    @Override
-    public String describe(ArmResourceId account) {
-        return "Azure AI services account " + account.name();
     }
 
     @Override

@@ -2,8 +2,8 @@ package io.kvrotator.provider.containerregistry;
 
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
+import io.kvrotator.provider.ArmDualKeyService;
 import io.kvrotator.provider.ArmResourceId;
-import io.kvrotator.provider.DualKeyService;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.Locale;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * ARM, tried on the registry's Docker Registry API with basic authentication. No connection string: consumers hold
  * the user name (the registry's name) and a password.
  */
-public final class ContainerRegistryPasswords implements DualKeyService<ArmResourceId> {
+public final class ContainerRegistryPasswords extends ArmDualKeyService {
 
     public static final String TYPE = "ContainerRegistryPassword";
     public static final String RESOURCE_TYPE = "Microsoft.ContainerRegistry/registries";
@@ -31,40 +31,15 @@ public final class ContainerRegistryPasswords implements DualKeyService<ArmResou
     private final Map<String, String> usernames = new ConcurrentHashMap<>();
 
     public ContainerRegistryPasswords(RegistryCredentials credentials, RegistryPasswordVerifier verifier) {
+        super(TYPE, RESOURCE_TYPE, KEYS, "container registry");
         this.credentials = credentials;
         this.verifier = verifier;
     }
 
     @Override
-    public String credentialType() {
-        return TYPE;
-    }
-
-    @Override
-    public DualKeys keyNames() {
-        return KEYS;
-    }
-
-    @Override
-    public String addressFormat() {
-        return "the container registry's resource ID"
-                + " (/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.ContainerRegistry/registries/{name})";
-    }
-
-    @Override
     public Optional<ArmResourceId> parse(String providerAddress) {
-        return ArmResourceId.parse(providerAddress, RESOURCE_TYPE)
+        return super.parse(providerAddress)
                 .filter(registry -> REGISTRY_NAME.matcher(registry.name()).matches());
-    }
-
-    @Override
-    public String resourceId(ArmResourceId registry) {
-        return registry.resourceId();
-    }
-
-    @Override
-    public String describe(ArmResourceId registry) {
-        return "container registry " + registry.name();
     }
 
     @Override

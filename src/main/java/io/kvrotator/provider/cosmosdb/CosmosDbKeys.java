@@ -1,8 +1,8 @@
 package io.kvrotator.provider.cosmosdb;
 
+import io.kvrotator.provider.ArmDualKeyService;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.provider.ConnectionStrings;
-import io.kvrotator.provider.DualKeyService;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * key of that pair is regenerated: a read-only secret never touches the read-write keys, nor the other way round.
  * Listed and regenerated through ARM, tried on the account's data plane with a master-key signature.
  */
-public final class CosmosDbKeys implements DualKeyService<ArmResourceId> {
+public final class CosmosDbKeys extends ArmDualKeyService {
 
     public static final String TYPE = "CosmosDbKey";
     public static final String RESOURCE_TYPE = "Microsoft.DocumentDB/databaseAccounts";
@@ -31,46 +31,15 @@ public final class CosmosDbKeys implements DualKeyService<ArmResourceId> {
     private final CosmosConnectionStrings connectionStrings;
 
     CosmosDbKeys(ArmCosmosDbKeys keys, CosmosDbKeyVerifier verifier, CosmosEndpoint endpoint) {
+        super(TYPE, RESOURCE_TYPE, READ_WRITE, "Cosmos DB account");
         this.keys = keys;
         this.verifier = verifier;
         this.connectionStrings = new CosmosConnectionStrings(endpoint);
     }
 
     @Override
-    public String credentialType() {
-        return TYPE;
-    }
-
-    /** The read-write pair; {@link #keyPairs()} has both. */
-    @Override
-    public DualKeys keyNames() {
-        return READ_WRITE;
-    }
-
-    @Override
     public List<DualKeys> keyPairs() {
         return List.of(READ_WRITE, READ_ONLY);
-    }
-
-    @Override
-    public String addressFormat() {
-        return "the account's resource ID"
-                + " (/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.DocumentDB/databaseAccounts/{name})";
-    }
-
-    @Override
-    public Optional<ArmResourceId> parse(String providerAddress) {
-        return ArmResourceId.parse(providerAddress, RESOURCE_TYPE);
-    }
-
-    @Override
-    public String resourceId(ArmResourceId account) {
-        return account.resourceId();
-    }
-
-    @Override
-    public String describe(ArmResourceId account) {
-        return "Cosmos DB account " + account.name();
     }
 
     @Override

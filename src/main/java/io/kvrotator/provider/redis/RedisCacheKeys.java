@@ -1,8 +1,8 @@
 package io.kvrotator.provider.redis;
 
+import io.kvrotator.provider.ArmDualKeyService;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.provider.ConnectionStrings;
-import io.kvrotator.provider.DualKeyService;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * Azure Cache for Redis access keys, {@code Primary}/{@code Secondary}: listed and regenerated through ARM, tried on
  * the cache itself with {@code AUTH}.
  */
-public final class RedisCacheKeys implements DualKeyService<ArmResourceId> {
+public final class RedisCacheKeys extends ArmDualKeyService {
 
     public static final String TYPE = "RedisKey";
     public static final String RESOURCE_TYPE = "Microsoft.Cache/redis";
@@ -25,40 +25,10 @@ public final class RedisCacheKeys implements DualKeyService<ArmResourceId> {
     private final RedisConnectionStrings connectionStrings;
 
     RedisCacheKeys(ArmRedisKeys keys, RespAuthVerifier verifier, RedisEndpoint endpoint) {
+        super(TYPE, RESOURCE_TYPE, KEYS, "Redis cache");
         this.keys = keys;
         this.verifier = verifier;
         this.connectionStrings = new RedisConnectionStrings(endpoint);
-    }
-
-    @Override
-    public String credentialType() {
-        return TYPE;
-    }
-
-    @Override
-    public DualKeys keyNames() {
-        return KEYS;
-    }
-
-    @Override
-    public String addressFormat() {
-        return "the cache's resource ID"
-                + " (/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Cache/redis/{name})";
-    }
-
-    @Override
-    public Optional<ArmResourceId> parse(String providerAddress) {
-        return ArmResourceId.parse(providerAddress, RESOURCE_TYPE);
-    }
-
-    @Override
-    public String resourceId(ArmResourceId cache) {
-        return cache.resourceId();
-    }
-
-    @Override
-    public String describe(ArmResourceId cache) {
-        return "Redis cache " + cache.name();
     }
 
     @Override

@@ -7,21 +7,20 @@ import com.azure.resourcemanager.search.models.AdminKeyKind;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmDualKeyService;
 import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmResourceId;
-import io.kvrotator.provider.DualKeyService;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * An Azure AI Search service's admin keys, {@code primary}/{@code secondary} (the {@code keyKind} names): ARM
  * {@code listAdminKeys} and {@code regenerateAdminKey} through {@code azure-resourcemanager-search} (one manager per
  * subscription, built on use), tried on the service's data plane.
  */
-final class SearchAdminKeys implements DualKeyService<ArmResourceId> {
+final class SearchAdminKeys extends ArmDualKeyService {
 
     static final String TYPE = "SearchAdminKey";
     static final String RESOURCE_TYPE = "Microsoft.Search/searchServices";
@@ -31,40 +30,10 @@ final class SearchAdminKeys implements DualKeyService<ArmResourceId> {
     private final SearchAdminKeyVerifier verifier;
 
     SearchAdminKeys(ArmAccess arm, SearchAdminKeyVerifier verifier) {
+        super(TYPE, RESOURCE_TYPE, KEYS, "search service");
         this.managers = arm.managers((http, credential, profile) -> SearchServiceManager.configure()
                 .withHttpClient(http).authenticate(credential, profile));
         this.verifier = verifier;
-    }
-
-    @Override
-    public String credentialType() {
-        return TYPE;
-    }
-
-    @Override
-    public DualKeys keyNames() {
-        return KEYS;
-    }
-
-    @Override
-    public String addressFormat() {
-        return "the search service's resource ID"
-                + " (/subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.Search/searchServices/{name})";
-    }
-
-    @Override
-    public Optional<ArmResourceId> parse(String providerAddress) {
-        return ArmResourceId.parse(providerAddress, RESOURCE_TYPE);
-    }
-
-    @Override
-    public String resourceId(ArmResourceId service) {
-        return service.resourceId();
-    }
-
-    @Override
-    public String describe(ArmResourceId service) {
-        return "search service " + service.name();
     }
 
     @Override

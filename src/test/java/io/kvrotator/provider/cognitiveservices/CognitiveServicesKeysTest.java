@@ -27,7 +27,7 @@ class CognitiveServicesKeysTest {
     @Test
     @DisplayName("ProviderAddress must be an Azure AI services account's resource ID")
     void parsesOnlyAccounts() {
-        CognitiveServicesKeys keys = new CognitiveServicesKeys(null, null);
+        CognitiveServicesKeys keys = new CognitiveServicesKeys(ArmAccess.of("https://management.azure.com/", null, null), null);
 
         assertThat(keys.parse(ACCOUNT)).get().extracting(ArmResourceId::name).isEqualTo("ai-payments");
         assertThat(keys.parse(ACCOUNT.replace("Microsoft.CognitiveServices/accounts",

@@ -27,7 +27,7 @@ class SearchAdminKeysTest {
     @Test
     @DisplayName("ProviderAddress must be a search service's resource ID")
     void parsesOnlySearchServices() {
-        SearchAdminKeys keys = new SearchAdminKeys(null, null);
+        SearchAdminKeys keys = new SearchAdminKeys(ArmAccess.of("https://management.azure.com/", null, null), null);
 
         assertThat(keys.parse(SERVICE)).get().extracting(ArmResourceId::name).isEqualTo("srch-orders");
         assertThat(keys.parse(SERVICE.replace("Microsoft.Search/searchServices",
