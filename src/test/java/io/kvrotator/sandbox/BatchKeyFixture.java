@@ -1,16 +1,12 @@
 package io.kvrotator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.batch.BatchAccountKeyFactory;
-import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /** Batch account keys: ARM stand-in for listKeys/regenerateKeys/GET, Batch endpoint for a Shared Key call. */
 final class BatchKeyFixture implements ProviderFixture {
@@ -38,7 +34,10 @@ final class BatchKeyFixture implements ProviderFixture {
         String resourceId = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/" + resourceGroup
                 + "/providers/Microsoft.Batch/batchAccounts/" + accountName;
         String primary = sandbox.batch.createAccount(resourceId);
-        return new LiveKey(sandbox, resourceId, accountName, resourceGroup, primary);
+        return new ArmLiveKey("BatchAccountKey", resourceId, resourceGroup, primary, "Primary", "Secondary",
+                candidate -> sandbox.batch.accepts(resourceId, candidate),
+                ArmLiveKey.armCalls(sandbox, resourceId, "/regenerateKeys"),
+                ArmLiveKey.holdsOneOf(() -> sandbox.batch.keys(resourceId)));
     }
 
     @Override
@@ -66,48 +65,5 @@ final class BatchKeyFixture implements ProviderFixture {
         }
         return Optional.of(new SeedValue(key.value(), Map.of("CredentialType", credentialType(),
                 "CredentialId", keyName, "ProviderAddress", account)));
-    }
-
-    private record LiveKey(Sandbox sandbox, String resourceId, String accountName, String resourceGroup,
-                           String value) implements Live {
-
-        @Override
-        public Map<String, String> tags() {
-            return Map.of("CredentialType", "BatchAccountKey", "CredentialId", "Primary",
-                    "ProviderAddress", resourceId);
-        }
-
-        @Override
-        public String credentialId() {
-            return "Primary";
-        }
-
-        @Override
-        public String lyingCredentialId() {
-            return "Secondary";
-        }
-
-        @Override
-        public ResourceScope scope(String vault) {
-            return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-                    + resourceGroup), Set.of());
-        }
-
-        @Override
-        public boolean accepts(String candidate) {
-            return sandbox.batch.accepts(resourceId, candidate);
-        }
-
-        @Override
-        public int remoteWrites() {
-            return (int) sandbox.arm.calls().stream().filter(call -> call.path().endsWith("/regenerateKeys")
-                    && call.path().contains("/batchAccounts/" + accountName + "/")).count();
-        }
-
-        @Override
-        public Predicate<VersionView> holdsAWorkingCredential() {
-            return stored -> sandbox.batch.keys(resourceId).values().stream()
-                    .anyMatch(key -> key.fingerprint().equals(stored.fingerprint()));
-        }
     }
 }

@@ -1,17 +1,13 @@
 package io.kvrotator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.cognitiveservices.CognitiveServicesKeyFactory;
 import io.kvrotator.sandbox.ArmStandIn.KeyState;
-import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Azure AI services / Azure OpenAI account keys: the ARM stand-in for listKeys/regenerateKey, the
@@ -45,7 +41,10 @@ final class CognitiveServicesKeyFixture implements ProviderFixture {
         String resourceId = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/" + resourceGroup
                 + "/providers/" + CognitiveServicesStandIn.RESOURCE_TYPE + "/" + accountName;
         String key1 = sandbox.cognitive.createAccount(resourceId);
-        return new LiveKey(sandbox, resourceId, resourceGroup, key1);
+        return new ArmLiveKey(TYPE, resourceId, resourceGroup, key1, "Key1", "Key2",
+                candidate -> sandbox.arm.acceptsKey(resourceId, candidate),
+                ArmLiveKey.armCalls(sandbox, resourceId, "/regenerateKey"),
+                ArmLiveKey.holdsOneOf(() -> sandbox.cognitive.keys(resourceId)));
     }
 
     @Override
@@ -73,47 +72,5 @@ final class CognitiveServicesKeyFixture implements ProviderFixture {
         }
         return Optional.of(new SeedValue(key.value(), Map.of("CredentialType", TYPE, "CredentialId", keyName,
                 "ProviderAddress", account)));
-    }
-
-    private record LiveKey(Sandbox sandbox, String resourceId, String resourceGroup, String value) implements Live {
-
-        @Override
-        public Map<String, String> tags() {
-            return Map.of("CredentialType", TYPE, "CredentialId", "Key1", "ProviderAddress", resourceId);
-        }
-
-        @Override
-        public String credentialId() {
-            return "Key1";
-        }
-
-        @Override
-        public String lyingCredentialId() {
-            return "Key2";
-        }
-
-        @Override
-        public ResourceScope scope(String vault) {
-            return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-                    + resourceGroup), Set.of());
-        }
-
-        @Override
-        public boolean accepts(String candidate) {
-            return sandbox.arm.acceptsKey(resourceId, candidate);
-        }
-
-        @Override
-        public int remoteWrites() {
-            String regenerate = (resourceId + "/regenerateKey").toLowerCase(Locale.ROOT);
-            return (int) sandbox.arm.calls().stream()
-                    .filter(call -> call.path().toLowerCase(Locale.ROOT).equals(regenerate)).count();
-        }
-
-        @Override
-        public Predicate<VersionView> holdsAWorkingCredential() {
-            return stored -> sandbox.cognitive.keys(resourceId).values().stream()
-                    .anyMatch(key -> key.fingerprint().equals(stored.fingerprint()));
-        }
     }
 }

@@ -1,16 +1,12 @@
 package io.kvrotator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.containerregistry.ContainerRegistryPasswordFactory;
-import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /** Container registry admin passwords: ARM stand-in for listCredentials/regenerateCredential, registry for GET /v2/. */
 final class ContainerRegistryFixture implements ProviderFixture {
@@ -39,7 +35,11 @@ final class ContainerRegistryFixture implements ProviderFixture {
         String resourceId = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/" + resourceGroup
                 + "/providers/Microsoft.ContainerRegistry/registries/" + registryName;
         String password = sandbox.containerRegistry.createRegistry(resourceId);
-        return new LivePassword(sandbox, resourceId, registryName, resourceGroup, password);
+        return new ArmLiveKey("ContainerRegistryPassword", resourceId, resourceGroup, password, "password", "password2",
+                candidate -> sandbox.containerRegistry.accepts(resourceId, candidate),
+                ArmLiveKey.armCalls(sandbox, resourceId, "/regenerateCredential"),
+                stored -> sandbox.containerRegistry.adminUserEnabled(resourceId)
+                        && ArmLiveKey.holdsOneOf(() -> sandbox.containerRegistry.passwords(resourceId)).test(stored));
     }
 
     @Override
@@ -72,49 +72,5 @@ final class ContainerRegistryFixture implements ProviderFixture {
         }
         return Optional.of(new SeedValue(password.value(), Map.of("CredentialType", credentialType(),
                 "CredentialId", passwordName, "ProviderAddress", registry)));
-    }
-
-    private record LivePassword(Sandbox sandbox, String resourceId, String registryName, String resourceGroup,
-                                String value) implements Live {
-
-        @Override
-        public Map<String, String> tags() {
-            return Map.of("CredentialType", "ContainerRegistryPassword", "CredentialId", "password",
-                    "ProviderAddress", resourceId);
-        }
-
-        @Override
-        public String credentialId() {
-            return "password";
-        }
-
-        @Override
-        public String lyingCredentialId() {
-            return "password2";
-        }
-
-        @Override
-        public ResourceScope scope(String vault) {
-            return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-                    + resourceGroup), Set.of());
-        }
-
-        @Override
-        public boolean accepts(String candidate) {
-            return sandbox.containerRegistry.accepts(resourceId, candidate);
-        }
-
-        @Override
-        public int remoteWrites() {
-            return (int) sandbox.arm.calls().stream().filter(call -> call.path().endsWith("/regenerateCredential")
-                    && call.path().contains("/registries/" + registryName + "/")).count();
-        }
-
-        @Override
-        public Predicate<VersionView> holdsAWorkingCredential() {
-            return stored -> sandbox.containerRegistry.adminUserEnabled(resourceId)
-                    && sandbox.containerRegistry.passwords(resourceId).values().stream()
-                    .anyMatch(key -> key.fingerprint().equals(stored.fingerprint()));
-        }
     }
 }

@@ -1,17 +1,13 @@
 package io.kvrotator.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.search.SearchAdminKeyFactory;
 import io.kvrotator.sandbox.ArmStandIn.KeyState;
-import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Azure AI Search admin keys: the ARM stand-in for listAdminKeys/regenerateAdminKey, the {@link SearchStandIn}
@@ -44,7 +40,10 @@ final class SearchAdminKeyFixture implements ProviderFixture {
         String resourceId = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/" + resourceGroup
                 + "/providers/" + SearchStandIn.RESOURCE_TYPE + "/" + serviceName;
         String primary = sandbox.search.createService(resourceId);
-        return new LiveKey(sandbox, resourceId, resourceGroup, primary);
+        return new ArmLiveKey(TYPE, resourceId, resourceGroup, primary, "primary", "secondary",
+                candidate -> sandbox.arm.acceptsKey(resourceId, candidate),
+                ArmLiveKey.armCalls(sandbox, resourceId, "/regenerateAdminKey/"),
+                ArmLiveKey.holdsOneOf(() -> sandbox.search.adminKeys(resourceId)));
     }
 
     @Override
@@ -72,47 +71,5 @@ final class SearchAdminKeyFixture implements ProviderFixture {
         }
         return Optional.of(new SeedValue(key.value(), Map.of("CredentialType", TYPE, "CredentialId", keyName,
                 "ProviderAddress", service)));
-    }
-
-    private record LiveKey(Sandbox sandbox, String resourceId, String resourceGroup, String value) implements Live {
-
-        @Override
-        public Map<String, String> tags() {
-            return Map.of("CredentialType", TYPE, "CredentialId", "primary", "ProviderAddress", resourceId);
-        }
-
-        @Override
-        public String credentialId() {
-            return "primary";
-        }
-
-        @Override
-        public String lyingCredentialId() {
-            return "secondary";
-        }
-
-        @Override
-        public ResourceScope scope(String vault) {
-            return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-                    + resourceGroup), Set.of());
-        }
-
-        @Override
-        public boolean accepts(String candidate) {
-            return sandbox.arm.acceptsKey(resourceId, candidate);
-        }
-
-        @Override
-        public int remoteWrites() {
-            String regenerate = (resourceId + "/regenerateAdminKey/").toLowerCase(Locale.ROOT);
-            return (int) sandbox.arm.calls().stream()
-                    .filter(call -> call.path().toLowerCase(Locale.ROOT).startsWith(regenerate)).count();
-        }
-
-        @Override
-        public Predicate<VersionView> holdsAWorkingCredential() {
-            return stored -> sandbox.search.adminKeys(resourceId).values().stream()
-                    .anyMatch(key -> key.fingerprint().equals(stored.fingerprint()));
-        }
     }
 }
