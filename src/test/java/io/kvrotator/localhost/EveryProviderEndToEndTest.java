@@ -75,6 +75,13 @@ class EveryProviderEndToEndTest {
                 assertThat(live.holdsAWorkingCredential().test(versions.get(1))).as("the new version's credential")
                         .isTrue();
             }
+            if (format.equals("key")) {
+                String state = SandboxState.of(sandbox).toString();
+                String fingerprint = "\"fingerprint\":\"" + versions.get(1).fingerprint() + "\"";
+                assertThat(state.split(java.util.regex.Pattern.quote(fingerprint), -1).length - 1)
+                        .as("GET /sandbox/state shows the new key at the resource too, not only in the vault")
+                        .isGreaterThanOrEqualTo(2);
+            }
         }
     }
 }

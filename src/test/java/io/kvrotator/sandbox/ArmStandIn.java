@@ -87,6 +87,17 @@ public final class ArmStandIn extends StandIn {
         return keysOf(resourceId).values().stream().anyMatch(key -> key.value().equals(value));
     }
 
+    /** Every keyed resource (AI services, Search, Cosmos DB, Redis, Batch, registries, SAS rules): its keys now. */
+    public Map<String, Map<String, KeyState>> keyedResources() {
+        Map<String, Map<String, KeyState>> view = new java.util.TreeMap<>();
+        keyed.values().forEach(resource -> {
+            synchronized (resource) {
+                view.put(resource.resourceId(), Map.copyOf(resource.keys()));
+            }
+        });
+        return view;
+    }
+
     public Map<String, Map<String, KeyState>> accounts() {
         Map<String, Map<String, KeyState>> view = new LinkedHashMap<>();
         accounts.values().forEach(account -> view.put(account.resourceId, Map.copyOf(account.keys)));

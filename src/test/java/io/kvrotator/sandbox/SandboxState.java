@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kvrotator.sandbox.ArmStandIn.KeyState;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A read-only JSON view of every stand-in's state, with values only as fingerprints (the first 16 hex digits of
@@ -43,14 +45,8 @@ public final class SandboxState {
                 node.set("tags", JSON.valueToTree(cert.tags()));
             });
         }
-        ObjectNode accounts = root.putObject("storageAccounts");
-        sandbox.arm.accounts().forEach((id, keys) -> {
-            ObjectNode account = accounts.putObject(id);
-            keys.forEach((name, key) -> {
-                ObjectNode node = account.putObject(name).put("fingerprint", key.fingerprint());
-                time(node, "regeneratedAt", key.regeneratedAt());
-            });
-        });
+        keys(root.putObject("storageAccounts"), sandbox.arm.accounts());
+        keys(root.putObject("keyedResources"), sandbox.arm.keyedResources());
         ObjectNode applications = root.putObject("applications");
         sandbox.graph.applications().forEach((objectId, app) -> {
             ObjectNode node = applications.putObject(objectId).put("appId", app.appId())
@@ -71,6 +67,16 @@ public final class SandboxState {
         ArrayNode events = root.putArray("events");
         sandbox.eventGrid.events().forEach(events::add);
         return root;
+    }
+
+    private static void keys(ObjectNode resources, Map<String, Map<String, KeyState>> keysById) {
+        keysById.forEach((id, keys) -> {
+            ObjectNode resource = resources.putObject(id);
+            keys.forEach((name, key) -> {
+                ObjectNode node = resource.putObject(name).put("fingerprint", key.fingerprint());
+                time(node, "regeneratedAt", key.regeneratedAt());
+            });
+        });
     }
 
     private static void time(ObjectNode node, String field, Instant instant) {
