@@ -119,7 +119,11 @@ public final class AuthorizationStandIn implements ArmStandIn.Route {
         if (!request.method().equals("GET")) {
             return Optional.empty();
         }
-        String path = request.path().replaceAll("/{2,}", "/").replaceAll("/$", "");
+        // The SDK sends some IDs after a slash of its own ("//subscriptions/..."), which the JDK's server reads as an
+        // authority: put the lost segment back.
+        String authority = request.uri().getRawAuthority();
+        String path = ((authority == null ? "" : "/" + authority) + request.path()).replaceAll("/{2,}", "/")
+                .replaceAll("/$", "");
         Matcher definition = DEFINITION.matcher(path);
         if (definition.matches()) {
             return Optional.of(forbiddenAnswer("roleDefinitions", path).orElseGet(() -> Optional.ofNullable(
