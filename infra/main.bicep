@@ -42,6 +42,9 @@ param externalVaults array = []
 @description('Object ID of the pipeline\'s principal, which seeds secrets into the product vault; empty for none.')
 param pipelinePrincipalId string = ''
 
+@description('Object IDs of the service principals (workload identities) expected to read the managed vaults\' secrets; the access review reports any other. The function\'s own identity is always expected.')
+param accessReviewExpectedPrincipalIds array = []
+
 @description('False on the first pass of a deployment: Event Grid refuses subscriptions to functions not yet deployed.')
 param subscribeToEvents bool = true
 
@@ -108,6 +111,8 @@ var productVaultScope = '"${vaultName}": ${string(concat(rotatedStorageAccountId
 var externalVaultScopes = [for vault in externalVaults: '"${vault.name}": ${string(vault.rotates)}']
 var resourceScopes = '{${join(concat([productVaultScope], externalVaultScopes), ', ')}}'
 var externalVaultSubscriptionIds = [for vault in externalVaults: vault.subscriptionId]
+// What the access review reads (ROTATOR_VAULT_RESOURCE_IDS): every managed vault's resource ID.
+var externalVaultIds = [for vault in externalVaults: '/subscriptions/${vault.subscriptionId}/resourceGroups/${vault.resourceGroup}/providers/Microsoft.KeyVault/vaults/${vault.name}']
 var functionAppName = 'func-${baseName}'
 var applicationInsightsName = 'appi-${baseName}'
 var allTags = union(tags, {
@@ -169,6 +174,7 @@ module productVault 'modules/keyVault.bicep' = {
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     functionPrincipalId: functionApp.outputs.principalId
     secretRotatorRoleGuid: rotatorRoles.outputs.secretRotatorRoleGuid
+    accessReviewerRoleGuid: rotatorRoles.outputs.accessReviewerRoleGuid
     seederPrincipalId: pipelinePrincipalId
     secretSeederRoleGuid: rotatorRoles.outputs.secretSeederRoleGuid
   }
@@ -211,6 +217,8 @@ module externalVaultModules 'modules/managedVault.bicep' = [for vault in externa
     functionAppId: functionApp.outputs.id
     functionPrincipalId: functionApp.outputs.principalId
     secretRotatorRoleGuid: rotatorRoles.outputs.secretRotatorRoleGuid
+    accessReviewerRoleGuid: rotatorRoles.outputs.accessReviewerRoleGuid
+    storagePermissionReaderRoleGuid: rotatorRoles.outputs.storagePermissionReaderRoleGuid
     cognitiveServicesKeyOperatorRoleGuid: rotatorRoles.outputs.cognitiveServicesKeyOperatorRoleGuid
     searchAdminKeyOperatorRoleGuid: rotatorRoles.outputs.searchAdminKeyOperatorRoleGuid
     containerRegistryCredentialOperatorRoleGuid: rotatorRoles.outputs.containerRegistryCredentialOperatorRoleGuid
@@ -244,6 +252,7 @@ module storageKeyOperators 'modules/storageKeyOperator.bicep' = [for storageAcco
   params: {
     storageAccountName: last(split(storageAccountId, '/'))
     functionPrincipalId: functionApp.outputs.principalId
+    permissionReaderRoleGuid: rotatorRoles.outputs.storagePermissionReaderRoleGuid
   }
 }]
 
@@ -271,6 +280,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     ROTATOR_ENTRA_TENANT_ID: tenant().tenantId
     ROTATOR_SWEEP_SCHEDULE: sweepSchedule
     ROTATOR_RESOURCE_SCOPES: resourceScopes
+    ROTATOR_VAULT_RESOURCE_IDS: join(concat([productVault.outputs.id], externalVaultIds), ',')
+    ROTATOR_IDENTITY_OBJECT_ID: functionApp.outputs.principalId
+    ROTATOR_ACCESS_REVIEW_EXPECTED_PRINCIPALS: join(accessReviewExpectedPrincipalIds, ',')
     ROTATOR_REQUIRE_CALLER_IDENTITY: requireCallerIdentity ? 'true' : 'false'
     ROTATOR_REQUIRED_CALLER_ROLE: requiredCallerRole
     ROTATOR_EVENTS_TOPIC_ENDPOINT: eventsTopic.outputs.endpoint

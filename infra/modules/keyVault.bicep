@@ -1,6 +1,6 @@
 // The product vault kv-rotator creates and manages, to the organisation's standard: RBAC authorization, soft
-// delete, purge protection, audit logs to Log Analytics. The function's identity holds the Secret Rotator custom
-// role on it; the pipeline's, the Secret Seeder role (modules/rotatorRoles.bicep).
+// delete, purge protection, audit logs to Log Analytics. The function's identity holds the Secret Rotator and Access
+// Reviewer custom roles on it; the pipeline's, the Secret Seeder role (modules/rotatorRoles.bicep).
 
 param name string
 param location string
@@ -18,6 +18,8 @@ param logAnalyticsWorkspaceId string
 param functionPrincipalId string
 @description('Name (GUID) of the custom role kv-rotator Secret Rotator (modules/rotatorRoles.bicep).')
 param secretRotatorRoleGuid string
+@description('Name (GUID) of the custom role kv-rotator Access Reviewer (modules/rotatorRoles.bicep).')
+param accessReviewerRoleGuid string
 @description('Object ID of the principal that seeds secrets from the pipeline variable group; empty for none.')
 param seederPrincipalId string = ''
 @description('Name (GUID) of the custom role kv-rotator Secret Seeder (modules/rotatorRoles.bicep).')
@@ -71,6 +73,17 @@ resource functionRotator 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretRotatorRoleGuid)
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The access review reads who can read this vault (role assignments, definitions, PIM schedules) and its mode.
+resource functionAccessReviewer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, functionPrincipalId, accessReviewerRoleGuid)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', accessReviewerRoleGuid)
     principalId: functionPrincipalId
     principalType: 'ServicePrincipal'
   }

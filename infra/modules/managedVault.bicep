@@ -1,6 +1,6 @@
 // A vault that lives elsewhere and that kv-rotator manages (the shared {org}-kv-{env}-common among them): referenced
 // as existing, never created or reconfigured. Deployed into the vault's resource group: the function's Secret
-// Rotator role on the vault, the vault's system topic (the one it has, or a new one) with both expiry
+// Rotator and Access Reviewer roles on the vault, the vault's system topic (the one it has, or a new one) with both expiry
 // subscriptions, and the rotation role on every resource its secrets may rotate.
 
 param vaultName string
@@ -12,6 +12,10 @@ param tags object
 param functionAppId string
 param functionPrincipalId string
 param secretRotatorRoleGuid string
+@description('kv-rotator Access Reviewer (rotatorRoles.bicep), for the access review of this vault.')
+param accessReviewerRoleGuid string
+@description('kv-rotator Storage Permission Reader (rotatorRoles.bicep), beside the key operator on each storage account in rotates.')
+param storagePermissionReaderRoleGuid string
 @description('kv-rotator Cognitive Services Key Operator (rotatorRoles.bicep), for the Azure AI services accounts in rotates.')
 param cognitiveServicesKeyOperatorRoleGuid string
 @description('kv-rotator Search Admin Key Operator (rotatorRoles.bicep), for the search services in rotates.')
@@ -46,6 +50,17 @@ resource functionRotator 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretRotatorRoleGuid)
+    principalId: functionPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// The access review reads who can read this vault (role assignments, definitions, PIM schedules) and its mode.
+resource functionAccessReviewer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, functionPrincipalId, accessReviewerRoleGuid)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', accessReviewerRoleGuid)
     principalId: functionPrincipalId
     principalType: 'ServicePrincipal'
   }
@@ -86,6 +101,7 @@ module storageKeyOperators 'storageKeyOperator.bicep' = [for resourceId in rotat
   params: {
     storageAccountName: last(split(resourceId, '/'))
     functionPrincipalId: functionPrincipalId
+    permissionReaderRoleGuid: storagePermissionReaderRoleGuid
   }
 }]
 

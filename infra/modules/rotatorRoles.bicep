@@ -1,7 +1,8 @@
 // kv-rotator's custom roles, defined once per subscription and environment. No built-in role fits: Key Vault
 // Secrets Officer also deletes, backs up, restores and purges secrets; Key Vault Secrets User cannot write; no
 // built-in role lets a principal list and regenerate a container registry's or a Batch account's keys and nothing
-// else.
+// else. Every key operator also reads the function's own permissions on its resource
+// (Microsoft.Authorization/permissions/read), for the permission preflight of status and dry runs.
 targetScope = 'subscription'
 
 param env string
@@ -48,6 +49,7 @@ resource cognitiveServicesKeyOperator 'Microsoft.Authorization/roleDefinitions@2
         actions: [
           'Microsoft.CognitiveServices/accounts/listKeys/action'
           'Microsoft.CognitiveServices/accounts/regenerateKey/action'
+          'Microsoft.Authorization/permissions/read'
         ]
         notActions: []
         dataActions: []
@@ -71,6 +73,7 @@ resource searchAdminKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04
         actions: [
           'Microsoft.Search/searchServices/listAdminKeys/action'
           'Microsoft.Search/searchServices/regenerateAdminKey/action'
+          'Microsoft.Authorization/permissions/read'
         ]
         notActions: []
         dataActions: []
@@ -123,6 +126,7 @@ resource containerRegistryCredentialOperator 'Microsoft.Authorization/roleDefini
           'Microsoft.ContainerRegistry/registries/read'
           'Microsoft.ContainerRegistry/registries/listCredentials/action'
           'Microsoft.ContainerRegistry/registries/regenerateCredential/action'
+          'Microsoft.Authorization/permissions/read'
         ]
         notActions: []
         dataActions: []
@@ -147,6 +151,7 @@ resource batchAccountKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-0
           'Microsoft.Batch/batchAccounts/read'
           'Microsoft.Batch/batchAccounts/listkeys/action'
           'Microsoft.Batch/batchAccounts/regeneratekeys/action'
+          'Microsoft.Authorization/permissions/read'
         ]
         notActions: []
         dataActions: []
@@ -178,6 +183,7 @@ resource serviceBusKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-
           'Microsoft.ServiceBus/namespaces/queues/authorizationRules/regenerateKeys/action'
           'Microsoft.ServiceBus/namespaces/topics/authorizationRules/listkeys/action'
           'Microsoft.ServiceBus/namespaces/topics/authorizationRules/regenerateKeys/action'
+          'Microsoft.Authorization/permissions/read'
         ]
         notActions: []
         dataActions: []
@@ -202,6 +208,7 @@ resource eventHubsKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-0
           'Microsoft.EventHub/namespaces/authorizationRules/regenerateKeys/action'
           'Microsoft.EventHub/namespaces/eventhubs/authorizationRules/listkeys/action'
           'Microsoft.EventHub/namespaces/eventhubs/authorizationRules/regenerateKeys/action'
+          'Microsoft.Authorization/permissions/read'
         ]
         notActions: []
         dataActions: []
@@ -229,6 +236,7 @@ resource redisKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01' =
         actions: [
           'Microsoft.Cache/redis/listKeys/action'
           'Microsoft.Cache/redis/regenerateKey/action'
+          'Microsoft.Authorization/permissions/read'
         ]
         notActions: []
         dataActions: []
@@ -253,6 +261,7 @@ resource cosmosDbKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01
         actions: [
           'Microsoft.DocumentDB/databaseAccounts/listKeys/action'
           'Microsoft.DocumentDB/databaseAccounts/regenerateKey/action'
+          'Microsoft.Authorization/permissions/read'
         ]
         notActions: []
         dataActions: []
@@ -265,3 +274,57 @@ resource cosmosDbKeyOperator 'Microsoft.Authorization/roleDefinitions@2022-04-01
 
 output redisKeyOperatorRoleGuid string = redisKeyOperator.name
 output cosmosDbKeyOperatorRoleGuid string = cosmosDbKeyOperator.name
+
+// The function on every managed vault, for the access review: read the role assignments at, above and below the
+// vault, the role definitions they name, PIM's schedule instances (standing or activated, eligible), its own
+// permissions, and the vault resource (RBAC or access-policy mode, owner tags). Reads only; no data action. Reader
+// would do too but reads everything else in the vault's resource group's scope as well.
+resource accessReviewer 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator access reviewer')
+  properties: {
+    roleName: 'kv-rotator Access Reviewer (${env}, ${subscription().subscriptionId})'
+    description: 'Read role assignments, role definitions, PIM schedule instances and the vault. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Authorization/roleAssignments/read'
+          'Microsoft.Authorization/roleDefinitions/read'
+          'Microsoft.Authorization/roleAssignmentScheduleInstances/read'
+          'Microsoft.Authorization/roleEligibilityScheduleInstances/read'
+          'Microsoft.Authorization/permissions/read'
+          'Microsoft.KeyVault/vaults/read'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+// The function on each rotated storage account, beside the built-in Storage Account Key Operator Service Role
+// (which cannot list permissions): its own permissions there, for the preflight. Nothing else.
+resource storagePermissionReader 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(subscription().id, env, 'kv-rotator storage permission reader')
+  properties: {
+    roleName: 'kv-rotator Storage Permission Reader (${env}, ${subscription().subscriptionId})'
+    description: 'List the caller\'s own permissions on a storage account. Nothing else.'
+    type: 'CustomRole'
+    permissions: [
+      {
+        actions: [
+          'Microsoft.Authorization/permissions/read'
+        ]
+        notActions: []
+        dataActions: []
+        notDataActions: []
+      }
+    ]
+    assignableScopes: [for id in subscriptionIds: '/subscriptions/${id}']
+  }
+}
+
+output accessReviewerRoleGuid string = accessReviewer.name
+output storagePermissionReaderRoleGuid string = storagePermissionReader.name

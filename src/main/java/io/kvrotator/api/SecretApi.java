@@ -1,5 +1,7 @@
 package io.kvrotator.api;
 
+import io.kvrotator.accessreview.PermissionPreflight;
+import io.kvrotator.accessreview.Preflight;
 import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,15 +34,18 @@ public final class SecretApi {
     static final int MAX_WITHIN_DAYS = 3650;
 
     private final Rotator rotator;
+    private final PermissionPreflight preflight;
     private final ExpiryScanner expiries;
     private final VaultAllowList allowedVaults;
     private final CallerPolicy callerPolicy;
     private final IdempotentRequests idempotent;
     private final Clock clock;
 
-    public SecretApi(Rotator rotator, ExpiryScanner expiries, VaultAllowList allowedVaults,
-                     CallerPolicy callerPolicy, IdempotencyRecords idempotencyRecords, Clock clock) {
+    public SecretApi(Rotator rotator, PermissionPreflight preflight, ExpiryScanner expiries,
+                     VaultAllowList allowedVaults, CallerPolicy callerPolicy, IdempotencyRecords idempotencyRecords,
+                     Clock clock) {
         this.rotator = rotator;
+        this.preflight = preflight;
         this.expiries = expiries;
         this.allowedVaults = allowedVaults;
         this.callerPolicy = callerPolicy;
@@ -103,8 +108,7 @@ public final class SecretApi {
                 : ((RotationPreview.NotRotatable) preview).current();
         ObjectNode json = ApiJson.object();
         if (dryRun) {
-            json.put("outcome", preview instanceof RotationPreview.Planned ? "planned" : "not-rotatable")
-                    .put("dryRun", true);
+            json.put("outcome", "planned").put("dryRun", true);
         }
         json.put("vault", secret.vault()).put("secret", secret.name())
                 .put("credentialType", current.tag(Tags.CREDENTIAL_TYPE).orElse(null))
@@ -115,16 +119,25 @@ public final class SecretApi {
         if (current.expiresOn() != null) {
             json.put("daysLeft", ExpiryText.daysLeft(current.expiresOn(), clock.instant()));
         }
+        // The identity's permissions at the provider: a rotation the plan allows still fails without them.
+        Preflight permissions = preflight.check(current.tag(Tags.CREDENTIAL_TYPE).orElse(null),
+                current.tag(Tags.PROVIDER_ADDRESS).orElse(null));
         ObjectNode rotation = json.putObject("rotation");
+        String blockedBy = preview instanceof RotationPreview.NotRotatable notRotatable ? notRotatable.reason()
+                : permissions instanceof Preflight.Missing ? permissions.message() : null;
         if (preview instanceof RotationPreview.Planned planned) {
-            rotation.put("possible", true).put("wouldDo", planned.plan().description())
+            rotation.put("possible", blockedBy == null).put("wouldDo", planned.plan().description())
                     .put("nextCredentialId", planned.plan().nextCredentialId())
                     .put("newExpiresOn", ApiJson.time(planned.newExpiresOn()));
         } else {
-            rotation.put("possible", false).put("blockedBy", ((RotationPreview.NotRotatable) preview).reason());
+            rotation.put("possible", false);
         }
-        if (dryRun && preview instanceof RotationPreview.NotRotatable notRotatable) {
-            return ApiResponse.problem(422, "Cannot rotate", notRotatable.reason());
+        if (blockedBy != null) {
+            rotation.put("blockedBy", blockedBy);
+        }
+        json.set("permissions", PreflightJson.of(permissions));
+        if (dryRun && blockedBy != null) {
+            return ApiResponse.problem(422, "Cannot rotate", blockedBy);
         }
         return ApiResponse.json(200, json);
     }

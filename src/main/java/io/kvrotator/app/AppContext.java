@@ -5,6 +5,11 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.util.HttpClientOptions;
 import com.azure.storage.blob.BlobContainerClient;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import io.kvrotator.accessreview.AccessReview;
+import io.kvrotator.accessreview.ArmRbac;
+import io.kvrotator.accessreview.GraphUserDirectory;
+import io.kvrotator.accessreview.PermissionPreflight;
+import io.kvrotator.api.AccessReviewApi;
 import io.kvrotator.api.ApprovalApi;
 import io.kvrotator.api.BlobIdempotencyRecords;
 import io.kvrotator.api.CallerPolicy;
@@ -77,6 +82,7 @@ public final class AppContext {
     private final SecretApi secretApi;
     private final ApprovalApi approvalApi;
     private final DeadLetterApi deadLetterApi;
+    private final AccessReviewApi accessReviewApi;
     private final ExpiryScanner expiryScanner;
     private final ExpirySweep expirySweep;
 
@@ -131,8 +137,12 @@ public final class AppContext {
                 settings.requireCallerIdentity(), settings.requiredCallerRole());
         IdempotencyRecords idempotencyRecords = host.configured() ? new BlobIdempotencyRecords(lockContainer, clock)
                 : new InProcessIdempotencyRecords(clock);
-        this.secretApi = new SecretApi(rotator, expiryScanner, settings.allowedVaults(), callerPolicy,
-                idempotencyRecords, clock);
+        ArmRbac rbac = new ArmRbac(providerContext.arm());
+        AccessReview accessReview = new AccessReview(rbac, new GraphUserDirectory(graph), settings.accessReview(),
+                clock);
+        this.accessReviewApi = new AccessReviewApi(accessReview, settings.allowedVaults(), callerPolicy);
+        this.secretApi = new SecretApi(rotator, new PermissionPreflight(rbac, ProviderFactories.rotationRoles()),
+                expiryScanner, settings.allowedVaults(), callerPolicy, idempotencyRecords, clock);
         this.approvalApi = new ApprovalApi(new TwoPersonApprovals(host.configured()
                 ? new BlobApprovalRequests(lockContainer) : new InProcessApprovalRequests(),
                 new ChangeImpacts(secrets, rotationProviders, policy, clock),
@@ -146,7 +156,7 @@ public final class AppContext {
                 () -> host.container(settings.sweep().stateContainer(), credential, httpClient));
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
                 ledger, notices, events, rotator, policy.nearExpiryWindow(),
-                secrets, new OverdueCredentials(secrets, rotationProviders, lock)::retire);
+                secrets, new OverdueCredentials(secrets, rotationProviders, lock)::retire, accessReview);
     }
 
     /** The context of this worker, built from the app settings and the managed identity on first use. */
@@ -193,6 +203,11 @@ public final class AppContext {
 
     public DeadLetterApi deadLetterApi() {
         return deadLetterApi;
+    }
+
+    /** Who can read each managed vault's secrets. */
+    public AccessReviewApi accessReviewApi() {
+        return accessReviewApi;
     }
 
     /** Lists what expires, changing nothing: for {@code GET /api/expiries}. */

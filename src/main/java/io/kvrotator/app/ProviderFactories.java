@@ -1,6 +1,7 @@
 package io.kvrotator.app;
 
 import io.kvrotator.provider.ProviderFactory;
+import io.kvrotator.provider.RotationRole;
 import io.kvrotator.provider.appregistration.AppRegistrationSecretFactory;
 import io.kvrotator.provider.cognitiveservices.CognitiveServicesKeyFactory;
 import io.kvrotator.provider.search.SearchAdminKeyFactory;
@@ -15,7 +16,9 @@ import io.kvrotator.provider.storage.StorageAccountKeyFactory;
 import io.kvrotator.support.SettingDefinition;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Every credential type this app rotates: the one list a new provider is added to. */
 public final class ProviderFactories {
@@ -35,6 +38,13 @@ public final class ProviderFactories {
             new PostgreSqlAlternatingUsersFactory());
 
     private ProviderFactories() {
+    }
+
+    /** Each credential type's rotation roles, by {@code CredentialType}: what the permission preflight looks for. */
+    public static Map<String, List<RotationRole>> rotationRoles() {
+        Map<String, List<RotationRole>> roles = new LinkedHashMap<>();
+        ALL.forEach(factory -> roles.put(factory.credentialType(), factory.rotationRoles()));
+        return roles;
     }
 
     /** Every app setting kv-rotator reads: the core's, then each provider's. */

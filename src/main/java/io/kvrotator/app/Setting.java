@@ -27,6 +27,16 @@ public enum Setting implements SettingDefinition {
             "JSON object from vault name to what its secrets may rotate: Azure scopes (/subscriptions/{id},"
                     + " .../resourceGroups/{rg}, resource IDs) and app:{objectId or appId}. A vault without an entry"
                     + " rotates nothing. Written by infra."),
+    VAULT_RESOURCE_IDS("ROTATOR_VAULT_RESOURCE_IDS", "",
+            "Comma-separated resource IDs of the managed vaults (/subscriptions/{id}/resourceGroups/{rg}/providers/"
+                    + "Microsoft.KeyVault/vaults/{name}), each named in ROTATOR_ALLOWED_VAULTS: the access review reads"
+                    + " their role assignments and properties. Empty: no access review. Written by infra."),
+    IDENTITY_OBJECT_ID("ROTATOR_IDENTITY_OBJECT_ID", "",
+            "Object ID of the function app's managed identity (its service principal), which the access review"
+                    + " always expects to read secrets. Written by infra."),
+    ACCESS_REVIEW_EXPECTED_PRINCIPALS("ROTATOR_ACCESS_REVIEW_EXPECTED_PRINCIPALS", "",
+            "Comma-separated object IDs of the service principals (workload identities, pipelines) that may read the"
+                    + " managed vaults' secrets or hold roles that grant it; the access review reports any other."),
     KEYVAULT_WRITES_PER_10S("ROTATOR_KEYVAULT_WRITES_PER_10S", "300",
             "Secret writes kv-rotator allows itself per vault per 10 seconds (Key Vault's service limit)."),
     KEYVAULT_OTHERS_PER_10S("ROTATOR_KEYVAULT_OTHERS_PER_10S", "4000",

@@ -1,5 +1,6 @@
 package io.kvrotator.app;
 
+import io.kvrotator.accessreview.AccessReviewPolicy;
 import io.kvrotator.governance.ApprovalPolicy;
 import io.kvrotator.provider.ProviderFactory;
 import io.kvrotator.provider.ResourceScopes;
@@ -35,13 +36,15 @@ public record Settings(
         ResourceScopes resourceScopes,
         Duration minimumRotationAge,
         Duration clockSkew,
+        AccessReviewPolicy accessReview,
         List<ProviderFactory.Configured> providers) {
 
     /** Reads settings from environment-style key/value pairs; throws naming every bad setting at once. */
     public static Settings from(Map<String, String> environment) {
         SettingsReader reader = new SettingsReader(environment);
+        VaultAllowList allowedVaults = reader.vaults(Setting.ALLOWED_VAULTS);
         Settings settings = new Settings(
-                reader.vaults(Setting.ALLOWED_VAULTS),
+                allowedVaults,
                 reader.url(Setting.KEYVAULT_URL_TEMPLATE, "{vault}"),
                 reader.url(Setting.RESOURCE_MANAGER_ENDPOINT, null),
                 Duration.ofDays(reader.integer(Setting.NEAR_EXPIRY_DAYS, KEY_VAULT_EVENT_DAYS, 365)),
@@ -65,6 +68,7 @@ public record Settings(
                 reader.resourceScopes(),
                 Duration.ofMinutes(reader.integer(Setting.MIN_ROTATION_AGE_MINUTES, 0, 43_200)),
                 Duration.ofSeconds(reader.integer(Setting.CLOCK_SKEW_SECONDS, 0, 3600)),
+                new AccessReviewSettingsReader(reader).read(allowedVaults),
                 ProviderFactories.ALL.stream().map(factory -> factory.configure(reader)).toList());
         settings.checkCadence(reader.problems);
         reader.callerIdentityNeedsAuthentication(settings);

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The daily list of what needs attention: items expired or expiring within the digest window, secrets whose rotation
- * is failing, and policy gaps (no expiry, an owner address outside the allowed mail domains). Channels split it by
+ * is failing, policy gaps (no expiry, an owner address outside the allowed mail domains), and what the access review
+ * found (or could not check) about who can read each vault's secrets. Channels split it by
  * owner: each owner hears about their own items, and each channel's defaults see it whole.
  *
  * @param audience who this digest goes to: each addressee gets at most one digest a day
@@ -33,15 +34,19 @@ public record Digest(Instant asOf, List<Entry> entries, Audience audience) imple
     }
 
     public enum Status {
-        EXPIRED, EXPIRING, NO_EXPIRY, ROTATION_FAILING, RECIPIENT_REFUSED
+        EXPIRED, EXPIRING, NO_EXPIRY, ROTATION_FAILING, RECIPIENT_REFUSED,
+        /** Who can read a vault's secrets breaks the policy; {@code detail} says how and which line. */
+        ACCESS_FINDING,
+        /** Part of a vault's access review could not be read; {@code detail} says what and why. */
+        ACCESS_NOT_CHECKED
     }
 
     /**
      * @param location   a vault name, or an application's client ID
      * @param objectKind e.g. {@code secret}, {@code certificate}, {@code app password}
      * @param expiresOn  null for a secret without expiry
-     * @param detail     what is wrong, for {@link Status#ROTATION_FAILING} and {@link Status#RECIPIENT_REFUSED}
-     *                   (e.g. {@code rotation failing at step rotate: ...}); null otherwise
+     * @param detail     what is wrong, for {@link Status#ROTATION_FAILING}, {@link Status#RECIPIENT_REFUSED} and the
+     *                   access review's statuses (e.g. {@code rotation failing at step rotate: ...}); null otherwise
      * @param alternative how the item could be done without, e.g. {@code could be replaced by a managed identity
      *                    ...: <guide>}; null when there is nothing to suggest
      */
@@ -104,7 +109,8 @@ public record Digest(Instant asOf, List<Entry> entries, Audience audience) imple
 
     @Override
     public Severity severity() {
-        return count(Status.EXPIRED) > 0 || count(Status.ROTATION_FAILING) > 0 ? Severity.ERROR : Severity.WARNING;
+        return count(Status.EXPIRED) > 0 || count(Status.ROTATION_FAILING) > 0 || count(Status.ACCESS_FINDING) > 0
+                ? Severity.ERROR : Severity.WARNING;
     }
 
     /** A digest is addressed per entry: see {@link #byOwner()}. */
@@ -115,9 +121,11 @@ public record Digest(Instant asOf, List<Entry> entries, Audience audience) imple
 
     @Override
     public String describe() {
-        return "digest asOf=%s expired=%d expiring=%d noExpiry=%d rotationFailing=%d recipientRefused=%d defaults=%s"
-                .formatted(asOf, count(Status.EXPIRED), count(Status.EXPIRING), count(Status.NO_EXPIRY),
-                        count(Status.ROTATION_FAILING), count(Status.RECIPIENT_REFUSED), audience.defaults());
+        return ("digest asOf=%s expired=%d expiring=%d noExpiry=%d rotationFailing=%d recipientRefused=%d"
+                + " accessFindings=%d accessNotChecked=%d defaults=%s").formatted(asOf, count(Status.EXPIRED),
+                count(Status.EXPIRING), count(Status.NO_EXPIRY), count(Status.ROTATION_FAILING),
+                count(Status.RECIPIENT_REFUSED), count(Status.ACCESS_FINDING), count(Status.ACCESS_NOT_CHECKED),
+                audience.defaults());
     }
 
     private static Set<String> ownersOf(List<Entry> entries) {

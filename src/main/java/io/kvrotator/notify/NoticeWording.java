@@ -65,14 +65,21 @@ public final class NoticeWording {
         };
     }
 
-    /** e.g. {@code 1 expired, 2 expiring, 0 without expiry, 1 rotation failing}: the last two only when not zero. */
+    /**
+     * e.g. {@code 1 expired, 2 expiring, 0 without expiry, 1 rotation failing, 2 access findings}: the parts after
+     * the first three only when not zero.
+     */
     public static String digestTitle(Digest digest) {
         String title = "%d expired, %d expiring, %d without expiry".formatted(digest.count(Digest.Status.EXPIRED),
                 digest.count(Digest.Status.EXPIRING), digest.count(Digest.Status.NO_EXPIRY));
         long failing = digest.count(Digest.Status.ROTATION_FAILING);
         long refused = digest.count(Digest.Status.RECIPIENT_REFUSED);
+        long findings = digest.count(Digest.Status.ACCESS_FINDING);
+        long notChecked = digest.count(Digest.Status.ACCESS_NOT_CHECKED);
         return title + (failing > 0 ? ", " + failing + (failing == 1 ? " rotation" : " rotations") + " failing" : "")
-                + (refused > 0 ? ", " + refused + " refused " + (refused == 1 ? "recipient" : "recipients") : "");
+                + (refused > 0 ? ", " + refused + " refused " + (refused == 1 ? "recipient" : "recipients") : "")
+                + (findings > 0 ? ", " + findings + (findings == 1 ? " access finding" : " access findings") : "")
+                + (notChecked > 0 ? ", access review incomplete" : "");
     }
 
     /**
@@ -85,7 +92,7 @@ public final class NoticeWording {
             case EXPIRED, EXPIRING -> expiry;
             case NO_EXPIRY -> "no expiry set: policy gap";
             case ROTATION_FAILING -> entry.detail() + (entry.expiresOn() == null ? "" : " · " + expiry);
-            case RECIPIENT_REFUSED -> entry.detail();
+            case RECIPIENT_REFUSED, ACCESS_FINDING, ACCESS_NOT_CHECKED -> entry.detail();
         };
         return entry.alternative() == null ? status : status + " · " + entry.alternative();
     }

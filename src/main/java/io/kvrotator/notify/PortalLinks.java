@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 /** Links into the Azure portal for the "Open in Azure portal" action of a notice. */
 public final class PortalLinks {
 
+    /** The object kind of a digest entry about who can read a vault. */
+    public static final String ACCESS = "access";
+
     private final String portalUrl;
     private final String vaultUrlTemplate;
 
@@ -18,9 +21,15 @@ public final class PortalLinks {
         this.vaultUrlTemplate = vaultUrlTemplate;
     }
 
-    /** The portal page of the object: a Key Vault secret or certificate, or an app registration's credentials. */
+    /**
+     * The portal page of the object: a Key Vault secret or certificate, an app registration's credentials, or for an
+     * access finding ({@link #ACCESS}) the list of key vaults, whose access control blade holds the role assignments.
+     */
     public String of(String objectKind, String location, String objectName) {
         String kind = objectKind == null ? "" : objectKind;
+        if (kind.equals(ACCESS)) {
+            return portalUrl + "/#browse/Microsoft.KeyVault%2Fvaults";
+        }
         if (kind.startsWith("app ")) {
             return portalUrl + "/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Credentials/appId/"
                     + encode(location);

@@ -1,5 +1,6 @@
 package io.kvrotator.sweep;
 
+import io.kvrotator.accessreview.AccessReview;
 import io.kvrotator.notify.Digest;
 import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.NoticeDispatcher;
@@ -32,8 +33,9 @@ import java.util.stream.Collectors;
  *     may have been lost ({@link Trigger.Sweep}, with the latest version as the version seen);</li>
  * <li>per scope, claim in the {@link NotificationLedger} the threshold alerts that are due, then send them: one
  *     alert per item per threshold, the most urgent one crossed, so a missed day catches up without a burst;</li>
- * <li>send the digest of what is failing to rotate, expired, expiring or a policy gap: at most one per addressee per
- *     UTC day ({@link DailyDigests});</li>
+ * <li>send the digest of what is failing to rotate, expired, expiring or a policy gap, and of what the access review
+ *     finds about who can read each vault ({@link AccessReviewEntries}): at most one per addressee per UTC day
+ *     ({@link DailyDigests});</li>
  * <li>retire overdue superseded credentials of the secrets not rotated today (app passwords past their overlap),
  *     from the listed version's tags;</li>
  * <li>send the events held while the Event Grid topic was down.</li>
@@ -57,6 +59,7 @@ public final class ExpirySweep {
     private final Duration rotationWindow;
     private final SecretStore secrets;
     private final OverdueRetirement retirement;
+    private final AccessReview accessReview;
     private final DailyDigests digests;
 
     /** Removes credentials a secret's latest version superseded long enough ago; returns what it removed. */
@@ -68,10 +71,11 @@ public final class ExpirySweep {
     /**
      * @param rotationWindow how long before expiry a tagged secret is rotated (as for Key Vault's event)
      * @param secrets        where the latest version of a secret is read, as the rotation reads it
+     * @param accessReview   who can read each vault, for the digest; null or off: the digest has no access part
      */
     public ExpirySweep(ExpiryScanner scanner, AlertThresholds thresholds, NotificationLedger ledger,
                        NoticeDispatcher notices, OutcomeEvents events, Rotator rotator, Duration rotationWindow,
-                       SecretStore secrets, OverdueRetirement retirement) {
+                       SecretStore secrets, OverdueRetirement retirement, AccessReview accessReview) {
         this.scanner = scanner;
         this.thresholds = thresholds;
         this.ledger = ledger;
@@ -81,6 +85,7 @@ public final class ExpirySweep {
         this.rotationWindow = rotationWindow;
         this.secrets = secrets;
         this.retirement = retirement;
+        this.accessReview = accessReview;
         this.digests = new DailyDigests(ledger);
     }
 
@@ -92,7 +97,10 @@ public final class ExpirySweep {
         Map<String, List<ExpiryItem>> byScope = report.items().stream()
                 .collect(Collectors.groupingBy(ExpiryItem::scope, LinkedHashMap::new, Collectors.toList()));
         byScope.forEach((scope, items) -> alerts.addAll(alert(scope, items, report.asOf())));
-        Digest digest = digests.claim(ExpiryNotices.digest(report, thresholds.widest(), rotations))
+        List<Digest.Entry> entries = new ArrayList<>(ExpiryNotices.digest(report, thresholds.widest(), rotations)
+                .entries());
+        entries.addAll(AccessReviewEntries.of(accessReview));
+        Digest digest = digests.claim(new Digest(report.asOf(), entries))
                 .orElse(new Digest(report.asOf(), List.of()));
         if (!digest.entries().isEmpty()) {
             notices.publish(digest);

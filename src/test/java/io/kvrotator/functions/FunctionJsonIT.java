@@ -33,6 +33,7 @@ class FunctionJsonIT {
             "ApproveRevocation, httpTrigger, revocations/{id}/approve",
             "WithdrawRevocation, httpTrigger, revocations/{id}",
             "ExpiryReport, httpTrigger, expiries",
+            "AccessReview, httpTrigger, access-review",
             "ReplayDeadLetters, httpTrigger, deadletters/replay"})
     void generatedBinding(String function, String type, String route) throws IOException {
         JsonNode binding = trigger(functionJson(function));

@@ -229,6 +229,8 @@ class InfraPolicyCheckTest {
                     .containsExactlyInAnyOrder(
                             tuple("kv-rotator Secret Rotator", null),
                             tuple("kv-rotator Secret Seeder", null),
+                            tuple("kv-rotator Access Reviewer", null),
+                            tuple("kv-rotator Storage Permission Reader", null),
                             tuple("Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12"),
                             tuple("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"),
                             tuple("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
@@ -325,7 +327,9 @@ class InfraPolicyCheckTest {
         @Test
         @DisplayName("fail when an onboarded vault gets no role for the function")
         void onboardedVaultWithoutRole() {
-            assertThat(violations(TEMPLATES.replaceFirst(ONBOARDED, "  scope: vault\n", "  scope: resourceGroup()\n")))
+            // Both of the function's roles on the vault (Secret Rotator, Access Reviewer) moved off it.
+            assertThat(violations(TEMPLATES.replaceFirst(ONBOARDED, "  scope: vault\n", "  scope: resourceGroup()\n")
+                    .replaceFirst(ONBOARDED, "  scope: vault\n", "  scope: resourceGroup()\n")))
                     .anySatisfy(v -> assertThat(v).contains("onboarded vault {externalVaults[].name}: the function gets no role"));
         }
 

@@ -102,7 +102,11 @@ class OperationsInfraTest {
                     "ROTATOR_ENTRA_TENANT_ID", "72f988bf-86f1-41af-91ab-2d7cd011db47",
                     "ROTATOR_RESOURCE_SCOPES", "{\"kv-" + environment + "-kvrotator\": []}",
                     "ROTATOR_TEAMS_WEBHOOK_URL", "https://contoso.example/workflows/kv-rotator",
-                    "ROTATOR_MAIL_SENDER", "kv-rotator@contoso.com");
+                    "ROTATOR_MAIL_SENDER", "kv-rotator@contoso.com",
+                    "ROTATOR_VAULT_RESOURCE_IDS", "/subscriptions/8c4f1b2e-0000-4000-8000-00000000c0de/resourceGroups/rg-"
+                            + environment + "-kvrotator/providers/Microsoft.KeyVault/vaults/kv-" + environment + "-kvrotator",
+                    "ROTATOR_IDENTITY_OBJECT_ID", "0f1e2d3c-0000-4000-8000-00000000beef",
+                    "ROTATOR_ACCESS_REVIEW_EXPECTED_PRINCIPALS", "");
             Map<String, String> settings = new LinkedHashMap<>();
             GuardedSettings.present(GuardedSettings.of(templates), values).forEach((key, value) -> settings.put(key,
                     value.map(Object::toString).or(() -> Optional.ofNullable(standIns.get(key)))

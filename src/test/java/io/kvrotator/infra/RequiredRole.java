@@ -13,7 +13,8 @@ import java.util.Set;
  * the role on every resource it rotates, assigned once per listed resource.
  *
  * @param id          the built-in role's GUID; null for a custom role
- * @param actions     a custom role's control-plane actions; empty for a built-in role
+ * @param actions     a custom role's control-plane actions; empty for a built-in role (and for the vault roles but
+ *                    the access reviewer)
  * @param dataActions a custom role's data actions; empty for a built-in role
  */
 public record RequiredRole(String roleName, String id, String scopeType, boolean perRotatedResource,
@@ -24,7 +25,7 @@ public record RequiredRole(String roleName, String id, String scopeType, boolean
     public static List<RequiredRole> all() {
         List<RequiredRole> roles = new ArrayList<>();
         Arrays.stream(CustomRole.values()).forEach(role -> roles.add(
-                new RequiredRole(role.roleName(), null, VAULT, false, Set.of(), role.dataActions())));
+                new RequiredRole(role.roleName(), null, VAULT, false, role.actions(), role.dataActions())));
         Arrays.stream(BuiltInRole.values()).forEach(role -> roles.add(
                 new RequiredRole(role.roleName(), role.id(), role.scopeType(), false, Set.of(), Set.of())));
         ProviderFactories.ALL.forEach(factory -> factory.rotationRoles().forEach(role -> roles.add(

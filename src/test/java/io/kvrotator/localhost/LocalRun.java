@@ -53,6 +53,7 @@ public final class LocalRun {
         Set<String> vaults = new LinkedHashSet<>();
         seed.path("vaults").fieldNames().forEachRemaining(vaults::add);
         Map<String, String> settings = sandbox.appSettings(vaults.toArray(String[]::new));
+        settings.putAll(sandbox.accessReviewSettings(vaults.toArray(String[]::new)));
         // The local host stands in for App Service authentication: a principal header sent to it names the caller,
         // so that the two-person revocation can be tried with hand-made principals (README, Walkthrough).
         settings.put(Setting.PLATFORM_AUTHENTICATION.key(), "True");

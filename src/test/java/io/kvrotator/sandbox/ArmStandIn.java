@@ -9,17 +9,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A stateful stand-in for Azure Resource Manager's key APIs: storage account keys ({@code listKeys},
- * {@code regenerateKey}), spoken to by the real {@code azure-resourcemanager-storage} client, and every registered
- * {@link ArmKeyedType}. ARM paths are matched case-insensitively, as ARM does.
+ * {@code regenerateKey}), spoken to by the real {@code azure-resourcemanager-storage} client, every registered
+ * {@link ArmKeyedType}, and the routes of other ARM areas added with {@link #route} (authorization, vault GET). ARM
+ * paths are matched case-insensitively, as ARM does.
  */
 public final class ArmStandIn extends StandIn {
 
@@ -32,10 +35,21 @@ public final class ArmStandIn extends StandIn {
     private final Map<String, AccountState> accounts = new ConcurrentHashMap<>();
     private final Map<String, KeyedResource> keyed = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> operations = new ConcurrentHashMap<>();
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+
+    /** Another area of ARM served by this stand-in: answers the requests that are its own, empty for the others. */
+    @FunctionalInterface
+    public interface Route {
+        Optional<Response> answer(Request request);
+    }
 
     public ArmStandIn(SandboxTls tls, Clock clock) {
         super("arm", tls);
         this.clock = clock;
+    }
+
+    public void route(Route route) {
+        routes.add(route);
     }
 
     /** Creates an account with fresh key1 and key2; returns the value of key1 for seeding a secret. */
@@ -109,6 +123,12 @@ public final class ArmStandIn extends StandIn {
         if (!authorized(request)) {
             return Response.json(401, error("AuthenticationFailed",
                     "Authentication failed. The 'Authorization' header is missing."));
+        }
+        for (Route route : routes) {
+            Optional<Response> answer = route.answer(request);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
         }
         ObjectNode operation = request.method().equals("GET") ? operations.get(request.path().toLowerCase(Locale.ROOT))
                 : null;

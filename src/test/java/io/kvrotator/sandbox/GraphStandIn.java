@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * A stateful Microsoft Graph v1.0 stand-in for what kv-rotator uses: applications with their password and key
  * credentials (get by object ID or {@code applications(appId='...')}, list with {@code @odata.nextLink} paging, both
- * honouring {@code $select}; {@code addPassword}, {@code removePassword}) and {@code sendMail}. Spoken to by the
+ * honouring {@code $select}; {@code addPassword}, {@code removePassword}), {@code sendMail} and users
+ * ({@link GraphUsers}). Spoken to by the
  * real Graph SDK at {@code https://127.0.0.1:PORT/v1.0}. The password actions' request bodies are recorded.
  */
 public final class GraphStandIn extends StandIn {
@@ -40,6 +41,7 @@ public final class GraphStandIn extends StandIn {
     private final List<SentMail> sentMail = new CopyOnWriteArrayList<>();
     private final List<PasswordAction> passwordActions = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> addedThroughApi = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final GraphUsers users = new GraphUsers();
 
     public GraphStandIn(SandboxTls tls, Clock clock) {
         super("graph", tls);
@@ -94,6 +96,11 @@ public final class GraphStandIn extends StandIn {
         return view;
     }
 
+    /** The directory's users, for {@code GET /users/{id}}. */
+    public GraphUsers users() {
+        return users;
+    }
+
     public List<SentMail> sentMail() {
         return List.copyOf(sentMail);
     }
@@ -122,6 +129,10 @@ public final class GraphStandIn extends StandIn {
             sentMail.add(new SentMail(java.net.URLDecoder.decode(mail.group(1), java.nio.charset.StandardCharsets.UTF_8),
                     body));
             return Response.empty(202);
+        }
+        Optional<Response> user = users.answer(request);
+        if (user.isPresent()) {
+            return user.get();
         }
         if (request.path().equals("/v1.0/applications") && request.method().equals("GET")) {
             return listApplications(request);

@@ -10,6 +10,7 @@ import io.kvrotator.vault.KeyVaultSecretStore;
 import io.kvrotator.vault.SecretClients;
 import java.time.Duration;
 import io.kvrotator.app.AppContext;
+import io.kvrotator.app.ProviderFactories;
 import io.kvrotator.app.Setting;
 import io.kvrotator.app.Settings;
 import java.time.Clock;
@@ -30,8 +31,13 @@ public final class Sandbox implements AutoCloseable {
     /** The Entra tenant the sandbox's app registrations live in. */
     public static final String TENANT_ID = "72f988bf-0000-4000-8000-0000000a11ce";
 
+    /** The object ID of the function's managed identity in the sandbox (ROTATOR_IDENTITY_OBJECT_ID). */
+    public static final String IDENTITY_OBJECT_ID = "0f1e2d3c-0000-4000-8000-00000000beef";
+
     public final KeyVaultStandIn keyVault;
     public final ArmStandIn arm;
+    /** ARM's authorization endpoints and vault resources, served by {@link #arm}. */
+    public final AuthorizationStandIn authorization;
     public final BlobStandIn blob;
     public final ContainerRegistryStandIn containerRegistry;
     public final BatchStandIn batch;
@@ -59,6 +65,12 @@ public final class Sandbox implements AutoCloseable {
         this.clock = clock;
         this.keyVault = new KeyVaultStandIn(tls, clock);
         this.arm = new ArmStandIn(tls, clock);
+        this.authorization = new AuthorizationStandIn(clock);
+        // By default the identity holds what infra grants it on every rotated resource, as the preflight lists it.
+        authorization.defaultPermissions(ProviderFactories.rotationRoles().values().stream().flatMap(List::stream)
+                .flatMap(role -> java.util.stream.Stream.concat(role.neededActions().stream(), role.actions().stream()))
+                .distinct().toList());
+        arm.route(authorization);
         this.blob = new BlobStandIn(tls, arm);
         this.containerRegistry = new ContainerRegistryStandIn(tls, arm);
         this.batch = new BatchStandIn(tls, arm, clock);
@@ -123,6 +135,16 @@ public final class Sandbox implements AutoCloseable {
         ProviderFixtures.ALL.forEach(fixture -> settings.putAll(fixture.settings(this)));
         settings.putAll(hostStorageSettings());
         return settings;
+    }
+
+    /**
+     * Settings that turn the access review on for {@code vaults}, as infra writes them: each vault's resource ID (the
+     * vault made an RBAC-mode ARM resource unless a test made it already) and the function's own object ID.
+     */
+    public Map<String, String> accessReviewSettings(String... vaults) {
+        List<String> ids = java.util.Arrays.stream(vaults).map(authorization.vaults()::ensure).toList();
+        return Map.of(Setting.VAULT_RESOURCE_IDS.key(), String.join(",", ids),
+                Setting.IDENTITY_OBJECT_ID.key(), IDENTITY_OBJECT_ID);
     }
 
     /**

@@ -32,7 +32,12 @@ public final class StorageAccountKeyFactory implements ProviderFactory {
     public List<RotationRole> rotationRoles() {
         return List.of(RotationRole.builtIn("Microsoft.Storage/storageAccounts",
                 "Storage Account Key Operator Service Role", "81a9662b-bebf-436f-a333-f67b29880f12",
-                "list and regenerate key1/key2"));
+                List.of("Microsoft.Storage/storageAccounts/listkeys/action",
+                        "Microsoft.Storage/storageAccounts/regeneratekey/action"),
+                "list and regenerate key1/key2"),
+                RotationRole.custom("Microsoft.Storage/storageAccounts", "kv-rotator Storage Permission Reader",
+                        List.of(), "list its own permissions on the account, for the permission preflight: the"
+                                + " built-in key operator role cannot"));
     }
 
     @Override

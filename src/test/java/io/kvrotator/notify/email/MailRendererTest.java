@@ -38,6 +38,29 @@ class MailRendererTest {
     }
 
     @Test
+    @DisplayName("an access finding and an unchecked part of the access review are digest lines, linked to the vaults")
+    void digestAccessReview() {
+        Digest digest = new Digest(SampleNotices.NOW, List.of(
+                new Digest.Entry("kv-prod-payments", "user Sam <Standing> (sam@contoso.com)", PortalLinks.ACCESS, null,
+                        Digest.Status.ACCESS_FINDING, List.of("security-team@contoso.com"), "user Sam can read secret"
+                        + " values through standing access: Key Vault Secrets User on the vault. Breaks DESIGN.md"
+                        + " section 10, \"Access to secrets is held tightly\": \"through Privileged Identity"
+                        + " Management (eligible, not standing, access)\"."),
+                new Digest.Entry("kv-prod-payments", "access review", PortalLinks.ACCESS, null,
+                        Digest.Status.ACCESS_NOT_CHECKED, List.of("security-team@contoso.com"), "could not check PIM's"
+                        + " role eligibility schedule instances: ManagementException status=403")));
+
+        RenderedMail mail = renderer.digest(digest, digest.byOwner(), List.of());
+
+        assertThat(mail.subject()).isEqualTo("[kv-rotator] Daily expiry digest: 0 expired, 0 expiring, 0 without"
+                + " expiry, 1 access finding, access review incomplete");
+        assertThat(mail.html()).contains("user Sam &lt;Standing&gt; (sam@contoso.com)", "eligible, not standing,"
+                + " access", "https://portal.azure.com/#browse/Microsoft.KeyVault%2Fvaults",
+                "could not check PIM&#39;s role eligibility").doesNotContain("<Standing>");
+        assertThat(mail.text()).contains("- access review (access, kv-prod-payments): could not check PIM's role");
+    }
+
+    @Test
     @DisplayName("a failing rotation and a refused recipient are digest lines of their own, escaped like everything else")
     void digestProblems() {
         Digest digest = new Digest(SampleNotices.NOW, List.of(

@@ -144,6 +144,25 @@ class AdaptiveCardsTest {
     }
 
     @Test
+    @DisplayName("the digest shows an access finding with its policy line in the attention style, and validates")
+    void digestShowsAccessFindings() {
+        Digest digest = new Digest(SampleNotices.NOW, List.of(new Digest.Entry("kv-prod-payments",
+                "user Olga Owner (olga@contoso.com)", PortalLinks.ACCESS, null, Digest.Status.ACCESS_FINDING,
+                List.of("security-team@contoso.com"), "user Olga Owner (olga@contoso.com) holds Owner inherited from"
+                + " the subscription as standing access. Breaks DESIGN.md section 10.")));
+
+        JsonNode card = cards.digest(digest, digest.byOwner(), List.of());
+
+        assertThat(AdaptiveCardSchema.violations(card)).isEmpty();
+        assertThat(card.path("body").get(0).path("style").asText()).isEqualTo("attention");
+        assertThat(card.path("body").get(0).path("items").get(1).path("text").asText())
+                .isEqualTo("0 expired, 0 expiring, 0 without expiry, 1 access finding");
+        assertThat(facts(card)).anySatisfy(fact -> assertThat(fact).startsWith("user Olga Owner (olga@contoso.com):"
+                + " user Olga Owner (olga@contoso.com) holds Owner inherited from the subscription").endsWith(
+                " · access in kv-prod-payments"));
+    }
+
+    @Test
     @DisplayName("a digest of hundreds of items stays under Teams' message size by listing the first 40")
     void bigDigestIsCapped() throws Exception {
         List<Digest.Entry> entries = new ArrayList<>();
