@@ -10,6 +10,7 @@ import com.azure.resourcemanager.authorization.models.AssignmentType;
 import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.resources.models.GenericResource;
 import io.kvrotator.provider.ArmAccess;
+import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.vault.Tags;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link RbacSource} over {@code azure-resourcemanager-authorization} (role assignments, role definitions, PIM's
@@ -29,12 +29,14 @@ public final class ArmRbac implements RbacSource {
     /** The Key Vault management API version whose vault GET carries {@code enableRbacAuthorization}. */
     static final String VAULT_API_VERSION = "2023-07-01";
 
-    private final ArmAccess arm;
-    private final Map<String, AuthorizationManagementClient> authorization = new ConcurrentHashMap<>();
-    private final Map<String, ResourceManager> resources = new ConcurrentHashMap<>();
+    private final ArmManagers<AuthorizationManagementClient> authorization;
+    private final ArmManagers<ResourceManager> resources;
 
     public ArmRbac(ArmAccess arm) {
-        this.arm = arm;
+        this.authorization = arm.managers((http, credential, profile) -> AuthorizationManager.configure()
+                .withHttpClient(http).authenticate(credential, profile).roleServiceClient());
+        this.resources = arm.managers((http, credential, profile) -> ResourceManager.configure()
+                .withHttpClient(http).authenticate(credential, profile).withSubscription(profile.getSubscriptionId()));
     }
 
     @Override
@@ -114,14 +116,11 @@ public final class ArmRbac implements RbacSource {
 
     /** The management client for the subscription an ID names (role definitions at the root need none: any will do). */
     private AuthorizationManagementClient client(String id) {
-        return authorization.computeIfAbsent(subscriptionOf(id), subscription -> AuthorizationManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(subscription))
-                .roleServiceClient());
+        return authorization.of(subscriptionOf(id));
     }
 
     private ResourceManager resources(String subscription) {
-        return resources.computeIfAbsent(subscription, id -> ResourceManager.configure()
-                .withHttpClient(arm.httpClient()).authenticate(arm.credential(), arm.profile(id)).withSubscription(id));
+        return resources.of(subscription);
     }
 
     private static String subscriptionOf(String id) {
