@@ -3,7 +3,7 @@ package io.kvrotator.benchmark;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.app.Settings;
-import io.kvrotator.localhost.FunctionCatalog;
+import io.kvrotator.localhost.HostedApp;
 import io.kvrotator.localhost.LocalFunctionsHost;
 import io.kvrotator.sandbox.SandboxCredential;
 import java.lang.management.ClassLoadingMXBean;
@@ -26,7 +26,7 @@ public final class StartupProbe {
 
     public static void main(String[] args) throws Exception {
         milestone("main");
-        LocalFunctionsHost host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"),
+        LocalFunctionsHost host = new LocalFunctionsHost(HostedApp.current().functions(),
                 System.getenv(FUNCTION_KEY), JsonNodeFactory.instance::objectNode, 0);
         milestone("host");
         // As AppContext.get() does, with the sandbox's managed identity instead of DefaultAzureCredential.

@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * Serves the app's functions at the URLs Core Tools uses, on loopback: {@code POST /runtime/webhooks/EventGrid
  * ?functionName=NAME} (header {@code aeg-event-type}), {@code /api/{route}} for HTTP functions (function keys
  * enforced, as in Azure), and {@code POST /admin/functions/NAME} for timers. It invokes the same classes and
- * methods Azure runs, found from their annotations; {@code /sandbox/state} serves a read-only view of the sandbox.
+ * methods Azure runs ({@link HostedApp}: the test classpath's, or those of the staged package with its own class
+ * loader); {@code /sandbox/state} serves a read-only view of the sandbox.
  */
 public final class LocalFunctionsHost implements AutoCloseable {
 
@@ -240,6 +241,10 @@ public final class LocalFunctionsHost implements AutoCloseable {
                 arguments[i] = context(function.name());
             }
         }
+        // As the Java worker does: the app's class loader is the thread's context loader while a function runs.
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(function.method().getDeclaringClass().getClassLoader());
         try {
             Object target = function.method().getDeclaringClass().getDeclaredConstructor().newInstance();
             result[0] = function.method().invoke(target, arguments);
@@ -251,6 +256,8 @@ public final class LocalFunctionsHost implements AutoCloseable {
             return Reply.text(500, "function " + function.name() + " failed: " + cause.getMessage());
         } catch (ReflectiveOperationException e) {
             return Reply.text(500, "cannot invoke " + function.name() + ": " + e);
+        } finally {
+            thread.setContextClassLoader(before);
         }
     }
 
