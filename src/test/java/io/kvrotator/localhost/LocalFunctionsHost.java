@@ -67,7 +67,8 @@ public final class LocalFunctionsHost implements AutoCloseable {
         this.functionKey = functionKey;
         this.state = state;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
+        // Invocations at once: 8, or kvrotator.host.threads (the burst benchmark's worker takes more deliveries).
+        server.setExecutor(Executors.newFixedThreadPool(Integer.getInteger("kvrotator.host.threads", 8), runnable -> {
             Thread thread = new Thread(runnable, "local-functions-host");
             thread.setDaemon(true);
             return thread;
