@@ -61,6 +61,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: builds the object graph once per worker. SDK clients inside it are built on first use,
@@ -147,6 +148,9 @@ public final class AppContext {
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
                 ledger, notices, events, rotator, policy.nearExpiryWindow(),
                 secrets, new OverdueCredentials(secrets, rotationProviders, lock)::retire);
+        WarmUp.start(host.configured() ? Optional.of(lockContainer) : Optional.empty(), secretClients,
+                List.copyOf(settings.allowedVaults().vaults()),
+                settings.notifications().mailSender().map(sender -> graph));
     }
 
     /** The context of this worker, built from the app settings and the managed identity on first use. */

@@ -62,7 +62,7 @@ final class PackageSize {
                 String family = FAMILIES.entrySet().stream()
                         .filter(candidate -> candidate.getValue().stream().anyMatch(entry.getName()::startsWith))
                         .map(Map.Entry::getKey).findFirst().orElse("other");
-                long[] figures = sizes.get(family);
+                long[] figures = sizes.computeIfAbsent(family, name -> new long[2]);
                 figures[0] += Math.max(0, entry.getCompressedSize());
                 figures[1]++;
             }

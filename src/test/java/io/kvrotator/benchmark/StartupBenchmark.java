@@ -26,7 +26,7 @@ import java.util.function.ToLongFunction;
  */
 final class StartupBenchmark {
 
-    private static final int RUNS = 3;
+    private static final int RUNS = 5;
     private static final String VAULT = "kv-bench-startup";
     private static final Instant NOW = Instant.now();
     private static final String SUBSCRIPTION = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID;

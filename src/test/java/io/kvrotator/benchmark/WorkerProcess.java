@@ -49,6 +49,11 @@ final class WorkerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:MaxRAM=" + INSTANCE_MEMORY, "-cp", System.getProperty("java.class.path"),
                 "-Dkvrotator.host.app=" + STAGED.toAbsolutePath(), "-Dkvrotator.host.threads=" + hostThreads));
+        // For finding what a start spends, e.g. -Dkvrotator.benchmark.workerArgs=-Xlog:class+load:file=target/cl.txt
+        String extra = System.getProperty("kvrotator.benchmark.workerArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         for (String property : List.of("javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword",
                 "javax.net.ssl.trustStoreType")) {
             command.add("-D" + property + "=" + System.getProperty(property));
