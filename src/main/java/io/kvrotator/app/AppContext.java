@@ -2,7 +2,6 @@ package io.kvrotator.app;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.util.HttpClientOptions;
 import com.azure.storage.blob.BlobContainerClient;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.kvrotator.api.ApprovalApi;
@@ -90,9 +89,7 @@ public final class AppContext {
      *             process); null: a blob lease in the function app's own storage, as in Azure
      */
     public AppContext(Settings settings, TokenCredential credential, Clock clock, RotationLock lock) {
-        HttpClient httpClient = HttpClient.createDefault(new HttpClientOptions()
-                .setConnectTimeout(settings.httpTimeout()).setResponseTimeout(settings.httpTimeout())
-                .setReadTimeout(settings.httpTimeout()).setWriteTimeout(settings.httpTimeout()));
+        HttpClient httpClient = AppHttpClient.create(settings.httpTimeout());
         SecretClients secretClients = new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient,
                 settings.keyVaultWritesPer10s(), settings.keyVaultOthersPer10s());
         SecretStore secrets = new KeyVaultSecretStore(secretClients);
