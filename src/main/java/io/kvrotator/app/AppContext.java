@@ -2,7 +2,6 @@ package io.kvrotator.app;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.util.HttpClientOptions;
 import com.azure.storage.blob.BlobContainerClient;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.kvrotator.accessreview.AccessReview;
@@ -66,6 +65,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The composition root: builds the object graph once per worker. SDK clients inside it are built on first use,
@@ -95,9 +95,7 @@ public final class AppContext {
      *             process); null: a blob lease in the function app's own storage, as in Azure
      */
     public AppContext(Settings settings, TokenCredential credential, Clock clock, RotationLock lock) {
-        HttpClient httpClient = HttpClient.createDefault(new HttpClientOptions()
-                .setConnectTimeout(settings.httpTimeout()).setResponseTimeout(settings.httpTimeout())
-                .setReadTimeout(settings.httpTimeout()).setWriteTimeout(settings.httpTimeout()));
+        HttpClient httpClient = AppHttpClient.create(settings.httpTimeout());
         SecretClients secretClients = new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient,
                 settings.keyVaultWritesPer10s(), settings.keyVaultOthersPer10s());
         SecretStore secrets = new KeyVaultSecretStore(secretClients);
@@ -157,6 +155,9 @@ public final class AppContext {
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
                 ledger, notices, events, rotator, policy.nearExpiryWindow(),
                 secrets, new OverdueCredentials(secrets, rotationProviders, lock)::retire, accessReview);
+        WarmUp.start(host.configured() ? Optional.of(lockContainer) : Optional.empty(), secretClients,
+                List.copyOf(settings.allowedVaults().vaults()),
+                settings.notifications().mailSender().map(sender -> graph));
     }
 
     /** The context of this worker, built from the app settings and the managed identity on first use. */

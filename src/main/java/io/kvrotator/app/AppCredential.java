@@ -1,14 +1,20 @@
 package io.kvrotator.app;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.identity.AzureCliCredentialBuilder;
+import com.azure.identity.AzureDeveloperCliCredentialBuilder;
+import com.azure.identity.AzurePowerShellCredentialBuilder;
+import com.azure.identity.ChainedTokenCredentialBuilder;
+import com.azure.identity.EnvironmentCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import java.util.Map;
 
 /**
  * The app's identity. In Azure the Functions platform sets {@code IDENTITY_ENDPOINT}: the managed identity is used
- * directly, so a cold start does not probe the chain of {@code DefaultAzureCredential} (environment, workload
- * identity, then managed identity). Elsewhere (a developer's machine) the chain finds the Azure CLI or IDE login.
+ * directly, so a cold start does not probe a chain of credentials. Elsewhere (a developer's machine) a chain finds a
+ * service principal in the environment or the Azure CLI, Azure Developer CLI or Azure PowerShell login: the developer
+ * part of {@code DefaultAzureCredential} without its IDE credentials, which read the IDE's token cache through JNA
+ * and token-cache persistence libraries that the package leaves out.
  */
 final class AppCredential {
 
@@ -22,7 +28,12 @@ final class AppCredential {
     static TokenCredential from(Map<String, String> environment) {
         String endpoint = environment.get(IDENTITY_ENDPOINT);
         if (endpoint == null || endpoint.isBlank()) {
-            return new DefaultAzureCredentialBuilder().build();
+            return new ChainedTokenCredentialBuilder()
+                    .addLast(new EnvironmentCredentialBuilder().build())
+                    .addLast(new AzureCliCredentialBuilder().build())
+                    .addLast(new AzureDeveloperCliCredentialBuilder().build())
+                    .addLast(new AzurePowerShellCredentialBuilder().build())
+                    .build();
         }
         ManagedIdentityCredentialBuilder managedIdentity = new ManagedIdentityCredentialBuilder();
         String clientId = environment.get(CLIENT_ID);

@@ -6,7 +6,9 @@ import io.kvrotator.support.SafeErrorText;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -73,10 +75,12 @@ public final class ExpiryScanner {
         return new ExpiryReport(clock.instant(), items, unreadable, refusedRecipients(items));
     }
 
+    /** Each distinct address is checked once: a large estate has tens of thousands of items and a few owners. */
     private List<PolicyGap.RecipientOutsideDomains> refusedRecipients(List<ExpiryItem> items) {
         List<PolicyGap.RecipientOutsideDomains> refused = new ArrayList<>();
+        Map<String, Boolean> outside = new HashMap<>();
         mailDomains.ifPresent(domains -> items.forEach(item -> Addressees.of(item.owners()).emails().stream()
-                .filter(address -> domains.allowed(address).isEmpty())
+                .filter(address -> outside.computeIfAbsent(address, text -> domains.allowed(text).isEmpty()))
                 .forEach(address -> refused.add(new PolicyGap.RecipientOutsideDomains(item, address)))));
         return refused;
     }

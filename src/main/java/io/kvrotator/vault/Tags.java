@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The Key Vault tag names kv-rotator reads and writes (DESIGN.md section 3). */
 public final class Tags {
@@ -62,6 +63,9 @@ public final class Tags {
         return tags;
     }
 
+    /** Compiled once: the sweep splits the owners of every item it lists. */
+    private static final Pattern OWNER_SEPARATORS = Pattern.compile("[,;]");
+
     /** Who hears about an object: the {@code Owner} then {@code NotifyTo} entries, split on commas or semicolons. */
     public static List<String> owners(Map<String, String> tags) {
         List<String> owners = new ArrayList<>();
@@ -69,7 +73,7 @@ public final class Tags {
             for (String tag : List.of(OWNER, NOTIFY_TO)) {
                 String value = tags.get(tag);
                 if (value != null) {
-                    Arrays.stream(value.split("[,;]")).map(String::trim).filter(owner -> !owner.isEmpty())
+                    Arrays.stream(OWNER_SEPARATORS.split(value)).map(String::trim).filter(owner -> !owner.isEmpty())
                             .filter(owner -> !owners.contains(owner)).forEach(owners::add);
                 }
             }

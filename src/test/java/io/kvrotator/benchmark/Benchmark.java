@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * The performance benchmark: drives the real code through the real SDK clients against the sandbox stand-ins and
- * prints the sweep, rotation, burst and start-up tables with the machine and settings they were measured on.
- * Started by {@code scripts/benchmark.sh [--only sweep,rotation,burst,startup]}; exits 1 when a target is missed.
+ * prints the package, sweep, rotation, burst and start-up tables with the machine and settings they were measured on.
+ * Started by {@code scripts/benchmark.sh [--only package,sweep,rotation,burst,startup]}; exits 1 when a target is missed.
  */
 public final class Benchmark {
 
@@ -30,14 +30,15 @@ public final class Benchmark {
     public static void main(String[] args) {
         List<String> only = args.length == 2 && args[0].equals("--only") ? List.of(args[1].split(",")) : List.of();
         if (args.length != 0 && only.isEmpty()) {
-            System.err.println("usage: scripts/benchmark.sh [--only sweep,rotation,burst,startup]");
+            System.err.println("usage: scripts/benchmark.sh [--only package,sweep,rotation,burst,startup]");
             System.exit(2);
         }
         quietConsoleLogging();
         Map<String, Section> sections = new LinkedHashMap<>();
+        sections.put("package", (targets, guard) -> PackageSize.measure(WorkerProcess.STAGED, targets).render());
         sections.put("sweep", (targets, guard) -> new SweepBenchmark(LATENCY_MILLIS).run(targets).render());
         sections.put("rotation", (targets, guard) -> new RotationBenchmark(LATENCY_MILLIS).run(targets).render());
-        sections.put("burst", (targets, guard) -> new BurstBenchmark(LATENCY_MILLIS).run(targets).render());
+        sections.put("burst", (targets, guard) -> new BurstBenchmark(LATENCY_MILLIS).run(targets, guard).render());
         sections.put("startup", (targets, guard) -> new StartupBenchmark().run(targets, guard));
         Targets targets = new Targets();
         System.out.println(MachineAndSettings.describe(LATENCY_MILLIS));

@@ -2,25 +2,20 @@ package io.kvrotator.benchmark;
 
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.testing.KeyVaultEvents;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -31,19 +26,19 @@ import java.util.function.ToLongFunction;
  */
 final class StartupBenchmark {
 
-    private static final int RUNS = 3;
+    private static final int RUNS = 5;
     private static final String VAULT = "kv-bench-startup";
     private static final Instant NOW = Instant.now();
     private static final String SUBSCRIPTION = "/subscriptions/" + Sandbox.SUBSCRIPTION_ID;
-    private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(120);
 
     private HttpClient client;
     private final String functionKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
 
     String run(Targets targets, LeakGuard guard) throws Exception {
-        Table table = new Table("Start-up: a fresh JVM to its first answer, median of " + RUNS + " runs (ms)",
-                "first invocation", "JVM start", "context built", "first invocation handled", "app total",
-                "local host start (not app)", "spawn to answer", "classes loaded by the app");
+        Table table = new Table("Start-up: a fresh worker JVM serving the staged package, to its first answer,"
+                + " median of " + RUNS + " runs (ms)", "first invocation", "JVM start", "context built",
+                "first invocation handled", "app total", "local host start (not app)", "spawn to answer",
+                "classes loaded by the app", "worker RSS MiB", "heap used / committed MiB");
         try (Sandbox sandbox = Sandbox.start(Clock.systemUTC())) {
             Map<String, String> settings = sandbox.appSettings(VAULT);
             // Built once the sandbox's trust store is in place; its first request would otherwise count against the
@@ -69,21 +64,30 @@ final class StartupBenchmark {
             targets.check("start-up: every first event rotated its secret", rotated == RUNS);
             row(table, "event: SecretNearExpiry, storage key rotated", events);
             row(table, "HTTP: GET /api/secrets/{vault}/{name}", statuses);
+            targets.check("start-up: a fresh worker rotates its first storage key within 1.5 s app total",
+                    median(events, run -> run.jvmStart() + run.context() + run.firstAnswer()) <= 1500);
+            targets.check("start-up: the worker's resident set after its first rotation at most 256 MiB",
+                    events.stream().allMatch(run -> run.memory().rss() <= 256L * 1024 * 1024));
         }
         return table
                 .note("JVM start: spawn to main(). Context built: AppContext from the app settings (SDK clients are"
                         + " built on first use). First invocation handled: the request sent to its answer, the"
                         + " rotation's or status read's remote calls included (no injected latency). App total = the"
                         + " three: what a worker pays before its first answer. The local host (function discovery"
-                        + " and HTTP server) stands in for the Functions runtime.")
-                .render() + "\n" + PackageSize.measure(Path.of("target", "azure-functions", "kv-rotator"),
-                Path.of("target", "benchmark", "kv-rotator.zip")).render();
+                        + " and HTTP server) stands in for the Functions runtime. The worker serves the staged"
+                        + " package from a class loader of its own, as the Java worker does, and its memory is that"
+                        + " of a " + WorkerProcess.INSTANCE_MEMORY + " instance (-XX:MaxRAM; heap at most a quarter);"
+                        + " memory is read after the first answer and a full collection.")
+                .render();
     }
 
     private static void row(Table table, String invocation, List<Run> runs) {
+        Run middle = runs.stream().sorted(Comparator.comparingLong(run -> run.memory().rss())).toList()
+                .get(runs.size() / 2);
         table.row(invocation, median(runs, Run::jvmStart), median(runs, Run::context), median(runs, Run::firstAnswer),
                 median(runs, run -> run.jvmStart() + run.context() + run.firstAnswer()), median(runs, Run::host),
-                median(runs, Run::total), median(runs, Run::appClasses));
+                median(runs, Run::total), median(runs, Run::appClasses), middle.memory().rssMiB(),
+                middle.memory().heapMiB());
     }
 
     private static long median(List<Run> runs, ToLongFunction<Run> figure) {
@@ -100,78 +104,33 @@ final class StartupBenchmark {
         return KeyVaultEvents.nearExpiry(VAULT, name, version, expires, NOW);
     }
 
-    /** Starts a fresh worker, sends it one request when it is ready, and times the steps. */
+    /** Starts a fresh worker, sends it one request when it is ready, times the steps, and reads its memory. */
     private Run child(Map<String, String> settings, LeakGuard guard,
-                      java.util.function.Function<String, HttpRequest> firstRequest) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
-        for (String property : List.of("javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword",
-                "javax.net.ssl.trustStoreType")) {
-            command.add("-D" + property + "=" + System.getProperty(property));
-        }
-        command.add(StartupProbe.class.getName());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(settings);
-        builder.environment().put(StartupProbe.FUNCTION_KEY, functionKey);
-        long spawned = System.currentTimeMillis();
-        Process process = builder.start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!process.waitFor(CHILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "startup-probe-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            Map<String, long[]> milestones = new LinkedHashMap<>();
-            StringBuilder said = new StringBuilder();
-            String baseUrl = null;
-            HttpResponse<String> answer = null;
-            long sent = 0;
-            long answered = 0;
-            for (String line = output.readLine(); line != null; line = output.readLine()) {
-                said.append(line).append('\n');
-                String[] words = line.split(" ");
-                if (words.length == 4 && words[0].equals("PROBE")) {
-                    milestones.put(words[1], new long[] {Long.parseLong(words[2]), Long.parseLong(words[3])});
-                } else if (words.length == 3 && words[0].equals("PROBE") && words[1].equals("ready")) {
-                    baseUrl = words[2];
-                    sent = System.currentTimeMillis();
-                    answer = client.send(firstRequest.apply(baseUrl), HttpResponse.BodyHandlers.ofString());
-                    answered = System.currentTimeMillis();
-                    process.getOutputStream().close();
-                }
-            }
-            guard.include(said.toString());
-            guard.include(answer == null ? "" : answer.body());
-            if (!process.waitFor(30, TimeUnit.SECONDS) || answer == null) {
-                throw new IllegalStateException("the start-up probe did not answer within " + CHILD_TIMEOUT
-                        + " (exit " + (process.isAlive() ? "none" : process.exitValue()) + ")");
-            }
+                      Function<String, HttpRequest> firstRequest) throws Exception {
+        try (WorkerProcess worker = WorkerProcess.start(settings, functionKey, 8)) {
+            String baseUrl = worker.awaitReady();
+            long sent = System.currentTimeMillis();
+            HttpResponse<String> answer = client.send(firstRequest.apply(baseUrl), HttpResponse.BodyHandlers.ofString());
+            long answered = System.currentTimeMillis();
+            worker.mark("answered");
+            WorkerProcess.Memory memory = worker.memory();
+            guard.include(worker.said());
+            guard.include(answer.body());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("the first request got " + answer.statusCode());
             }
-            long[] main = milestones.get("main");
-            long[] host = milestones.get("host");
-            long[] context = milestones.get("context");
-            long[] done = milestones.get("answered");
-            return new Run(main[0] - spawned, host[0] - main[0], context[0] - host[0], answered - sent,
-                    answered - spawned, (context[1] - host[1]) + (done[1] - context[1]));
-        } finally {
-            process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            watchdog.interrupt();
+            long[] main = worker.milestone("main");
+            long[] host = worker.milestone("host");
+            long[] context = worker.milestone("context");
+            long[] done = worker.milestone("answered");
+            return new Run(main[0] - worker.spawnedMillis(), host[0] - main[0], context[0] - host[0],
+                    answered - sent, answered - worker.spawnedMillis(), (context[1] - host[1]) + (done[1] - context[1]),
+                    memory);
         }
     }
 
     /** One child's steps, in milliseconds; the classes its app code loaded (context and first invocation). */
-    private record Run(long jvmStart, long host, long context, long firstAnswer, long total, long appClasses) {
+    private record Run(long jvmStart, long host, long context, long firstAnswer, long total, long appClasses,
+                       WorkerProcess.Memory memory) {
     }
 }

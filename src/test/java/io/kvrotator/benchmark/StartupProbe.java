@@ -3,18 +3,26 @@ package io.kvrotator.benchmark;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.app.Settings;
-import io.kvrotator.localhost.FunctionCatalog;
+import io.kvrotator.localhost.HostedApp;
 import io.kvrotator.localhost.LocalFunctionsHost;
 import io.kvrotator.sandbox.SandboxCredential;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * The child JVM of the start-up benchmark: a fresh worker. It serves the app's functions on the local host, builds
- * the app's context from its environment (the app settings, pointing at the parent's stand-ins) as
- * {@code AppContext.get()} would, says when each step finished, and waits for the parent's first request. It
- * stops when its standard input closes.
+ * The child JVM of the start-up and burst benchmarks: a fresh worker ({@link WorkerProcess}). It serves the app's
+ * functions on the local host (the staged package when {@code kvrotator.host.app} names it, as the benchmarks do),
+ * builds the app's context from its environment (the app settings, pointing at the parent's stand-ins) as
+ * {@code AppContext.get()} would, says when each step finished, and answers the parent's commands on its standard
+ * input: {@code mark NAME} says a step finished, {@code memory} prints the worker's resident set and heap. It stops
+ * when its standard input closes.
  */
 public final class StartupProbe {
 
@@ -26,18 +34,38 @@ public final class StartupProbe {
 
     public static void main(String[] args) throws Exception {
         milestone("main");
-        LocalFunctionsHost host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"),
-                System.getenv(FUNCTION_KEY), JsonNodeFactory.instance::objectNode, 0);
+        HostedApp app = HostedApp.current();
+        LocalFunctionsHost host = new LocalFunctionsHost(app.functions(), System.getenv(FUNCTION_KEY),
+                JsonNodeFactory.instance::objectNode, 0);
         milestone("host");
-        // As AppContext.get() does, with the sandbox's managed identity instead of DefaultAzureCredential.
-        AppContext.install(new AppContext(Settings.from(System.getenv()), new SandboxCredential(), Clock.systemUTC()));
+        // As AppContext.get() does, with the sandbox's managed identity instead of the platform's.
+        if (app.packaged()) {
+            app.install(System.getenv(), new SandboxCredential(), Clock.systemUTC());
+        } else {
+            AppContext.install(new AppContext(Settings.from(System.getenv()), new SandboxCredential(),
+                    Clock.systemUTC()));
+        }
         milestone("context");
         System.out.println("PROBE ready " + host.baseUrl());
-        while (System.in.read() >= 0) {
-            // The parent closes our input when it has its answer.
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+            if (command.equals("memory")) {
+                memory();
+            } else if (command.startsWith("mark ")) {
+                milestone(command.substring("mark ".length()));
+            }
         }
-        milestone("answered");
         host.close();
+    }
+
+    /** After a full collection: the process's resident set (VmRSS) and the heap in use and committed, in bytes. */
+    private static void memory() throws IOException {
+        System.gc();
+        long rssKiB = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("\\D", ""))
+                .mapToLong(Long::parseLong).findFirst().orElse(-1);
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        System.out.println("PROBE memory " + rssKiB * 1024 + " " + heap.getUsed() + " " + heap.getCommitted());
     }
 
     private static void milestone(String name) {

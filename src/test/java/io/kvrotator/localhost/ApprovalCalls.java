@@ -51,7 +51,7 @@ final class ApprovalCalls implements AutoCloseable {
         settings.putAll(extraSettings);
         sandbox.install(settings);
         try {
-            return new ApprovalCalls(new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY,
+            return new ApprovalCalls(new LocalFunctionsHost(HostedApp.current().functions(), KEY,
                     () -> SandboxState.of(sandbox), 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

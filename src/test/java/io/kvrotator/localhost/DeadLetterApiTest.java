@@ -65,7 +65,7 @@ class DeadLetterApiTest {
         Map<String, String> settings = new HashMap<>(sandbox.appSettings(VAULT));
         settings.putAll(extraSettings);
         sandbox.install(settings);
-        host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY,
+        host = new LocalFunctionsHost(HostedApp.current().functions(), KEY,
                 () -> SandboxState.of(sandbox), 0);
     }
 

@@ -55,7 +55,7 @@ class EveryProviderEndToEndTest {
                     NOW.minus(Duration.ofDays(40)), expires);
             clock.advance(Duration.ofMinutes(1));
             sandbox.install(sandbox.appSettings(VAULT));
-            try (LocalFunctionsHost host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"),
+            try (LocalFunctionsHost host = new LocalFunctionsHost(HostedApp.current().functions(),
                     "e2e-function-key", () -> SandboxState.of(sandbox), 0)) {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                                 host.baseUrl() + "/runtime/webhooks/EventGrid?functionName=SecretNearExpiry"))

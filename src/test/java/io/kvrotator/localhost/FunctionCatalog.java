@@ -5,6 +5,7 @@ import com.microsoft.azure.functions.annotation.EventGridTrigger;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
@@ -24,8 +25,9 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The functions of the app, found the way the Azure Functions Maven plugin finds them: every public method with
- * {@code @FunctionName} in the compiled classes of a package, with its trigger read from the parameter annotations.
+ * The functions of the app, found the way the Azure Functions Maven plugin finds them (every public method with
+ * {@code @FunctionName} in the compiled classes of a package), or the way the Java worker finds them in a staged
+ * package (each function.json's {@code entryPoint}); the trigger is read from the parameter annotations.
  */
 public final class FunctionCatalog {
 
@@ -35,6 +37,8 @@ public final class FunctionCatalog {
     public record FunctionEntry(String name, Method method, TriggerKind trigger, String route, List<String> httpMethods,
                                 AuthorizationLevel authLevel) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<FunctionEntry> functions;
 
@@ -56,6 +60,51 @@ public final class FunctionCatalog {
             throw new IllegalStateException("two functions share a name in " + packageName);
         }
         return new FunctionCatalog(entries);
+    }
+
+    /**
+     * The functions of a staged package: one per {@code NAME/function.json}, its method the public method its
+     * {@code entryPoint} names, loaded by {@code loader}.
+     */
+    static FunctionCatalog ofStaged(Path staged, ClassLoader loader) {
+        List<FunctionEntry> entries = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(staged)) {
+            for (Path functionJson : dirs.map(dir -> dir.resolve("function.json")).filter(Files::isRegularFile)
+                    .sorted().toList()) {
+                String entryPoint = JSON.readTree(functionJson.toFile()).path("entryPoint").asText();
+                int dot = entryPoint.lastIndexOf('.');
+                Class<?> type = Class.forName(entryPoint.substring(0, dot), false, loader);
+                List<Method> methods = Stream.of(type.getMethods())
+                        .filter(method -> method.getName().equals(entryPoint.substring(dot + 1))).toList();
+                if (methods.size() != 1) {
+                    throw new IllegalStateException(functionJson + ": " + methods.size() + " methods named " + entryPoint);
+                }
+                entries.add(entry(functionJson.getParent().getFileName().toString(), methods.get(0)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the function.json files of " + staged, e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("an entry point of " + staged + " is not in its jars", e);
+        }
+        return new FunctionCatalog(entries);
+    }
+
+    /** The jar the function.json files of a staged package name as their {@code scriptFile} (one for all). */
+    static Path functionJar(Path staged) {
+        try (Stream<Path> dirs = Files.list(staged)) {
+            List<Path> jars = new ArrayList<>();
+            for (Path functionJson : dirs.map(dir -> dir.resolve("function.json")).filter(Files::isRegularFile).toList()) {
+                jars.add(functionJson.getParent().resolve(JSON.readTree(functionJson.toFile()).path("scriptFile")
+                        .asText()).normalize());
+            }
+            if (jars.stream().distinct().count() != 1) {
+                throw new IllegalStateException("expected one scriptFile in the function.json files of " + staged
+                        + ", found " + jars.stream().distinct().toList());
+            }
+            return jars.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the function.json files of " + staged, e);
+        }
     }
 
     public List<FunctionEntry> functions() {

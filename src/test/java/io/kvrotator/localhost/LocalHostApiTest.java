@@ -61,7 +61,7 @@ class LocalHostApiTest {
             host.close();
         }
         sandbox.install(settings(extraSettings));
-        host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY,
+        host = new LocalFunctionsHost(HostedApp.current().functions(), KEY,
                 () -> SandboxState.of(sandbox), 0);
     }
 

@@ -60,7 +60,7 @@ public final class LocalRun {
         sandbox.install(settings);
 
         String functionKey = randomKey();
-        LocalFunctionsHost host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), functionKey,
+        LocalFunctionsHost host = new LocalFunctionsHost(HostedApp.current().functions(), functionKey,
                 () -> SandboxState.of(sandbox), port);
         Path dir = Path.of(System.getProperty("kvrotator.sandbox.dir", "target/sandbox"));
         writeFiles(dir, host, functionKey, sandbox, seeded, seedFile);

@@ -259,7 +259,7 @@ class PostgreSqlEndToEndTest {
         Map<String, String> settings = new HashMap<>(sandbox.appSettings(VAULT));
         settings.putAll(extra);
         sandbox.install(settings);
-        host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY,
+        host = new LocalFunctionsHost(HostedApp.current().functions(), KEY,
                 () -> SandboxState.of(sandbox), 0);
     }
 

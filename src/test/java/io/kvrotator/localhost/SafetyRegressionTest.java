@@ -91,7 +91,7 @@ class SafetyRegressionTest {
                 + "\", \"app:" + farApp + "\", \"app:" + VICTIM_APP_ID + "\"]}");
         settings.put(Setting.PLATFORM_AUTHENTICATION.key(), "True");
         sandbox.install(settings);
-        host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY,
+        host = new LocalFunctionsHost(HostedApp.current().functions(), KEY,
                 () -> SandboxState.of(sandbox), 0);
         clock.advance(Duration.ofMinutes(1));
     }

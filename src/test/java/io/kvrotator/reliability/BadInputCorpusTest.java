@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.app.Setting;
-import io.kvrotator.localhost.FunctionCatalog;
+import io.kvrotator.localhost.HostedApp;
 import io.kvrotator.localhost.LocalFunctionsHost;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
@@ -61,7 +61,7 @@ class BadInputCorpusTest {
         Map<String, String> settings = new HashMap<>(sandbox.appSettings("kv-dev-rotator"));
         settings.put(Setting.PLATFORM_AUTHENTICATION.key(), "True");
         sandbox.install(settings);
-        host = new LocalFunctionsHost(FunctionCatalog.scan("io.kvrotator.functions"), KEY, () -> SandboxState.of(sandbox), 0);
+        host = new LocalFunctionsHost(HostedApp.current().functions(), KEY, () -> SandboxState.of(sandbox), 0);
         initialState = SandboxState.of(sandbox);
     }
 

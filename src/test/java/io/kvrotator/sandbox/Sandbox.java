@@ -11,6 +11,7 @@ import io.kvrotator.vault.SecretClients;
 import java.time.Duration;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.app.ProviderFactories;
+import io.kvrotator.localhost.HostedApp;
 import io.kvrotator.app.Setting;
 import io.kvrotator.app.Settings;
 import java.time.Clock;
@@ -201,12 +202,14 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Builds the production composition root over the stand-ins and installs it where the function classes find
-     * it, as the Functions runtime would; {@link #close()} uninstalls it.
+     * it, as the Functions runtime would; {@link #close()} uninstalls it. When the local host serves the packaged
+     * artefact ({@link HostedApp}), the package's own context is built and installed too, from the same settings.
      */
     public AppContext install(Map<String, String> settings) {
         AppContext context = appContext(settings);
         AppContext.install(context);
         installed = true;
+        HostedApp.current().install(settings, credential, clock);
         return context;
     }
 
@@ -235,6 +238,7 @@ public final class Sandbox implements AutoCloseable {
     public synchronized void close() {
         if (installed) {
             AppContext.install(null);
+            HostedApp.current().uninstall();
         }
         standIns().forEach(StandIn::close);
         if (redis != null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The sandbox's HTTPS material: a self-signed certificate for {@code localhost}/{@code 127.0.0.1} made with
@@ -39,12 +40,20 @@ public final class SandboxTls {
             System.setProperty("javax.net.ssl.trustStore", installed.trustStore.toAbsolutePath().toString());
             System.setProperty("javax.net.ssl.trustStorePassword", TRUST_PASSWORD);
             System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-            // Build the JVM's default TLS context now, on this thread. Without this, when a JVM's first HTTPS calls
-            // started on two threads at once (the sweep lists vaults and app registrations concurrently) after
-            // Azurite had been used, Netty's client was seen to trust the JDK's default certificates only.
+            // Make the JVM's default TLS context one over that trust store now, even if something in this JVM built
+            // the default already (an HttpClient made before the first sandbox, say): the JDK's HTTP client, which
+            // the app's SDK clients use, takes the default context, and the default is built only once.
             try {
-                SSLContext.getDefault();
-            } catch (GeneralSecurityException e) {
+                TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(installed.trustStore)) {
+                    store.load(in, TRUST_PASSWORD.toCharArray());
+                }
+                trust.init(store);
+                SSLContext client = SSLContext.getInstance("TLS");
+                client.init(null, trust.getTrustManagers(), null);
+                SSLContext.setDefault(client);
+            } catch (IOException | GeneralSecurityException e) {
                 throw new IllegalStateException("cannot build the default TLS context over the sandbox trust store", e);
             }
         }

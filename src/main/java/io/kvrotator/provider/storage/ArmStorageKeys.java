@@ -1,7 +1,11 @@
 package io.kvrotator.provider.storage;
 
-import com.azure.resourcemanager.storage.StorageManager;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.util.Configuration;
+import com.azure.resourcemanager.resources.fluentcore.utils.HttpPipelineProvider;
+import com.azure.resourcemanager.storage.fluent.StorageManagementClient;
 import com.azure.resourcemanager.storage.fluent.models.StorageAccountListKeysResultInner;
+import com.azure.resourcemanager.storage.implementation.StorageManagementClientBuilder;
 import com.azure.resourcemanager.storage.models.StorageAccountKey;
 import com.azure.resourcemanager.storage.models.StorageAccountRegenerateKeyParameters;
 import io.kvrotator.failure.RotationException;
@@ -10,23 +14,32 @@ import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@link StorageKeys} over {@code azure-resourcemanager-storage}; one manager per subscription, built on use. */
+/**
+ * {@link StorageKeys} over {@code azure-resourcemanager-storage}: its storage management client, one per subscription,
+ * built on use with the pipeline {@code StorageManager} would build. Not the {@code StorageManager} itself, which also
+ * builds the authorization and resources managers (some 60 REST clients in all) that listing and regenerating keys
+ * never use: a fresh worker's first storage rotation took about 0.4 s longer with it.
+ */
 public final class ArmStorageKeys implements StorageKeys {
 
-    private final ArmManagers<StorageManager> managers;
+    private final ArmManagers<StorageManagementClient> managers;
 
     public ArmStorageKeys(ArmAccess arm) {
-        this.managers = arm.managers((http, credential, profile) -> StorageManager.configure().withHttpClient(http)
-                .authenticate(credential, profile));
+        this.managers = arm.managers((http, credential, profile) -> new StorageManagementClientBuilder()
+                .pipeline(HttpPipelineProvider.buildHttpPipeline(credential, profile, null, new HttpLogOptions(),
+                        Configuration.getGlobalConfiguration(), null, List.of(), http))
+                .endpoint(profile.getEnvironment().getResourceManagerEndpoint())
+                .subscriptionId(profile.getSubscriptionId()).environment(profile.getEnvironment()).buildClient());
     }
 
     @Override
     public Map<String, SecretValue> list(StorageAccountId account) {
-        StorageAccountListKeysResultInner result = manager(account.subscriptionId()).serviceClient()
-                .getStorageAccounts().listKeys(account.resourceGroup(), account.accountName());
+        StorageAccountListKeysResultInner result = client(account.subscriptionId()).getStorageAccounts()
+                .listKeys(account.resourceGroup(), account.accountName());
         Map<String, SecretValue> keys = new HashMap<>();
         result.keys().stream().filter(key -> key.keyName() != null && key.value() != null && !key.value().isEmpty())
                 .forEach(key -> keys.put(key.keyName().toLowerCase(Locale.ROOT), SecretValue.of(key.value())));
@@ -35,8 +48,7 @@ public final class ArmStorageKeys implements StorageKeys {
 
     @Override
     public SecretValue regenerate(StorageAccountId account, String keyName) {
-        StorageAccountListKeysResultInner result = manager(account.subscriptionId()).serviceClient()
-                .getStorageAccounts()
+        StorageAccountListKeysResultInner result = client(account.subscriptionId()).getStorageAccounts()
                 .regenerateKey(account.resourceGroup(), account.accountName(),
                         new StorageAccountRegenerateKeyParameters().withKeyName(keyName));
         return result.keys().stream()
@@ -48,7 +60,7 @@ public final class ArmStorageKeys implements StorageKeys {
                         "regenerateKey for " + account.accountName() + " returned no " + keyName));
     }
 
-    private StorageManager manager(String subscriptionId) {
+    private StorageManagementClient client(String subscriptionId) {
         return managers.of(subscriptionId);
     }
 }

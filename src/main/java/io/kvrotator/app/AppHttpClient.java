@@ -1,0 +1,33 @@
+package io.kvrotator.app;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one HTTP client every SDK client of the app shares: azure-core over the JDK's {@code java.net.http} client, with
+ * a thread pool of its own. By default that client completes its exchanges on azure-core's shared pool, whose
+ * threads the storage SDK also blocks in while a synchronous call with a timeout (the rotation lock's lease renewal)
+ * waits for its answer; with many rotations at once every one of those threads waited for an answer only a free one
+ * could deliver, and the worker stopped (seen in the 10-vault burst benchmark). Its own pool never runs a blocking
+ * SDK call, so it cannot starve.
+ */
+final class AppHttpClient {
+
+    private AppHttpClient() {
+    }
+
+    static HttpClient create(Duration timeout) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService exchanges = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "kv-rotator-http-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new JdkHttpClientBuilder().executor(exchanges).connectionTimeout(timeout).responseTimeout(timeout)
+                .readTimeout(timeout).writeTimeout(timeout).build();
+    }
+}

@@ -1,0 +1,51 @@
+package io.kvrotator.app;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.microsoft.graph.models.ItemBody;
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
+import io.kvrotator.support.Lazy;
+import io.kvrotator.vault.SecretClients;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds, on a background thread as soon as the context exists, the SDK clients a worker's first rotation will need
+ * after its first remote call: the lock's blob container, each allowed vault's secret client and, when notices go by
+ * email, the Graph client and the mail classes. A cold worker spends most of its first answer loading classes; done
+ * here, that loading overlaps the first invocation's own work and remote calls instead of lengthening it. Nothing
+ * here calls a service or asks for a token, and a failure is only logged: the first use builds what is missing.
+ */
+final class WarmUp {
+
+    private static final System.Logger LOG = System.getLogger(WarmUp.class.getName());
+
+    private WarmUp() {
+    }
+
+    static void start(Optional<Lazy<BlobContainerClient>> lockContainer, SecretClients secretClients,
+                      List<String> vaults, Optional<Lazy<GraphServiceClient>> mailGraph) {
+        List<Runnable> steps = new ArrayList<>();
+        lockContainer.ifPresent(container -> steps.add(() -> container.get().getBlobClient("warm-up")));
+        vaults.forEach(vault -> steps.add(() -> secretClients.forVault(vault)));
+        mailGraph.ifPresent(graph -> steps.add(() -> {
+            graph.get();
+            Message message = new Message();
+            message.setBody(new ItemBody());
+            new SendMailPostRequestBody().setMessage(message);
+        }));
+        Thread thread = new Thread(() -> steps.forEach(WarmUp::run), "kv-rotator-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void run(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "warm_up.step_failed error=" + e.getClass().getSimpleName());
+        }
+    }
+}
