@@ -21,8 +21,8 @@ import java.util.Map;
 /**
  * {@link StorageKeys} over {@code azure-resourcemanager-storage}: its storage management client, one per subscription,
  * built on use with the pipeline {@code StorageManager} would build. Not the {@code StorageManager} itself, which also
- * builds the authorization and resources managers (some 60 REST clients in all) that listing and regenerating keys
- * never use: a fresh worker's first storage rotation took about 0.4 s longer with it.
+ * builds the authorization and resources managers and their REST clients, which listing and regenerating keys never
+ * use: a fresh worker loaded some 390 classes more before its first storage rotation's answer with it.
  */
 public final class ArmStorageKeys implements StorageKeys {
 
