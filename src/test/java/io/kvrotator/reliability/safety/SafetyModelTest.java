@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * After every operation the invariants of {@link Invariants} are checked. A violation
  * is shrunk to a shorter sequence that still violates, and printed with its seed.
  *
- * <p>{@code mvn verify} runs it for {@code -Dsafety.seconds} (default 150); {@code -Dsafety.long} runs
+ * <p>{@code mvn verify} runs it for {@code -Dsafety.seconds} (default 120); {@code -Dsafety.long} runs
  * {@code -Dsafety.sequences} (default 10,000) sequences whatever they take; {@code -Dsafety.seed} replays a seed.
  */
 class SafetyModelTest {
@@ -36,7 +36,7 @@ class SafetyModelTest {
         long seed = Long.getLong("safety.seed", System.nanoTime());
         int sequences = Integer.getInteger("safety.sequences", longMode ? 10_000 : Integer.MAX_VALUE);
         long deadline = longMode ? Long.MAX_VALUE
-                : System.nanoTime() + Duration.ofSeconds(Long.getLong("safety.seconds", 150)).toNanos();
+                : System.nanoTime() + Duration.ofSeconds(Long.getLong("safety.seconds", 120)).toNanos();
         World.Figures figures = new World.Figures();
         World world = new World(figures);
         try {
