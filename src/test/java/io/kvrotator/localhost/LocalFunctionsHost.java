@@ -2,14 +2,9 @@ package io.kvrotator.localhost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
-import com.microsoft.azure.functions.annotation.BindingName;
-import com.microsoft.azure.functions.annotation.EventGridTrigger;
-import com.microsoft.azure.functions.annotation.HttpTrigger;
-import com.microsoft.azure.functions.annotation.TimerTrigger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.kvrotator.localhost.FunctionCatalog.FunctionEntry;
@@ -18,12 +13,9 @@ import io.kvrotator.sandbox.Transcript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Parameter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -32,12 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Serves the app's functions at the URLs Core Tools uses, on loopback: {@code POST /runtime/webhooks/EventGrid
@@ -124,7 +112,7 @@ public final class LocalFunctionsHost implements AutoCloseable {
     private Reply route(HttpExchange exchange, String body) {
         String path = exchange.getRequestURI().getRawPath();
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = HostUrls.query(exchange.getRequestURI().getRawQuery());
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
         if (path.equals("/sandbox/state") && method.equals("GET")) {
@@ -171,7 +159,7 @@ public final class LocalFunctionsHost implements AutoCloseable {
             events.add(body);
         }
         for (String event : events) {
-            Reply failure = invoke(function.get(), Map.of(), event, null);
+            Reply failure = failureOf(FunctionInvoker.invoke(function.get(), Map.of(), event, null));
             if (failure != null) {
                 return failure;
             }
@@ -190,7 +178,7 @@ public final class LocalFunctionsHost implements AutoCloseable {
         if (function.get().trigger() != TriggerKind.TIMER) {
             return Reply.text(400, name + " is not a timer function");
         }
-        Reply failure = invoke(function.get(), Map.of(), "{\"isPastDue\":false}", null);
+        Reply failure = failureOf(FunctionInvoker.invoke(function.get(), Map.of(), "{\"isPastDue\":false}", null));
         return failure != null ? failure : Reply.text(202, "");
     }
 
@@ -201,7 +189,7 @@ public final class LocalFunctionsHost implements AutoCloseable {
             if (function.trigger() != TriggerKind.HTTP) {
                 continue;
             }
-            Optional<Map<String, String>> values = match(function.route(), path);
+            Optional<Map<String, String>> values = HostUrls.match(function.route(), path);
             if (values.isEmpty()) {
                 continue;
             }
@@ -214,122 +202,26 @@ public final class LocalFunctionsHost implements AutoCloseable {
             }
             LocalHttpRequest request = new LocalHttpRequest(uri, HttpMethod.value(method), headers, query,
                     body.isEmpty() ? Optional.empty() : Optional.of(body));
-            Object[] result = new Object[1];
-            Reply failure = invoke(function, values.get(), null, request, result);
-            if (failure != null) {
-                return failure;
+            FunctionInvoker.Invocation invocation = FunctionInvoker.invoke(function, values.get(), null, request);
+            if (!(invocation instanceof FunctionInvoker.Invocation.Returned returned)) {
+                return failureOf(invocation);
             }
-            LocalHttpResponse response = (LocalHttpResponse) result[0];
+            LocalHttpResponse response = (LocalHttpResponse) returned.value();
             return new Reply(response.getStatusCode(), response.headers(),
                     response.getBody() == null ? "" : response.getBody().toString());
         }
         return routeExists ? Reply.text(405, "method not allowed") : Reply.text(404, "no function at /api/" + path);
     }
 
-    private Reply invoke(FunctionEntry function, Map<String, String> routeValues, String triggerPayload,
-                         LocalHttpRequest httpRequest) {
-        return invoke(function, routeValues, triggerPayload, httpRequest, new Object[1]);
-    }
-
-    /** Invokes the function; returns null on success (result in {@code result[0]}), or the 500 Azure would give. */
-    private Reply invoke(FunctionEntry function, Map<String, String> routeValues, String triggerPayload,
-                         LocalHttpRequest httpRequest, Object[] result) {
-        Parameter[] parameters = function.method().getParameters();
-        Object[] arguments = new Object[parameters.length];
-        for (int i = 0; i < parameters.length; i++) {
-            Parameter parameter = parameters[i];
-            if (parameter.isAnnotationPresent(HttpTrigger.class)) {
-                arguments[i] = httpRequest;
-            } else if (parameter.isAnnotationPresent(EventGridTrigger.class)
-                    || parameter.isAnnotationPresent(TimerTrigger.class)) {
-                arguments[i] = triggerPayload;
-            } else if (parameter.isAnnotationPresent(BindingName.class)) {
-                arguments[i] = routeValues.get(parameter.getAnnotation(BindingName.class).value());
-            } else if (parameter.getType() == ExecutionContext.class) {
-                arguments[i] = context(function.name());
-            }
-        }
-        // As the Java worker does: the app's class loader is the thread's context loader while a function runs.
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(function.method().getDeclaringClass().getClassLoader());
-        try {
-            Object target = function.method().getDeclaringClass().getDeclaredConstructor().newInstance();
-            result[0] = function.method().invoke(target, arguments);
-            return null;
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            Logger.getLogger("Host.Function." + function.name()).warning(() -> "Executed '" + function.name()
-                    + "' (Failed): " + cause);
-            return Reply.text(500, "function " + function.name() + " failed: " + cause.getMessage());
-        } catch (ReflectiveOperationException e) {
-            return Reply.text(500, "cannot invoke " + function.name() + ": " + e);
-        } finally {
-            thread.setContextClassLoader(before);
-        }
-    }
-
-    private static ExecutionContext context(String functionName) {
-        String invocationId = UUID.randomUUID().toString();
-        Logger logger = Logger.getLogger("Function." + functionName);
-        return new ExecutionContext() {
-            @Override
-            public Logger getLogger() {
-                return logger;
-            }
-
-            @Override
-            public String getInvocationId() {
-                return invocationId;
-            }
-
-            @Override
-            public String getFunctionName() {
-                return functionName;
-            }
-        };
+    /** Null when the function returned; else the 500 Azure would answer. */
+    private static Reply failureOf(FunctionInvoker.Invocation invocation) {
+        return invocation instanceof FunctionInvoker.Invocation.Failed failed ? Reply.text(500, failed.message()) : null;
     }
 
     private boolean keyMatches(Map<String, String> headers, Map<String, String> query) {
         String presented = headers.getOrDefault("x-functions-key", query.getOrDefault("code", ""));
         return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
                 functionKey.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Matches a route template such as {@code secrets/{vault}/{name}} against a path; values are URL-decoded. */
-    static Optional<Map<String, String>> match(String template, String path) {
-        String[] templateParts = template.split("/");
-        String[] pathParts = path.split("/", -1);
-        if (templateParts.length != pathParts.length) {
-            return Optional.empty();
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        Pattern parameter = Pattern.compile("\\{(\\w+)}");
-        for (int i = 0; i < templateParts.length; i++) {
-            Matcher matcher = parameter.matcher(templateParts[i]);
-            String decoded = URLDecoder.decode(pathParts[i], StandardCharsets.UTF_8);
-            if (matcher.matches()) {
-                if (decoded.isEmpty()) {
-                    return Optional.empty();
-                }
-                values.put(matcher.group(1), decoded);
-            } else if (!templateParts[i].equalsIgnoreCase(pathParts[i])) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(values);
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                query.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
     }
 
     private record Reply(int status, Map<String, String> headers, String body) {
