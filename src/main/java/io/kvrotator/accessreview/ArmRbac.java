@@ -41,7 +41,7 @@ public final class ArmRbac implements RbacSource {
 
     @Override
     public VaultFacts vault(String vaultId) {
-        GenericResource vault = resources(subscriptionOf(vaultId)).genericResources().getById(vaultId,
+        GenericResource vault = resources.of(subscriptionOf(vaultId)).genericResources().getById(vaultId,
                 VAULT_API_VERSION);
         Map<?, ?> properties = vault.properties() instanceof Map<?, ?> map ? map : Map.of();
         // Absent means false in this API version: the vault predates RBAC mode or never turned it on.
@@ -117,10 +117,6 @@ public final class ArmRbac implements RbacSource {
     /** The management client for the subscription an ID names (role definitions at the root need none: any will do). */
     private AuthorizationManagementClient client(String id) {
         return authorization.of(subscriptionOf(id));
-    }
-
-    private ResourceManager resources(String subscription) {
-        return resources.of(subscription);
     }
 
     private static String subscriptionOf(String id) {

@@ -24,6 +24,18 @@ public record ArmResourceId(String subscriptionId, String resourceGroup, List<St
      * {@code Microsoft.EventHub/namespaces/eventhubs/authorizationRules}); empty for anything else.
      */
     public static Optional<ArmResourceId> parse(String address, String type) {
+        return parse(address, type, true);
+    }
+
+    /**
+     * The resource of {@code type} that {@code address} is or lies in: for {@code Microsoft.ServiceBus/namespaces},
+     * the namespace of a namespace, queue or topic rule's ID; empty when the address has no such resource.
+     */
+    public static Optional<ArmResourceId> within(String address, String type) {
+        return parse(address, type, false);
+    }
+
+    private static Optional<ArmResourceId> parse(String address, String type, boolean exact) {
         if (address == null) {
             return Optional.empty();
         }
@@ -32,10 +44,13 @@ public record ArmResourceId(String subscriptionId, String resourceGroup, List<St
             return Optional.empty();
         }
         String[] expected = type.split("/");
-        String[] actual = matcher.group(3).split("/");
-        if (actual.length != expected.length * 2 - 1 || !actual[0].equalsIgnoreCase(expected[0])) {
+        int length = expected.length * 2 - 1;
+        String[] segments = matcher.group(3).split("/");
+        if ((exact ? segments.length != length : segments.length < length)
+                || !segments[0].equalsIgnoreCase(expected[0])) {
             return Optional.empty();
         }
+        String[] actual = Arrays.copyOf(segments, length);
         for (int i = 1; i < expected.length; i++) {
             if (!actual[2 * i - 1].equalsIgnoreCase(expected[i]) || !NAME.matcher(actual[2 * i]).matches()) {
                 return Optional.empty();
