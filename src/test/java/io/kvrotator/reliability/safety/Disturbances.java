@@ -3,6 +3,7 @@ package io.kvrotator.reliability.safety;
 import io.kvrotator.reliability.safety.Action.Fault;
 import io.kvrotator.reliability.safety.Action.Interruption;
 import io.kvrotator.sandbox.Faults;
+import io.kvrotator.sandbox.ProviderFixture;
 import io.kvrotator.sandbox.ProviderFixture.FaultPoint;
 import io.kvrotator.sandbox.StandIn;
 import java.util.ArrayList;
@@ -66,7 +67,8 @@ final class Disturbances {
      * verification calls; none when a real server answers it (Redis, PostgreSQL), as nothing stands between there.
      */
     private static String service(Scenario scenario, Fault fault) {
-        return Runner.KEYED_SERVICE.equals(fault.service()) ? scenario.keyed.verifyService().orElse(null)
+        return Runner.KEYED_SERVICE.equals(fault.service())
+                ? point(scenario.keyed.choice.fixture(), "VERIFY_").map(FaultPoint::service).orElse(null)
                 : fault.service();
     }
 
@@ -120,21 +122,26 @@ final class Disturbances {
     private record Issue(FaultPoint call, String verifier) {
     }
 
+    /**
+     * Each secret's issue call at its own resource (its fixture's {@code ROTATE_} point, narrowed to the honest
+     * {@code ProviderAddress}) with the service its fixture verifies on ({@code VERIFY_}); none for a type that a
+     * real server verifies.
+     */
     private static List<Issue> issues(Scenario scenario) {
-        List<Issue> issues = new ArrayList<>(List.of(
-                new Issue(new FaultPoint("ROTATE_STORAGE", "arm", call -> call.path().endsWith("/regenerateKey")
-                        && at(call, "/providers/Microsoft.Storage/")), "blob"),
-                new Issue(new FaultPoint("ROTATE_APP", "graph", call -> call.path().endsWith("/addPassword")),
-                        "entra")));
-        String keyedResource = scenario.keyed.team.tags().get("ProviderAddress");
-        Optional<FaultPoint> keyedIssue = scenario.keyed.issue();
-        Optional<String> keyedVerifier = scenario.keyed.verifyService();
-        if (keyedIssue.isPresent() && keyedVerifier.isPresent()) {
-            FaultPoint issue = keyedIssue.get();
-            issues.add(new Issue(new FaultPoint(issue.name(), issue.service(),
-                    call -> issue.calls().test(call) && at(call, keyedResource + "/")), keyedVerifier.get()));
+        List<Issue> issues = new ArrayList<>();
+        for (Scenario.Secret secret : Scenario.Secret.values()) {
+            ProviderFixture fixture = scenario.fixture(secret);
+            String resource = scenario.honestTags.get(secret).get("ProviderAddress");
+            point(fixture, "ROTATE_").ifPresent(issue -> point(fixture, "VERIFY_").ifPresent(verify ->
+                    issues.add(new Issue(new FaultPoint(issue.name(), issue.service(),
+                            call -> issue.calls().test(call) && at(call, resource + "/")), verify.service()))));
         }
         return issues;
+    }
+
+    /** The fixture's fault point whose name starts with {@code prefix} ({@code ROTATE_}, {@code VERIFY_}). */
+    private static Optional<FaultPoint> point(ProviderFixture fixture, String prefix) {
+        return fixture.faultPoints().stream().filter(point -> point.name().startsWith(prefix)).findFirst();
     }
 
     private static boolean at(StandIn.Request call, String pathPart) {

@@ -2,7 +2,6 @@ package io.kvrotator.reliability.safety;
 
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.sandbox.ProviderFixture;
-import io.kvrotator.sandbox.ProviderFixture.FaultPoint;
 import io.kvrotator.sandbox.ProviderFixture.Live;
 import io.kvrotator.sandbox.ProviderFixtures;
 import io.kvrotator.sandbox.Sandbox;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -125,15 +123,5 @@ final class KeyedCredential {
     /** What the invariant "nothing changes elsewhere" compares: changing calls at the victim's and outside resources. */
     Map<String, Integer> elsewhere() {
         return Map.of("victim", victim.remoteWrites(), "outside", outside.remoteWrites());
-    }
-
-    /** The fixture's issue call and the service its verification goes to, where a stand-in stands between. */
-    Optional<FaultPoint> issue() {
-        return choice.fixture().faultPoints().stream().filter(point -> point.name().startsWith("ROTATE_")).findFirst();
-    }
-
-    Optional<String> verifyService() {
-        return choice.fixture().faultPoints().stream().filter(point -> point.name().startsWith("VERIFY_"))
-                .map(FaultPoint::service).findFirst();
     }
 }

@@ -5,6 +5,8 @@ import io.kvrotator.app.AppContext;
 import io.kvrotator.app.Setting;
 import io.kvrotator.sandbox.GraphStandIn.PasswordState;
 import io.kvrotator.sandbox.MutableClock;
+import io.kvrotator.sandbox.ProviderFixture;
+import io.kvrotator.sandbox.ProviderFixtures;
 import io.kvrotator.sandbox.Sandbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +111,13 @@ final class Scenario {
             case APP -> "TEAM-API-CLIENT-SECRET";
             case KEYED -> "TEAM-KEYED-CREDENTIAL";
         };
+    }
+
+    /** The test side of the secret's credential type. */
+    ProviderFixture fixture(Secret secret) {
+        String type = honestTags.get(secret).get("CredentialType");
+        return ProviderFixtures.ALL.stream().filter(fixture -> fixture.credentialType().equals(type)).findFirst()
+                .orElseThrow();
     }
 
     /** The secret a name from an outcome, a notice or an event stands for. */
