@@ -1,10 +1,9 @@
 package io.kvrotator.app;
 
 import com.azure.storage.blob.BlobContainerClient;
-import com.microsoft.graph.models.ItemBody;
-import com.microsoft.graph.models.Message;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
+import com.microsoft.kiota.RequestInformation;
+import io.kvrotator.graph.WrittenObject;
 import io.kvrotator.support.Lazy;
 import io.kvrotator.vault.SecretClients;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.Optional;
 /**
  * Builds, on a background thread as soon as the context exists, the SDK clients a worker's first rotation will need
  * after its first remote call: the lock's blob container, each allowed vault's secret client and, when notices go by
- * email, the Graph client and the mail classes. A cold worker spends most of its first answer loading classes; done
+ * email, the Graph client and its JSON writer. A cold worker spends most of its first answer loading classes; done
  * here, that loading overlaps the first invocation's own work and remote calls instead of lengthening it. Nothing
  * here calls a service or asks for a token, and a failure is only logged: the first use builds what is missing.
  */
@@ -31,10 +30,8 @@ final class WarmUp {
         lockContainer.ifPresent(container -> steps.add(() -> container.get().getBlobClient("warm-up")));
         vaults.forEach(vault -> steps.add(() -> secretClients.forVault(vault)));
         mailGraph.ifPresent(graph -> steps.add(() -> {
-            graph.get();
-            Message message = new Message();
-            message.setBody(new ItemBody());
-            new SendMailPostRequestBody().setMessage(message);
+            new RequestInformation().setContentFromParsable(graph.get().getRequestAdapter(), "application/json",
+                    new WrittenObject().put("warmUp", true));
         }));
         Thread thread = new Thread(() -> steps.forEach(WarmUp::run), "kv-rotator-warm-up");
         thread.setDaemon(true);

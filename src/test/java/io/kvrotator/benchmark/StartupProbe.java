@@ -27,48 +27,66 @@ import java.time.Clock;
 public final class StartupProbe {
 
     static final String FUNCTION_KEY = "KVROTATOR_BENCHMARK_FUNCTION_KEY";
-    private static final ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
 
     private StartupProbe() {
     }
 
+    /**
+     * Says when {@code main} was entered before anything of the probe's own is linked: the probe's classes, the test
+     * class path and the management beans it counts classes with are the harness's start-up, not a worker's, so they
+     * fall in the local host's start, which stands in for the Functions runtime.
+     */
     public static void main(String[] args) throws Exception {
-        milestone("main");
-        HostedApp app = HostedApp.current();
-        LocalFunctionsHost host = new LocalFunctionsHost(app.functions(), System.getenv(FUNCTION_KEY),
-                JsonNodeFactory.instance::objectNode, 0);
-        milestone("host");
-        // As AppContext.get() does, with the sandbox's managed identity instead of the platform's.
-        if (app.packaged()) {
-            app.install(System.getenv(), new SandboxCredential(), Clock.systemUTC());
-        } else {
-            AppContext.install(new AppContext(Settings.from(System.getenv()), new SandboxCredential(),
-                    Clock.systemUTC()));
+        System.out.println("PROBE main " + System.currentTimeMillis() + " -1");
+        Probe.run();
+    }
+
+    /** The probe's work once the JVM has started: the local host, the context, the parent's commands. */
+    private static final class Probe {
+
+        private static final ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
+
+        private Probe() {
         }
-        milestone("context");
-        System.out.println("PROBE ready " + host.baseUrl());
-        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        for (String command = commands.readLine(); command != null; command = commands.readLine()) {
-            if (command.equals("memory")) {
-                memory();
-            } else if (command.startsWith("mark ")) {
-                milestone(command.substring("mark ".length()));
+
+        static void run() throws Exception {
+            HostedApp app = HostedApp.current();
+            LocalFunctionsHost host = new LocalFunctionsHost(app.functions(), System.getenv(FUNCTION_KEY),
+                    JsonNodeFactory.instance::objectNode, 0);
+            milestone("host");
+            // As AppContext.get() does, with the sandbox's managed identity instead of the platform's.
+            if (app.packaged()) {
+                app.install(System.getenv(), new SandboxCredential(), Clock.systemUTC());
+            } else {
+                AppContext.install(new AppContext(Settings.from(System.getenv()), new SandboxCredential(),
+                        Clock.systemUTC()));
             }
+            milestone("context");
+            System.out.println("PROBE ready " + host.baseUrl());
+            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String command = commands.readLine(); command != null; command = commands.readLine()) {
+                if (command.equals("memory")) {
+                    memory();
+                } else if (command.startsWith("mark ")) {
+                    milestone(command.substring("mark ".length()));
+                }
+            }
+            host.close();
         }
-        host.close();
-    }
 
-    /** After a full collection: the process's resident set (VmRSS) and the heap in use and committed, in bytes. */
-    private static void memory() throws IOException {
-        System.gc();
-        long rssKiB = Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("\\D", ""))
-                .mapToLong(Long::parseLong).findFirst().orElse(-1);
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        System.out.println("PROBE memory " + rssKiB * 1024 + " " + heap.getUsed() + " " + heap.getCommitted());
-    }
+        /** After a full collection: the process's resident set (VmRSS) and the heap in use and committed, in bytes. */
+        private static void memory() throws IOException {
+            System.gc();
+            long rssKiB = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:")).map(line -> line.replaceAll("\\D", ""))
+                    .mapToLong(Long::parseLong).findFirst().orElse(-1);
+            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            System.out.println("PROBE memory " + rssKiB * 1024 + " " + heap.getUsed() + " " + heap.getCommitted());
+        }
 
-    private static void milestone(String name) {
-        System.out.println("PROBE " + name + " " + System.currentTimeMillis() + " " + CLASSES.getTotalLoadedClassCount());
+        private static void milestone(String name) {
+            System.out.println("PROBE " + name + " " + System.currentTimeMillis() + " "
+                    + CLASSES.getTotalLoadedClassCount());
+        }
     }
 }

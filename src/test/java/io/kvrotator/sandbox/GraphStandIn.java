@@ -225,7 +225,7 @@ public final class GraphStandIn extends StandIn {
         return Optional.ofNullable(applications.get(objectId.toLowerCase(Locale.ROOT)));
     }
 
-    /** Graph matches property names case-insensitively; the Java SDK sends sendMail with PascalCase keys. */
+    /** Graph matches property names case-insensitively (the SDK's generated sendMail body names them in PascalCase). */
     private static Optional<JsonNode> field(JsonNode object, String name) {
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -354,7 +354,7 @@ public final class GraphStandIn extends StandIn {
     public record PasswordAction(String action, String objectId, JsonNode body) {
     }
 
-    /** A sendMail request as the SDK sent it (top-level keys in PascalCase: {@code Message}). */
+    /** A sendMail request as the app sent it (its top-level keys found in any case, as Graph does). */
     public record SentMail(String sender, JsonNode body) {
 
         public JsonNode message() {

@@ -1,16 +1,15 @@
 package io.kvrotator.notify.email;
 
 import io.kvrotator.support.LogText;
-import com.microsoft.graph.models.Attachment;
-import com.microsoft.graph.models.BodyType;
-import com.microsoft.graph.models.EmailAddress;
-import com.microsoft.graph.models.FileAttachment;
-import com.microsoft.graph.models.Importance;
-import com.microsoft.graph.models.ItemBody;
-import com.microsoft.graph.models.Recipient;
+import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
 import com.microsoft.kiota.ApiException;
+import com.microsoft.kiota.HttpMethod;
+import com.microsoft.kiota.RequestAdapter;
+import com.microsoft.kiota.RequestInformation;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
+import io.kvrotator.graph.WrittenObject;
 import io.kvrotator.notify.Addressees;
 import io.kvrotator.notify.ChannelException;
 import io.kvrotator.notify.Digest;
@@ -24,6 +23,7 @@ import io.kvrotator.support.SafeErrorText;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +35,15 @@ import java.util.function.Supplier;
  * addresses among the owners that are inside the allowed mail domains, else the configured defaults; a notice
  * another channel failed to deliver, or one with an owner address outside the allowed domains, also goes to the
  * defaults (in Cc). Graph's JSON {@code sendMail} carries one body: the HTML is the body and the plain text travels
- * as a {@code notice.txt} attachment.
+ * as a {@code notice.txt} attachment. The request goes through the Graph SDK's adapter (authentication, retries,
+ * errors) with a {@link WrittenObject} body instead of the generated {@code Message} model, which would load most of
+ * Graph's entity classes on a cold worker's first notice.
  */
 public final class GraphMailNotifier implements Notifier {
 
     private static final System.Logger LOG = System.getLogger(GraphMailNotifier.class.getName());
+    /** The URL template of the SDK's {@code users().byUserId(id).sendMail()}. */
+    private static final String SEND_MAIL = "{+baseurl}/users/{user%2Did}/sendMail";
 
     private final Supplier<GraphServiceClient> graph;
     private final String sender;
@@ -109,28 +113,28 @@ public final class GraphMailNotifier implements Notifier {
     }
 
     private void post(List<String> to, List<String> cc, Severity severity, RenderedMail mail) {
-        com.microsoft.graph.models.Message message = new com.microsoft.graph.models.Message();
-        message.setSubject(mail.subject());
-        ItemBody body = new ItemBody();
-        body.setContentType(BodyType.Html);
-        body.setContent(mail.html());
-        message.setBody(body);
-        message.setToRecipients(recipients(to));
-        message.setCcRecipients(recipients(cc));
-        message.setImportance(severity == Severity.ERROR ? Importance.High : Importance.Normal);
-        FileAttachment text = new FileAttachment();
-        text.setName("notice.txt");
-        text.setContentType("text/plain; charset=utf-8");
-        text.setContentBytes(mail.text().getBytes(StandardCharsets.UTF_8));
-        List<Attachment> attachments = new ArrayList<>();
-        attachments.add(text);
-        message.setAttachments(attachments);
-        SendMailPostRequestBody request = new SendMailPostRequestBody();
-        request.setMessage(message);
-        request.setSaveToSentItems(false);
+        WrittenObject message = new WrittenObject()
+                .put("subject", mail.subject())
+                .put("body", new WrittenObject().put("contentType", "html").put("content", mail.html()))
+                .put("toRecipients", recipients(to))
+                .put("ccRecipients", recipients(cc))
+                .put("importance", severity == Severity.ERROR ? "high" : "normal")
+                .put("attachments", List.of(new WrittenObject()
+                        .put("@odata.type", "#microsoft.graph.fileAttachment")
+                        .put("name", "notice.txt")
+                        .put("contentType", "text/plain; charset=utf-8")
+                        .put("contentBytes", mail.text().getBytes(StandardCharsets.UTF_8))));
+        WrittenObject body = new WrittenObject().put("message", message).put("saveToSentItems", false);
         String destination = "Graph sendMail as " + sender;
         try {
-            graph.get().users().byUserId(sender).sendMail().post(request);
+            RequestAdapter adapter = graph.get().getRequestAdapter();
+            RequestInformation request = new RequestInformation(HttpMethod.POST, SEND_MAIL,
+                    new HashMap<>(Map.of("user%2Did", sender)));
+            request.headers.tryAdd("Accept", "application/json");
+            request.setContentFromParsable(adapter, "application/json", body);
+            HashMap<String, ParsableFactory<? extends Parsable>> errors = new HashMap<>();
+            errors.put("XXX", ODataError::createFromDiscriminatorValue);
+            adapter.sendPrimitive(request, errors, Void.class);
         } catch (ApiException e) {
             throw ChannelException.forStatus(destination, e.getResponseStatusCode());
         } catch (RuntimeException e) {
@@ -138,15 +142,9 @@ public final class GraphMailNotifier implements Notifier {
         }
     }
 
-    private static List<Recipient> recipients(List<String> addresses) {
-        List<Recipient> recipients = new ArrayList<>();
-        for (String address : addresses) {
-            EmailAddress email = new EmailAddress();
-            email.setAddress(address);
-            Recipient recipient = new Recipient();
-            recipient.setEmailAddress(email);
-            recipients.add(recipient);
-        }
-        return recipients;
+    private static List<WrittenObject> recipients(List<String> addresses) {
+        return addresses.stream()
+                .map(address -> new WrittenObject().put("emailAddress", new WrittenObject().put("address", address)))
+                .toList();
     }
 }
