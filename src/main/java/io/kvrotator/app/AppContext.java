@@ -65,6 +65,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -166,13 +167,18 @@ public final class AppContext {
         if (context == null) {
             synchronized (AppContext.class) {
                 if (current == null) {
-                    current = new AppContext(Settings.from(System.getenv()), AppCredential.from(System.getenv()),
-                            Clock.systemUTC());
+                    current = fromSettings(System.getenv(), AppCredential.from(System.getenv()), Clock.systemUTC());
                 }
                 context = current;
             }
         }
         return context;
+    }
+
+    /** A context built from app settings; the JDK's TLS stack warms up in the background while they are read. */
+    public static AppContext fromSettings(Map<String, String> settings, TokenCredential credential, Clock clock) {
+        WarmUp.tls();
+        return new AppContext(Settings.from(settings), credential, clock);
     }
 
     /** Replaces the context, for hosts other than the Functions runtime (the local sandbox host, tests). */

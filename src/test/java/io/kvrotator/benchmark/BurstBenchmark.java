@@ -83,9 +83,11 @@ final class BurstBenchmark {
                 List<String> events = seed(sandbox, vaults, EVENTS_PER_VAULT);
                 sandbox.keyVault.clearCalls();
                 int throttledBefore = sandbox.keyVault.throttledCalls();
+                CpuTime cpuBefore = CpuTime.now(worker.pid());
                 long started = System.nanoTime();
                 int failed = deliver(http, deliveries, url, events);
                 double seconds = Figures.millisSince(started) / 1000;
+                CpuTime cpu = CpuTime.now(worker.pid()).since(cpuBefore);
                 WorkerProcess.Memory after = worker.memory();
                 guard.include(worker.said());
 
@@ -122,11 +124,29 @@ final class BurstBenchmark {
                                 + " collection, the worker's heap capped as on a " + WorkerProcess.INSTANCE_MEMORY
                                 + " instance. kv-rotator paces its writes to each vault's limit, with a margin for the"
                                 + " time a call takes to arrive, so a 429 here is a write that still arrived too early"
-                                + " (the SDK retries it after Retry-After).");
+                                + " (the SDK retries it after Retry-After).")
+                        .note(cpuNote(cpu, seconds, total, bound));
             }
         } finally {
             deliveries.shutdownNow();
         }
+    }
+
+    /**
+     * Where the burst's CPU went: on 2 cores the worker shares them with the stand-ins, Azurite and anything else the
+     * machine runs; its own CPU per rotation says how fast it could go with the cores to itself.
+     */
+    private static String cpuNote(CpuTime cpu, double seconds, int rotations, double bound) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double alone = cpu.worker() / cores;
+        return "CPU during the burst (" + cores + " cores x " + Figures.fixed(seconds, 1) + " s = "
+                + Figures.fixed(cores * seconds, 1) + " CPU s): the worker " + Figures.fixed(cpu.worker(), 1)
+                + " s (" + Figures.fixed(1000 * cpu.worker() / rotations, 1) + " ms per rotation), this JVM's"
+                + " stand-ins and deliveries " + Figures.fixed(cpu.benchmark(), 1) + " s, Azurite and the other"
+                + " servers " + Figures.fixed(cpu.servers(), 1) + " s, other processes " + Figures.fixed(cpu.others(),
+                1) + " s. With the " + cores + " cores to itself the worker would need at least "
+                + Figures.fixed(alone, 1) + " s of CPU time for the burst (" + Figures.ratio(alone, bound)
+                + " of the bound).";
     }
 
     /** Delivers every event as Event Grid would, {@link #DELIVERIES_AT_ONCE} at a time; returns how many failed. */

@@ -2,7 +2,6 @@ package io.kvrotator.benchmark;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.kvrotator.app.AppContext;
-import io.kvrotator.app.Settings;
 import io.kvrotator.localhost.HostedApp;
 import io.kvrotator.localhost.LocalFunctionsHost;
 import io.kvrotator.sandbox.SandboxCredential;
@@ -58,7 +57,7 @@ public final class StartupProbe {
             if (app.packaged()) {
                 app.install(System.getenv(), new SandboxCredential(), Clock.systemUTC());
             } else {
-                AppContext.install(new AppContext(Settings.from(System.getenv()), new SandboxCredential(),
+                AppContext.install(AppContext.fromSettings(System.getenv(), new SandboxCredential(),
                         Clock.systemUTC()));
             }
             milestone("context");

@@ -25,6 +25,13 @@ final class WorkerProcess implements AutoCloseable {
 
     static final Path STAGED = Path.of("target", "azure-functions", "kv-rotator");
     static final String INSTANCE_MEMORY = "2048m";
+    /**
+     * The options the Functions host starts the Java worker's JVM with (before the app's {@code JAVA_OPTS}), from
+     * {@code worker.config.json} of Azure/azure-functions-java-worker (53b0896, October 2024): the client compiler
+     * only, and no bytecode verification.
+     */
+    static final List<String> JAVA_WORKER_ARGUMENTS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-noverify", "-Djava.net.preferIPv4Stack=true");
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final Process process;
@@ -47,7 +54,9 @@ final class WorkerProcess implements AutoCloseable {
     /** Starts a worker with the app settings in its environment; {@code hostThreads} invocations at once. */
     static WorkerProcess start(Map<String, String> settings, String functionKey, int hostThreads) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:MaxRAM=" + INSTANCE_MEMORY, "-cp", System.getProperty("java.class.path"),
+                .toString()));
+        command.addAll(JAVA_WORKER_ARGUMENTS);
+        command.addAll(List.of("-XX:MaxRAM=" + INSTANCE_MEMORY, "-cp", System.getProperty("java.class.path"),
                 "-Dkvrotator.host.app=" + STAGED.toAbsolutePath(), "-Dkvrotator.host.threads=" + hostThreads));
         // For finding what a start spends, e.g. -Dkvrotator.benchmark.workerArgs=-Xlog:class+load:file=target/cl.txt
         String extra = System.getProperty("kvrotator.benchmark.workerArgs", "").trim();
@@ -77,6 +86,10 @@ final class WorkerProcess implements AutoCloseable {
             Thread.sleep(5);
         }
         return baseUrl;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     long spawnedMillis() {

@@ -21,7 +21,6 @@ public final class HostedApp {
     public static final String PROPERTY = "kvrotator.host.app";
     private static final String FUNCTIONS_PACKAGE = "io.kvrotator.functions";
     private static final String CONTEXT = "io.kvrotator.app.AppContext";
-    private static final String SETTINGS = "io.kvrotator.app.Settings";
     private static HostedApp current;
 
     private final Path staged;
@@ -80,12 +79,10 @@ public final class HostedApp {
             return;
         }
         inApp(() -> {
-            Class<?> settingsType = loader.loadClass(SETTINGS);
             Class<?> credentialType = loader.loadClass(TokenCredential.class.getName());
             Class<?> contextType = loader.loadClass(CONTEXT);
-            Object appSettings = settingsType.getMethod("from", Map.class).invoke(null, settings);
-            Object context = contextType.getConstructor(settingsType, credentialType, Clock.class)
-                    .newInstance(appSettings, PackagedCredential.of(credential, loader), clock);
+            Object context = contextType.getMethod("fromSettings", Map.class, credentialType, Clock.class)
+                    .invoke(null, settings, PackagedCredential.of(credential, loader), clock);
             contextType.getMethod("install", contextType).invoke(null, context);
             return null;
         });

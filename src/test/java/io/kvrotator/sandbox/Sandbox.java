@@ -227,7 +227,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** The production composition root over the stand-ins. */
     public AppContext appContext(Map<String, String> settings) {
-        return new AppContext(Settings.from(settings), credential, clock);
+        return AppContext.fromSettings(settings, credential, clock);
     }
 
     public void resetFaults() {
