@@ -36,7 +36,7 @@ public final class Benchmark {
         quietConsoleLogging();
         Map<String, Section> sections = new LinkedHashMap<>();
         sections.put("package", (targets, guard) -> PackageSize.measure(WorkerProcess.STAGED, targets).render());
-        sections.put("sweep", (targets, guard) -> new SweepBenchmark(LATENCY_MILLIS).run(targets).render());
+        sections.put("sweep", (targets, guard) -> new SweepBenchmark(LATENCY_MILLIS).run(targets, guard).render());
         sections.put("rotation", (targets, guard) -> new RotationBenchmark(LATENCY_MILLIS).run(targets).render());
         sections.put("burst", (targets, guard) -> new BurstBenchmark(LATENCY_MILLIS).run(targets, guard).render());
         sections.put("startup", (targets, guard) -> new StartupBenchmark().run(targets, guard));

@@ -20,8 +20,8 @@ import java.time.Clock;
  * functions on the local host (the staged package when {@code kvrotator.host.app} names it, as the benchmarks do),
  * builds the app's context from its environment (the app settings, pointing at the parent's stand-ins) as
  * {@code AppContext.get()} would, says when each step finished, and answers the parent's commands on its standard
- * input: {@code mark NAME} says a step finished, {@code memory} prints the worker's resident set and heap. It stops
- * when its standard input closes.
+ * input: {@code mark NAME} says a step finished, {@code memory} prints the worker's resident set and heap,
+ * {@code jit} its JIT compiler's total time. It stops when its standard input closes.
  */
 public final class StartupProbe {
 
@@ -66,6 +66,9 @@ public final class StartupProbe {
             for (String command = commands.readLine(); command != null; command = commands.readLine()) {
                 if (command.equals("memory")) {
                     memory();
+                } else if (command.equals("jit")) {
+                    System.out.println("PROBE jit "
+                            + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
                 } else if (command.startsWith("mark ")) {
                     milestone(command.substring("mark ".length()));
                 }

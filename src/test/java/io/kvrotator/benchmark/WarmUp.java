@@ -1,7 +1,6 @@
 package io.kvrotator.benchmark;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
 
 /**
  * Repeats a round of work, under the conditions it will be measured in, until the JIT compiler has all but stopped
@@ -16,15 +15,18 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    /** Runs {@code round} until compilation settles or {@code maxRounds} have run; returns how many ran. */
-    static int untilCompiled(Runnable round, int maxRounds) {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    /**
+     * Runs {@code round} until compilation settles or {@code maxRounds} have run; returns how many ran.
+     *
+     * @param compiledMillis the total compilation time so far of the JVM doing the work
+     */
+    static int untilCompiled(Runnable round, LongSupplier compiledMillis, int maxRounds) {
         for (int rounds = 1; ; rounds++) {
-            long compiledBefore = jit.getTotalCompilationTime();
+            long compiledBefore = compiledMillis.getAsLong();
             long started = System.nanoTime();
             round.run();
-            double compiledMillis = jit.getTotalCompilationTime() - compiledBefore;
-            if (compiledMillis < SETTLED * Figures.millisSince(started) || rounds == maxRounds) {
+            double compiled = compiledMillis.getAsLong() - compiledBefore;
+            if (compiled < SETTLED * Figures.millisSince(started) || rounds == maxRounds) {
                 return rounds;
             }
         }

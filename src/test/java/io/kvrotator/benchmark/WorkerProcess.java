@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ final class WorkerProcess implements AutoCloseable {
     private final long spawnedMillis;
     private final Map<String, long[]> milestones = new ConcurrentHashMap<>();
     private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Long> compiled = new LinkedBlockingQueue<>();
     private final StringBuffer said = new StringBuffer();
     private final OutputStream commands;
     private volatile String baseUrl;
@@ -125,6 +127,23 @@ final class WorkerProcess implements AutoCloseable {
         return new Memory(Long.parseLong(words[0]), Long.parseLong(words[1]), Long.parseLong(words[2]));
     }
 
+    /** The worker's JIT compiler's total time so far, in milliseconds. */
+    long compilationMillis() {
+        try {
+            send("jit");
+            Long millis = compiled.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (millis == null) {
+                throw new IllegalStateException("the worker did not report its compilation time");
+            }
+            return millis;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** What the worker printed, for the leak check. */
     String said() {
         return said.toString();
@@ -153,7 +172,9 @@ final class WorkerProcess implements AutoCloseable {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 said.append(line).append('\n');
                 String[] words = line.split(" ");
-                if (words.length == 3 && words[0].equals("PROBE") && words[1].equals("ready")) {
+                if (words.length == 3 && words[0].equals("PROBE") && words[1].equals("jit")) {
+                    compiled.add(Long.parseLong(words[2]));
+                } else if (words.length == 3 && words[0].equals("PROBE") && words[1].equals("ready")) {
                     baseUrl = words[2];
                 } else if (words.length == 5 && words[0].equals("PROBE") && words[1].equals("memory")) {
                     replies.add(words[2] + " " + words[3] + " " + words[4]);
