@@ -33,10 +33,11 @@ public final class ArmRbac implements RbacSource {
     private final ArmManagers<ResourceManager> resources;
 
     public ArmRbac(ArmAccess arm) {
-        this.authorization = arm.managers((http, credential, profile) -> AuthorizationManager.configure()
-                .withHttpClient(http).authenticate(credential, profile).roleServiceClient());
-        this.resources = arm.managers((http, credential, profile) -> ResourceManager.configure()
-                .withHttpClient(http).authenticate(credential, profile).withSubscription(profile.getSubscriptionId()));
+        this.authorization = arm.managers((http, credential, profile, retry) -> AuthorizationManager.configure()
+                .withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile).roleServiceClient());
+        this.resources = arm.managers((http, credential, profile, retry) -> ResourceManager.configure()
+                .withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile)
+                .withSubscription(profile.getSubscriptionId()));
     }
 
     @Override

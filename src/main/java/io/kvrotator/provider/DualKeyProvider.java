@@ -17,18 +17,22 @@ import java.util.Optional;
 /**
  * Any credential with two regenerable keys: the key the latest version's value is, as the service's key list
  * proves, stays in use; the other one (of its pair, where a resource has more than one) is regenerated, so consumers
- * keep working until they read the new version.
+ * keep working until they read the new version. A regenerate is sent once and its key taken from the service's
+ * listing afterwards ({@link KeyRegeneration}); the listing is read again once the key is verified, so a key that a
+ * late-applied regenerate replaced meanwhile is never stored.
  */
 public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<R>> {
 
     private static final System.Logger LOG = System.getLogger(DualKeyProvider.class.getName());
 
     private final DualKeyService<R> service;
+    private final KeyRegeneration<R> regeneration;
     private final Retry verifyRetry;
     private final Duration defaultValidity;
 
     public DualKeyProvider(DualKeyService<R> service, Retry verifyRetry, Duration defaultValidity) {
         this.service = service;
+        this.regeneration = new KeyRegeneration<>(service);
         this.verifyRetry = verifyRetry;
         this.defaultValidity = defaultValidity;
     }
@@ -66,12 +70,14 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
         current.tag(Tags.CREDENTIAL_ID).filter(claimed -> !claimed.equalsIgnoreCase(inUse)).ifPresent(claimed ->
                 LOG.log(Level.WARNING, () -> "dualkey.credential_id_mismatch secret=%s tagged=%s proven=%s (the value decides)"
                         .formatted(current.ref(), claimed, inUse)));
-        return new DualKeyPlan<>(current, resource, name, inUse, keys.other(inUse), format);
+        String next = keys.other(inUse);
+        return new DualKeyPlan<>(current, resource, name, inUse, next, format, listed.get(next));
     }
 
     @Override
     public IssuedCredential issue(DualKeyPlan<R> plan, Instant expiresOn) {
-        SecretValue key = service.regenerate(plan.resource(), plan.nextCredentialId());
+        SecretValue key = regeneration.regenerate(plan.resource(), plan.nextCredentialId(), plan.nextKeyBefore(),
+                Step.ROTATE);
         SecretValue value = plan.format() == ValueFormat.KEY ? key : service.connectionStrings().orElseThrow()
                 .build(plan.resource(), plan.nextCredentialId(), key);
         return new IssuedCredential(plan.nextCredentialId(), value, null);
@@ -81,6 +87,10 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
     public void verify(DualKeyPlan<R> plan, IssuedCredential issued) {
         SecretValue key = keyIn(plan.format(), issued.value()).orElseThrow();
         RetriedStep.run(verifyRetry, Step.VERIFY, () -> service.verify(plan.resource(), key));
+        if (!key.equals(service.list(plan.resource()).get(plan.nextCredentialId()))) {
+            throw RotationException.retryable(Step.VERIFY, plan.nextCredentialId() + " of " + plan.resourceName()
+                    + " changed after it was regenerated (a regenerate applied late?): the key verified is not stored");
+        }
     }
 
     /**
@@ -94,7 +104,7 @@ public final class DualKeyProvider<R> implements CredentialProvider<DualKeyPlan<
         for (String key : keepCredentialId == null
                 ? List.of(pair.other(plan.currentCredentialId()), plan.currentCredentialId())
                 : List.of(pair.other(keepCredentialId))) {
-            service.regenerate(plan.resource(), key);
+            regeneration.regenerate(plan.resource(), key, service.list(plan.resource()).get(key), Step.REVOKE);
         }
     }
 

@@ -44,7 +44,11 @@ public interface DualKeyService<R> {
     /** The resource's keys by name, as the service lists them now. */
     Map<String, SecretValue> list(R resource);
 
-    /** Regenerates one key and returns its new value. */
+    /**
+     * Regenerates one key and returns the new value the service answered. The request goes out at most once
+     * ({@link ArmRetryPolicy#sentOnce()}): a regenerate sent again after a timeout may be applied twice, the first
+     * time late. {@link DualKeyProvider} reads the key back rather than trusting this answer alone.
+     */
     SecretValue regenerate(R resource, String keyName);
 
     /** Returns normally when the service's data plane accepts the key; throws the SDK's exception when it does not. */

@@ -40,10 +40,11 @@ final class RotationBenchmark {
     /**
      * DESIGN.md section 4, for a rotation whose first verification passes: read the latest version (step 2) and
      * re-read it with its value under the lock (step 3); prove the value is one of the account's keys, listKeys
-     * (rule P); one regenerateKey of the other key (4); one List Containers signed with it (5); one new version (6);
-     * nothing to retire for dual keys (7); one notice per channel, Teams then email, and one event (8).
+     * (rule P); one regenerateKey of the other key (4), read back with listKeys (rule A, counted as prove); one List
+     * Containers signed with it (5), then listKeys again to see it unchanged (rule A, counted as prove); one new
+     * version (6); nothing to retire for dual keys (7); one notice per channel, Teams then email, and one event (8).
      */
-    static final Map<Step, Integer> STORAGE_MINIMUM = minimum(2, 1, 1, 1, 1, 0, 3);
+    static final Map<Step, Integer> STORAGE_MINIMUM = minimum(2, 3, 1, 1, 1, 0, 3);
 
     /**
      * As for storage keys, but the proof reads the application (its passwords' hints; its object ID for addPassword,
@@ -93,8 +94,10 @@ final class RotationBenchmark {
                         + " compiled). Calls: the most any of the " + MEASURED + " made.")
                 .note("Protocol minimum (DESIGN.md section 4, first verification passing): read = the latest version"
                         + " (step 2) + the re-read with its value under the lock (step 3); prove = listKeys for storage,"
-                        + " the application and a token for the value in use for app secrets (rule P); regenerate / add,"
-                        + " verify, write = one call each (steps 4-6); retire ="
+                        + " the application and a token for the value in use for app secrets (rule P), and for"
+                        + " storage the regenerated key's two read backs, after its regenerate and once it is"
+                        + " verified (rule A), listKeys too; regenerate / add, verify, write = one call each (steps"
+                        + " 4-6); retire ="
                         + " nothing for dual keys, one removePassword per overdue kv-rotator password (one seeded);"
                         + " notify = one message per channel (Teams, email) and one event. Not counted: the rotation lock's lease"
                         + " (acquire, release) on the function app's own storage (Azurite here), which has no injected"

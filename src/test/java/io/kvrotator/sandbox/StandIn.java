@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A loopback HTTPS stand-in for one Azure service. Subclasses answer {@link Request}s; this class does the
@@ -46,6 +49,7 @@ public abstract class StandIn implements AutoCloseable {
         return thread;
     });
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<HeldCall> held = new ArrayList<>();
     private volatile Faults faults = Faults.none();
 
     protected StandIn(String service, SandboxTls tls) {
@@ -84,10 +88,20 @@ public abstract class StandIn implements AutoCloseable {
 
     protected abstract Response handle(Request request);
 
+    /** Lands every write still held ({@link Faults.Injection#heldThenLanding}): the service applies what it took. */
+    public void landHeld() {
+        landWhere(call -> true);
+    }
+
     private void exchange(HttpExchange exchange) throws IOException {
         try (exchange) {
             Request request = read(exchange);
+            land(request, false);
             Faults.Injection injection = faults.next(service, request);
+            if (injection.held() != null) {
+                hold(exchange, request, injection.held());
+                return;
+            }
             if (injection.delayMillis() > 0) {
                 sleep(injection.delayMillis());
             }
@@ -114,7 +128,42 @@ public abstract class StandIn implements AutoCloseable {
             }
             calls.add(new Call(request.method(), request.path(), response.status()));
             write(exchange, response);
+            land(request, true);
         }
+    }
+
+    /** Takes the call without answering it; it lands with a later call (or {@link #landHeld()}). */
+    private void hold(HttpExchange exchange, Request request, Faults.Held hold) throws IOException {
+        synchronized (held) {
+            held.add(new HeldCall(request, hold));
+        }
+        calls.add(new Call(request.method(), request.path(), HELD));
+        sleep(hold.holdMillis());
+        exchange.getResponseBody().close();
+    }
+
+    /** Lands the held writes that {@code later} lands: a call met before handling it, or after answering it. */
+    private void land(Request later, boolean answered) {
+        landWhere(call -> call.hold().afterAnswer() == answered && call.hold().landsWith().test(later));
+    }
+
+    private void landWhere(Predicate<HeldCall> landing) {
+        synchronized (held) {
+            for (Iterator<HeldCall> it = held.iterator(); it.hasNext(); ) {
+                HeldCall call = it.next();
+                if (landing.test(call)) {
+                    it.remove();
+                    try {
+                        handle(call.request());
+                    } catch (RuntimeException e) {
+                        // a write that fails when it lands has no effect, as its answer would have said
+                    }
+                }
+            }
+        }
+    }
+
+    private record HeldCall(Request request, Faults.Held hold) {
     }
 
     private static Request read(HttpExchange exchange) throws IOException {
@@ -180,6 +229,9 @@ public abstract class StandIn implements AutoCloseable {
 
     /** The status recorded for a call that was handled but whose answer was dropped. */
     public static final int ANSWER_LOST = -2;
+
+    /** The status recorded for a call held unanswered, whose effect lands later. */
+    public static final int HELD = -3;
 
     /** One answered call, for counting remote calls in tests and benchmarks. */
     public record Call(String method, String path, int status) {

@@ -9,6 +9,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmManagers;
+import io.kvrotator.provider.ArmRetryPolicy;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
@@ -25,8 +26,8 @@ public final class ArmBatchKeys implements BatchKeys {
     private final ArmManagers<BatchManager> managers;
 
     public ArmBatchKeys(ArmAccess arm) {
-        this.managers = arm.managers((http, credential, profile) -> BatchManager.configure().withHttpClient(http)
-                .authenticate(credential, profile));
+        this.managers = arm.managers((http, credential, profile, retry) -> BatchManager.configure()
+                .withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile));
     }
 
     @Override
@@ -36,8 +37,9 @@ public final class ArmBatchKeys implements BatchKeys {
 
     @Override
     public SecretValue regenerate(ArmResourceId account, String keyName) {
-        BatchAccountKeysInner result = accounts(account).regenerateKey(account.resourceGroup(), account.name(),
-                new BatchAccountRegenerateKeyParameters().withKeyName(AccountKeyType.fromString(keyName)));
+        BatchAccountKeysInner result = accounts(account).regenerateKeyWithResponse(account.resourceGroup(),
+                account.name(), new BatchAccountRegenerateKeyParameters()
+                        .withKeyName(AccountKeyType.fromString(keyName)), ArmRetryPolicy.sentOnce()).getValue();
         SecretValue value = keys(result).get(keyName);
         if (value == null) {
             throw RotationException.retryable(Step.ROTATE, "regenerateKeys for Batch account " + account.name()

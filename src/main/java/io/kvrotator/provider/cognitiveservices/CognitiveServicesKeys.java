@@ -10,6 +10,7 @@ import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmDualKeyService;
 import io.kvrotator.provider.ArmManagers;
+import io.kvrotator.provider.ArmRetryPolicy;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
@@ -32,8 +33,8 @@ final class CognitiveServicesKeys extends ArmDualKeyService {
 
     CognitiveServicesKeys(ArmAccess arm, CognitiveKeyVerifier verifier) {
         super(TYPE, RESOURCE_TYPE, KEYS, "Azure AI services account");
-        this.managers = arm.managers((http, credential, profile) -> CognitiveServicesManager.configure()
-                .withHttpClient(http).authenticate(credential, profile));
+        this.managers = arm.managers((http, credential, profile, retry) -> CognitiveServicesManager.configure()
+                .withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile));
         this.verifier = verifier;
     }
 
@@ -45,8 +46,8 @@ final class CognitiveServicesKeys extends ArmDualKeyService {
     @Override
     public SecretValue regenerate(ArmResourceId account, String keyName) {
         KeyName name = KEYS.first().equalsIgnoreCase(keyName) ? KeyName.KEY1 : KeyName.KEY2;
-        ApiKeysInner keys = accounts(account).regenerateKey(account.resourceGroup(), account.name(),
-                new RegenerateKeyParameters().withKeyName(name));
+        ApiKeysInner keys = accounts(account).regenerateKeyWithResponse(account.resourceGroup(), account.name(),
+                new RegenerateKeyParameters().withKeyName(name), ArmRetryPolicy.sentOnce()).getValue();
         SecretValue regenerated = byName(keys).get(name == KeyName.KEY1 ? KEYS.first() : KEYS.second());
         if (regenerated == null) {
             throw RotationException.retryable(Step.ROTATE, "regenerateKey for " + describe(account) + " returned no "

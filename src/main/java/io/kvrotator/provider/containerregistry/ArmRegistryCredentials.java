@@ -10,6 +10,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmManagers;
+import io.kvrotator.provider.ArmRetryPolicy;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
@@ -27,8 +28,8 @@ public final class ArmRegistryCredentials implements RegistryCredentials {
     private final ArmManagers<ContainerRegistryManager> managers;
 
     public ArmRegistryCredentials(ArmAccess arm) {
-        this.managers = arm.managers((http, credential, profile) -> ContainerRegistryManager.configure()
-                .withHttpClient(http).authenticate(credential, profile));
+        this.managers = arm.managers((http, credential, profile, retry) -> ContainerRegistryManager.configure()
+                .withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile));
     }
 
     @Override
@@ -46,8 +47,9 @@ public final class ArmRegistryCredentials implements RegistryCredentials {
 
     @Override
     public AdminCredentials regenerate(ArmResourceId registry, String passwordName) {
-        return credentials(registries(registry).regenerateCredential(registry.resourceGroup(), registry.name(),
-                new RegenerateCredentialParameters().withName(PasswordName.fromString(passwordName))));
+        return credentials(registries(registry).regenerateCredentialWithResponse(registry.resourceGroup(),
+                registry.name(), new RegenerateCredentialParameters().withName(PasswordName.fromString(passwordName)),
+                ArmRetryPolicy.sentOnce()).getValue());
     }
 
     private static AdminCredentials credentials(RegistryListCredentialsResultInner result) {

@@ -9,6 +9,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmManagers;
+import io.kvrotator.provider.ArmRetryPolicy;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.vault.SecretValue;
 import java.time.Duration;
@@ -26,8 +27,8 @@ final class ArmCosmosDbKeys {
 
     /** @param pollInterval how often the regeneration is polled when ARM's answer gives no {@code Retry-After} */
     ArmCosmosDbKeys(ArmAccess arm, Duration pollInterval) {
-        this.managers = arm.managers((http, credential, profile) -> CosmosManager.configure().withHttpClient(http)
-                .authenticate(credential, profile));
+        this.managers = arm.managers((http, credential, profile, retry) -> CosmosManager.configure()
+                .withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile));
         this.pollInterval = pollInterval;
     }
 
@@ -44,8 +45,8 @@ final class ArmCosmosDbKeys {
     /** Regenerates {@code keyName} and waits for the operation (the SDK's poller), then reads the new key. */
     SecretValue regenerate(ArmResourceId account, String keyName) {
         accounts(account).beginRegenerateKey(account.resourceGroup(), account.name(),
-                new DatabaseAccountRegenerateKeyParameters().withKeyKind(KeyKind.fromString(keyName)))
-                .setPollInterval(pollInterval).getFinalResult();
+                new DatabaseAccountRegenerateKeyParameters().withKeyKind(KeyKind.fromString(keyName)),
+                ArmRetryPolicy.sentOnce()).setPollInterval(pollInterval).getFinalResult();
         SecretValue key = list(account).get(keyName);
         if (key == null) {
             throw RotationException.retryable(Step.ROTATE, "listKeys of Cosmos DB account " + account.name()

@@ -9,6 +9,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmManagers;
+import io.kvrotator.provider.ArmRetryPolicy;
 import io.kvrotator.provider.sas.SasRule;
 import io.kvrotator.provider.sas.SasRuleKeys;
 import io.kvrotator.vault.SecretValue;
@@ -23,8 +24,8 @@ final class ArmEventHubsRuleKeys implements SasRuleKeys {
     private final ArmManagers<EventHubsManager> managers;
 
     ArmEventHubsRuleKeys(ArmAccess arm) {
-        this.managers = arm.managers((http, credential, profile) -> EventHubsManager.configure().withHttpClient(http)
-                .authenticate(credential, profile));
+        this.managers = arm.managers((http, credential, profile, retry) -> EventHubsManager.configure()
+                .withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile));
     }
 
     @Override
@@ -46,11 +47,11 @@ final class ArmEventHubsRuleKeys implements SasRuleKeys {
                 .withKeyType(KeyType.fromString(keyName));
         AccessKeysInner keys;
         if (rule.isNamespaceRule()) {
-            keys = client.getNamespaces().regenerateKeys(rule.resourceGroup(), rule.namespace(), rule.rule(),
-                    parameters);
+            keys = client.getNamespaces().regenerateKeysWithResponse(rule.resourceGroup(), rule.namespace(),
+                    rule.rule(), parameters, ArmRetryPolicy.sentOnce()).getValue();
         } else {
-            keys = client.getEventHubs().regenerateKeys(rule.resourceGroup(), rule.namespace(), rule.entity(),
-                    rule.rule(), parameters);
+            keys = client.getEventHubs().regenerateKeysWithResponse(rule.resourceGroup(), rule.namespace(),
+                    rule.entity(), rule.rule(), parameters, ArmRetryPolicy.sentOnce()).getValue();
         }
         SecretValue key = SasRuleKeys.byName(keys.primaryKey(), keys.secondaryKey()).get(keyName);
         if (key == null) {

@@ -8,6 +8,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmManagers;
+import io.kvrotator.provider.ArmRetryPolicy;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
@@ -19,8 +20,8 @@ final class ArmRedisKeys {
     private final ArmManagers<RedisManager> managers;
 
     ArmRedisKeys(ArmAccess arm) {
-        this.managers = arm.managers((http, credential, profile) -> RedisManager.configure().withHttpClient(http)
-                .authenticate(credential, profile));
+        this.managers = arm.managers((http, credential, profile, retry) -> RedisManager.configure()
+                .withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile));
     }
 
     Map<String, SecretValue> list(ArmResourceId cache) {
@@ -28,8 +29,10 @@ final class ArmRedisKeys {
     }
 
     SecretValue regenerate(ArmResourceId cache, String keyName) {
-        RedisAccessKeysInner keys = manager(cache).serviceClient().getRedis().regenerateKey(cache.resourceGroup(),
-                cache.name(), new RedisRegenerateKeyParameters().withKeyType(RedisKeyType.fromString(keyName)));
+        RedisAccessKeysInner keys = manager(cache).serviceClient().getRedis().regenerateKeyWithResponse(
+                cache.resourceGroup(), cache.name(),
+                new RedisRegenerateKeyParameters().withKeyType(RedisKeyType.fromString(keyName)),
+                ArmRetryPolicy.sentOnce()).getValue();
         SecretValue key = byName(keys).get(keyName);
         if (key == null) {
             throw RotationException.retryable(Step.ROTATE, "regenerateKey for Redis cache " + cache.name()

@@ -9,6 +9,7 @@ import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmDualKeyService;
 import io.kvrotator.provider.ArmManagers;
+import io.kvrotator.provider.ArmRetryPolicy;
 import io.kvrotator.provider.ArmResourceId;
 import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
@@ -31,8 +32,8 @@ final class SearchAdminKeys extends ArmDualKeyService {
 
     SearchAdminKeys(ArmAccess arm, SearchAdminKeyVerifier verifier) {
         super(TYPE, RESOURCE_TYPE, KEYS, "search service");
-        this.managers = arm.managers((http, credential, profile) -> SearchServiceManager.configure()
-                .withHttpClient(http).authenticate(credential, profile));
+        this.managers = arm.managers((http, credential, profile, retry) -> SearchServiceManager.configure()
+                .withHttpClient(http).withRetryPolicy(retry).authenticate(credential, profile));
         this.verifier = verifier;
     }
 
@@ -44,8 +45,8 @@ final class SearchAdminKeys extends ArmDualKeyService {
     @Override
     public SecretValue regenerate(ArmResourceId service, String keyName) {
         boolean primary = KEYS.first().equalsIgnoreCase(keyName);
-        AdminKeyResultInner keys = adminKeys(service).regenerate(service.resourceGroup(), service.name(),
-                primary ? AdminKeyKind.PRIMARY : AdminKeyKind.SECONDARY);
+        AdminKeyResultInner keys = adminKeys(service).regenerateWithResponse(service.resourceGroup(), service.name(),
+                primary ? AdminKeyKind.PRIMARY : AdminKeyKind.SECONDARY, null, ArmRetryPolicy.sentOnce()).getValue();
         SecretValue regenerated = byName(keys).get(primary ? KEYS.first() : KEYS.second());
         if (regenerated == null) {
             throw RotationException.retryable(Step.ROTATE, "regenerateAdminKey for " + describe(service)

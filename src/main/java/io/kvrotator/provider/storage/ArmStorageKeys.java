@@ -12,6 +12,7 @@ import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmManagers;
+import io.kvrotator.provider.ArmRetryPolicy;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +30,9 @@ public final class ArmStorageKeys implements StorageKeys {
     private final ArmManagers<StorageManagementClient> managers;
 
     public ArmStorageKeys(ArmAccess arm) {
-        this.managers = arm.managers((http, credential, profile) -> new StorageManagementClientBuilder()
+        this.managers = arm.managers((http, credential, profile, retry) -> new StorageManagementClientBuilder()
                 .pipeline(HttpPipelineProvider.buildHttpPipeline(credential, profile, null, new HttpLogOptions(),
-                        Configuration.getGlobalConfiguration(), null, List.of(), http))
+                        Configuration.getGlobalConfiguration(), retry, List.of(), http))
                 .endpoint(profile.getEnvironment().getResourceManagerEndpoint())
                 .subscriptionId(profile.getSubscriptionId()).environment(profile.getEnvironment()).buildClient());
     }
@@ -49,8 +50,9 @@ public final class ArmStorageKeys implements StorageKeys {
     @Override
     public SecretValue regenerate(StorageAccountId account, String keyName) {
         StorageAccountListKeysResultInner result = client(account.subscriptionId()).getStorageAccounts()
-                .regenerateKey(account.resourceGroup(), account.accountName(),
-                        new StorageAccountRegenerateKeyParameters().withKeyName(keyName));
+                .regenerateKeyWithResponse(account.resourceGroup(), account.accountName(),
+                        new StorageAccountRegenerateKeyParameters().withKeyName(keyName), ArmRetryPolicy.sentOnce())
+                .getValue();
         return result.keys().stream()
                 .filter(key -> keyName.equalsIgnoreCase(key.keyName()))
                 .map(StorageAccountKey::value)
