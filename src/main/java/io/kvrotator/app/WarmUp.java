@@ -6,14 +6,9 @@ import com.microsoft.kiota.RequestInformation;
 import io.kvrotator.graph.WrittenObject;
 import io.kvrotator.support.Lazy;
 import io.kvrotator.vault.SecretClients;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLException;
 
 /**
  * Builds, on a background thread as soon as the context exists, the SDK clients a worker's first rotation will need
@@ -29,22 +24,9 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    /**
-     * Sets up the JDK's default TLS context and writes, into a buffer never sent, the first message of a handshake:
-     * the trust store, the handshake code and the key exchange's first use are then ready for the first call.
-     */
+    /** Readies the JDK's TLS stack ({@link TlsWarmUp}) on a thread of its own. */
     static void tls() {
-        inBackground("kv-rotator-warm-up-tls", List.of(() -> {
-            try {
-                SSLEngine engine = SSLContext.getDefault().createSSLEngine("warm-up.invalid", 443);
-                engine.setUseClientMode(true);
-                engine.beginHandshake();
-                engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
-                engine.closeOutbound();
-            } catch (GeneralSecurityException | SSLException e) {
-                throw new IllegalStateException(e.getClass().getSimpleName(), e);
-            }
-        }));
+        inBackground("kv-rotator-warm-up-tls", List.of(new TlsWarmUp()));
     }
 
     static void start(Optional<Lazy<BlobContainerClient>> lockContainer, SecretClients secretClients,
