@@ -36,6 +36,7 @@ import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.publish.OutcomeEvents;
 import io.kvrotator.rotation.BlobToldFailures;
 import io.kvrotator.rotation.BlobLeaseRotationLock;
+import io.kvrotator.rotation.BoundedRotationLock;
 import io.kvrotator.rotation.ChangeImpacts;
 import io.kvrotator.rotation.ToldFailures;
 import io.kvrotator.rotation.InProcessToldFailures;
@@ -118,11 +119,9 @@ public final class AppContext {
             LOG.log(System.Logger.Level.WARNING, "no storage account of its own (AzureWebJobsStorage): the rotation"
                     + " lock holds within this worker only");
         }
-        if (lock == null) {
-            lock = host.configured() ? new BlobLeaseRotationLock(lockContainer) : new InProcessRotationLock();
-        }
-        ToldFailures failing = host.configured() ? new BlobToldFailures(lockContainer)
-                : new InProcessToldFailures();
+        lock = BoundedRotationLock.perCore(lock != null ? lock : host.configured()
+                ? new BlobLeaseRotationLock(lockContainer) : new InProcessRotationLock(), Duration.ofSeconds(20));
+        ToldFailures failing = host.configured() ? new BlobToldFailures(lockContainer) : new InProcessToldFailures();
         RotationProviders rotationProviders = new RotationProviders(providers, settings.resourceScopes());
         RotationPolicy policy = new RotationPolicy(settings.nearExpiryWindow().plus(settings.clockSkew()),
                 settings.minimumRotationAge());
