@@ -16,13 +16,19 @@ public sealed interface AccessFinding {
 
     PolicyLine policy();
 
-    /** A person (or a group of people) can read secret values without activating anything. */
-    record StandingSecretReader(String vault, Reader reader) implements AccessFinding {
-        @Override
-        public String subject() {
-            return reader.holder().label();
-        }
+    /** A finding about one holder of a role: the subject is who holds it. */
+    sealed interface AboutReader extends AccessFinding {
 
+        Reader reader();
+
+        @Override
+        default String subject() {
+            return reader().holder().label();
+        }
+    }
+
+    /** A person (or a group of people) can read secret values without activating anything. */
+    record StandingSecretReader(String vault, Reader reader) implements AboutReader {
         @Override
         public String describe() {
             return subject() + " can read secret values through standing access: " + reader.where()
@@ -41,12 +47,7 @@ public sealed interface AccessFinding {
      * Access Administrator; Contributor where access policies decide): standing privileged access, though its data
      * actions read nothing yet.
      */
-    record StandingPrivilegedAccess(String vault, Reader reader) implements AccessFinding {
-        @Override
-        public String subject() {
-            return reader.holder().label();
-        }
-
+    record StandingPrivilegedAccess(String vault, Reader reader) implements AboutReader {
         @Override
         public String describe() {
             return subject() + " holds " + reader.where() + " as standing access: it reads no secret value itself"
@@ -61,12 +62,7 @@ public sealed interface AccessFinding {
     }
 
     /** A guest of the tenant can read secret values, or give themselves the right, standing or through PIM. */
-    record GuestAccess(String vault, Reader reader) implements AccessFinding {
-        @Override
-        public String subject() {
-            return reader.holder().label();
-        }
-
+    record GuestAccess(String vault, Reader reader) implements AboutReader {
         @Override
         public String describe() {
             return subject() + " is a guest of the tenant and holds " + reader.where() + " (" + reader.access().label()
@@ -81,12 +77,7 @@ public sealed interface AccessFinding {
     }
 
     /** A service principal that is not on the expected list can read secret values or give itself the right. */
-    record UnexpectedServicePrincipal(String vault, Reader reader) implements AccessFinding {
-        @Override
-        public String subject() {
-            return reader.holder().label();
-        }
-
+    record UnexpectedServicePrincipal(String vault, Reader reader) implements AboutReader {
         @Override
         public String describe() {
             return subject() + " holds " + reader.where() + " and is not an expected identity"

@@ -51,14 +51,8 @@ final class AccessReviewJson {
 
     private static ObjectNode finding(AccessFinding finding) {
         ObjectNode json = ApiJson.object().put("kind", kind(finding)).put("subject", finding.subject());
-        if (finding instanceof AccessFinding.StandingSecretReader f) {
-            principal(json, f.reader());
-        } else if (finding instanceof AccessFinding.StandingPrivilegedAccess f) {
-            principal(json, f.reader());
-        } else if (finding instanceof AccessFinding.GuestAccess f) {
-            principal(json, f.reader());
-        } else if (finding instanceof AccessFinding.UnexpectedServicePrincipal f) {
-            principal(json, f.reader());
+        if (finding instanceof AccessFinding.AboutReader about) {
+            principal(json, about.reader());
         }
         json.put("detail", finding.describe());
         PolicyLine policy = finding.policy();

@@ -118,30 +118,31 @@ final class WorkerProcess implements AutoCloseable {
 
     /** The worker's resident set and heap after a full collection. */
     Memory memory() throws IOException, InterruptedException {
-        send("memory");
-        String reply = replies.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (reply == null) {
-            throw new IllegalStateException("the worker did not report its memory");
-        }
-        String[] words = reply.split(" ");
+        String[] words = ask("memory", replies, "its memory").split(" ");
         return new Memory(Long.parseLong(words[0]), Long.parseLong(words[1]), Long.parseLong(words[2]));
     }
 
     /** The worker's JIT compiler's total time so far, in milliseconds. */
     long compilationMillis() {
         try {
-            send("jit");
-            Long millis = compiled.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (millis == null) {
-                throw new IllegalStateException("the worker did not report its compilation time");
-            }
-            return millis;
+            return ask("jit", compiled, "its compilation time");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** Sends {@code command} and waits for the worker's answer to it. */
+    private <T> T ask(String command, BlockingQueue<T> answers, String what) throws IOException,
+            InterruptedException {
+        send(command);
+        T answer = answers.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (answer == null) {
+            throw new IllegalStateException("the worker did not report " + what);
+        }
+        return answer;
     }
 
     /** What the worker printed, for the leak check. */

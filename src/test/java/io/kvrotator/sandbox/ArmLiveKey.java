@@ -3,10 +3,8 @@ package io.kvrotator.sandbox;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.sandbox.ArmStandIn.KeyState;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -39,8 +37,7 @@ record ArmLiveKey(String credentialType, String resourceId, String resourceGroup
 
     @Override
     public ResourceScope scope(String vault) {
-        return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-                + resourceGroup), Set.of());
+        return ProviderFixture.Live.resourceGroupScope(vault, resourceGroup);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -108,8 +107,7 @@ final class CosmosDbKeyFixture implements ProviderFixture {
 
         @Override
         public ResourceScope scope(String vault) {
-            return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-                    + resourceGroup), Set.of());
+            return ProviderFixture.Live.resourceGroupScope(vault, resourceGroup);
         }
 
         @Override

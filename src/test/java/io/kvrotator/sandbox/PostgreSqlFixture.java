@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -139,8 +138,7 @@ public final class PostgreSqlFixture implements ProviderFixture {
 
         @Override
         public ResourceScope scope(String vault) {
-            return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-                    + resourceGroup), Set.of());
+            return ProviderFixture.Live.resourceGroupScope(vault, resourceGroup);
         }
 
         /** A JSON value or a connection string, logged in with as a consumer would. */

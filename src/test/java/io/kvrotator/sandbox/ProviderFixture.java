@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -59,6 +60,12 @@ public interface ProviderFixture {
 
         /** The resource scope that lets {@code vault} rotate this credential. */
         ResourceScope scope(String vault);
+
+        /** A scope of one resource group of the sandbox's subscription, as most resources' fixtures give. */
+        static ResourceScope resourceGroupScope(String vault, String resourceGroup) {
+            return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
+                    + resourceGroup), Set.of());
+        }
 
         /** Whether the service accepts {@code value} now, asked of the stand-in, not of the provider. */
         boolean accepts(String value);

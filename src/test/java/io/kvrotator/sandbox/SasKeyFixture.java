@@ -141,8 +141,7 @@ abstract class SasKeyFixture implements ProviderFixture {
 
         @Override
         public ResourceScope scope(String vault) {
-            return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-                    + resourceGroup), Set.of());
+            return ProviderFixture.Live.resourceGroupScope(vault, resourceGroup);
         }
 
         @Override

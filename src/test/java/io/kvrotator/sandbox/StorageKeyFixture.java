@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /** Storage account keys: ARM stand-in for listKeys/regenerateKey, blob stand-in for trying a key. */
@@ -91,8 +90,7 @@ final class StorageKeyFixture implements ProviderFixture {
 
         @Override
         public ResourceScope scope(String vault) {
-            return new ResourceScope(vault, List.of("/subscriptions/" + Sandbox.SUBSCRIPTION_ID + "/resourceGroups/"
-                    + resourceGroup), Set.of());
+            return ProviderFixture.Live.resourceGroupScope(vault, resourceGroup);
         }
 
         @Override
