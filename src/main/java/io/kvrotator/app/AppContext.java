@@ -106,8 +106,7 @@ public final class AppContext {
                 Duration.ofSeconds(30));
         ProviderContext providerContext = new ProviderContext(credential, httpClient,
                 settings.resourceManagerEndpoint(), settings.graphEndpoint(), graph, verifyRetry, clock, secrets);
-        ProviderRegistry providers = new ProviderRegistry(settings.providers().stream()
-                .map(provider -> provider.build(providerContext)).toList());
+        ProviderRegistry providers = ProviderRegistry.builtOnFirstUse(settings.providers(), providerContext);
         this.notices = new NoticeDispatcher(channels(settings, httpClient, clock),
                 settings.notifications().attempts(), settings.notifications().firstDelay(),
                 duration -> Thread.sleep(duration.toMillis()));

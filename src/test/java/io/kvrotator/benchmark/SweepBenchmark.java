@@ -58,32 +58,43 @@ final class SweepBenchmark {
             int concurrency = ExpiryScanner.DEFAULT_CONCURRENCY;
             double bound = boundPages(pagesPerVault, concurrency) * latencyMillis / 1000.0;
             sandbox.standIns().forEach(standIn -> standIn.faults(Faults.latency(latencyMillis)));
+            // Key Vault's servers are warm; the stand-ins, in this JVM, are not until its JIT compiler has settled on
+            // serving scans. A worker that is then stopped scans until it has, so that the measured worker's first
+            // scan pays for its own cold start only (without this the stand-ins used as much CPU as the worker
+            // during that scan, most of it this JVM's compiler).
+            int standInWarmUpScans;
+            try (WorkerProcess standInWarmUp = WorkerProcess.start(sandbox.appSettings(vaults), functionKey, 2)) {
+                String warmUpUrl = standInWarmUp.awaitReady();
+                standInWarmUpScans = WarmUp.untilCompiled(() -> call(http, warmUpUrl, "GET",
+                        "/api/expiries?withinDays=0", 200), WarmUp::compiledMillisHere, MAX_WARM_UP_SCANS);
+            }
             try (WorkerProcess worker = WorkerProcess.start(sandbox.appSettings(vaults), functionKey, 2)) {
                 String baseUrl = worker.awaitReady();
                 Runnable scan = () -> call(http, baseUrl, "GET", "/api/expiries?withinDays=0", 200);
-                Run cold = timed(sandbox, scan);
+                Run cold = timed(sandbox, worker, scan);
                 int warmUpScans = WarmUp.untilCompiled(scan, worker::compilationMillis, MAX_WARM_UP_SCANS);
                 call(http, baseUrl, "POST", "/admin/functions/ExpirySweep", 202);
                 List<Run> scans = new ArrayList<>();
                 for (int round = 0; round < SCANS; round++) {
-                    scans.add(timed(sandbox, scan));
+                    scans.add(timed(sandbox, worker, scan));
                 }
                 Run warm = scans.stream().sorted((a, b) -> Double.compare(a.seconds(), b.seconds())).toList()
                         .get(SCANS / 2);
-                Run sweep = timed(sandbox, () -> call(http, baseUrl, "POST", "/admin/functions/ExpirySweep", 202));
+                Run sweep = timed(sandbox, worker, () -> call(http, baseUrl, "POST", "/admin/functions/ExpirySweep", 202));
                 guard.include(worker.said());
-                return table(targets, pagesPerVault, concurrency, bound, cold, warm, sweep, scans, warmUpScans);
+                return table(targets, pagesPerVault, concurrency, bound, cold, warm, sweep, scans, warmUpScans,
+                        standInWarmUpScans);
             }
         }
     }
 
     private Table table(Targets targets, int pagesPerVault, int concurrency, double bound, Run cold, Run scan,
-                        Run sweep, List<Run> scans, int warmUpScans) {
+                        Run sweep, List<Run> scans, int warmUpScans, int standInWarmUpScans) {
         Table table = new Table("Sweep cost: " + VAULTS + " vaults x " + SECRETS_PER_VAULT + " secrets + "
                 + CERTIFICATES_PER_VAULT + " certificates, " + latencyMillis + " ms per call, " + concurrency
                 + " vaults listed at once, in a fresh worker JVM serving the staged package", "run",
                 "Key Vault calls per vault", "lower bound", "ratio", "per-secret reads", "429s", "wall s", "bound s",
-                "wall / bound", "within 1.25x");
+                "wall / bound", "within 1.25x", "worker CPU s", "stand-ins' CPU s", "other processes' CPU s");
         row(table, targets, "first scan, fresh worker", cold, pagesPerVault, bound,
                 targets.check("first scan in a fresh worker: wall time within 1.25x of its bound, no 429",
                         cold.seconds() <= 1.25 * bound && cold.throttled() == 0));
@@ -103,7 +114,9 @@ final class SweepBenchmark {
                         + " ms.")
                 .note("A scan is one `GET /api/expiries?withinDays=0` to a worker JVM started as the Functions host"
                         + " starts the Java worker (" + String.join(" ", WorkerProcess.JAVA_WORKER_ARGUMENTS) + "),"
-                        + " timed from the request to its answer; the first is the worker's first request. Warm"
+                        + " timed from the request to its answer; the first is the worker's first request, after"
+                        + " another worker's " + standInWarmUpScans + " scans warmed the stand-ins (until this JVM's"
+                        + " JIT compiler had settled). Warm"
                         + " worker: after the first scan, " + warmUpScans + " more (until the worker's JIT compiler"
                         + " had settled) and one timer run. Warm scans took " + scans.stream()
                         .map(run -> Figures.fixed(run.seconds(), 2)).toList() + " s.")
@@ -118,7 +131,11 @@ final class SweepBenchmark {
                         + " notices (digests). Key Vault's bearer challenge (401) is answered once per"
                         + " worker and vault host, then cached: " + cold.calls().challenges() + " in the first scan ("
                         + concurrency + " vaults began at once; the sandbox serves every vault from one host, Azure"
-                        + " would challenge once per vault), " + scan.calls().challenges() + " after.");
+                        + " would challenge once per vault), " + scan.calls().challenges() + " after.")
+                .note("CPU during the run, from /proc: the worker process (all its threads: the listing, TLS, JSON,"
+                        + " the JIT compiler, GC); the stand-ins (the benchmark's own JVM, serving every call); other"
+                        + " processes (Azurite and whatever else shares the machine). Two cores give at most 2 CPU s"
+                        + " per wall second.");
     }
 
     /** Sends one request to the worker's local host and requires its status. */
@@ -150,7 +167,9 @@ final class SweepBenchmark {
                         : calls.fewestPerVault() + "-" + calls.mostPerVault(), pagesPerVault,
                 targets.check(run + ": Key Vault calls per vault = lower bound", exact).equals("yes") ? ratio
                         : ratio + " NO", calls.secretReads(), measured.throttled(), Figures.fixed(measured.seconds(), 2),
-                Figures.fixed(bound, 2), Figures.ratio(measured.seconds(), bound), withinTarget);
+                Figures.fixed(bound, 2), Figures.ratio(measured.seconds(), bound), withinTarget,
+                Figures.fixed(measured.cpu().worker(), 2), Figures.fixed(measured.cpu().benchmark(), 2),
+                Figures.fixed(measured.cpu().servers() + measured.cpu().others(), 2));
     }
 
     /**
@@ -190,16 +209,19 @@ final class SweepBenchmark {
         }
     }
 
-    private static Run timed(Sandbox sandbox, Runnable listing) {
+    private static Run timed(Sandbox sandbox, WorkerProcess worker, Runnable listing) {
         sandbox.standIns().forEach(StandIn::clearCalls);
         int throttledBefore = sandbox.keyVault.throttledCalls();
+        CpuTime cpuBefore = CpuTime.now(worker.pid());
         long started = System.nanoTime();
         listing.run();
         double seconds = Figures.millisSince(started) / 1000;
-        return new Run(seconds, VaultCalls.of(sandbox), sandbox.keyVault.throttledCalls() - throttledBefore);
+        return new Run(seconds, VaultCalls.of(sandbox), sandbox.keyVault.throttledCalls() - throttledBefore,
+                CpuTime.now(worker.pid()).since(cpuBefore));
     }
 
-    private record Run(double seconds, VaultCalls calls, int throttled) {
+    /** One timed run; {@code cpu} is what the worker, the stand-ins and the rest of the machine used meanwhile. */
+    private record Run(double seconds, VaultCalls calls, int throttled, CpuTime cpu) {
     }
 
     /** The calls one run made, Key Vault's by vault; bearer challenges apart. */

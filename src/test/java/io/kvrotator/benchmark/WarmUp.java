@@ -1,5 +1,6 @@
 package io.kvrotator.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,6 +14,11 @@ final class WarmUp {
     private static final double SETTLED = 0.05;
 
     private WarmUp() {
+    }
+
+    /** The total compilation time so far of this JVM, the one serving the stand-ins. */
+    static long compiledMillisHere() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /**
