@@ -53,7 +53,8 @@ final class Planner {
         String type = latest.version().tag(Tags.CREDENTIAL_TYPE).orElseThrow(() -> RotationException.terminal(Step.PLAN,
                 "the secret has no " + Tags.CREDENTIAL_TYPE + " tag, so kv-rotator cannot rotate it; known types: "
                         + String.join(", ", providers.types())));
-        return providers.require(type);
+        // The provider is built on its first use: whatever that throws is this step's failure, like the proof's.
+        return Steps.run(Step.PLAN, () -> providers.require(type));
     }
 
     private <P extends RotationPlan> Planned<P> prove(CredentialProvider<P> provider, StoredSecret latest,

@@ -2,10 +2,12 @@ package io.kvrotator.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.notify.NoticeDispatcher;
 import io.kvrotator.notify.NoticeKind;
+import io.kvrotator.provider.ProviderFactory;
 import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ResourceScopes;
@@ -292,6 +294,24 @@ class RotatorTest {
     }
 
     @Test
+    @DisplayName("a provider that cannot be built on first use fails the rotation at plan, told, and nothing changes")
+    void providerCannotBeBuilt() {
+        ProviderRegistry registry = ProviderRegistry.builtOnFirstUse(List.of(new ProviderFactory.Configured("Fake",
+                null, Duration.ofDays(90), context -> {
+                    throw new IllegalArgumentException("no endpoint for the provider");
+                })), null);
+
+        RotationOutcome outcome = rotator(registry).rotate(request());
+
+        assertThat(outcome).isInstanceOfSatisfying(RotationOutcome.Failed.class, failed -> {
+            assertThat(failed.failure()).isEqualTo(new Failure.Terminal(Step.PLAN,
+                    "IllegalArgumentException: no endpoint for the provider"));
+        });
+        assertThat(store.stored(SECRET)).hasSize(1);
+        assertThat(notifier.sent()).extracting(n -> n.kind()).containsExactly(NoticeKind.ROTATION_FAILED);
+    }
+
+    @Test
     @DisplayName("a secret whose rotated version would exceed 15 tags fails before anything changes")
     void tooManyTags() {
         Map<String, String> tags = new HashMap<>(Map.of("CredentialType", "Fake", "CredentialId", "a"));
@@ -362,7 +382,11 @@ class RotatorTest {
     }
 
     private Rotator rotator() {
-        return new Rotator(store, new RotationProviders(new ProviderRegistry(List.of(provider)), scopes), lock,
+        return rotator(new ProviderRegistry(List.of(provider)));
+    }
+
+    private Rotator rotator(ProviderRegistry providers) {
+        return new Rotator(store, new RotationProviders(providers, scopes), lock,
                 new NoticeDispatcher(List.of(notifier)), new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24)),
                 failing, OutcomeEvents.off(), clock);
     }
