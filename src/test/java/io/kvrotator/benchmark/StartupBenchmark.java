@@ -39,7 +39,8 @@ final class StartupBenchmark {
         Table table = new Table("Start-up: a fresh worker JVM serving the staged package, to its first answer,"
                 + " median of " + RUNS + " runs (ms)", "first invocation", "JVM start", "context built",
                 "first invocation handled", "app total", "local host start (not app)", "spawn to answer",
-                "worker CPU, spawn to answer", "classes loaded by the app", "worker RSS MiB", "heap used / committed MiB");
+                "worker CPU, spawn to answer", "classes loaded by the app", "worker RSS MiB",
+                "heap used / committed MiB");
         try (Sandbox sandbox = Sandbox.start(Clock.systemUTC())) {
             Map<String, String> settings = sandbox.appSettings(VAULT);
             // Built once the sandbox's trust store is in place; its first request would otherwise count against the
@@ -85,10 +86,10 @@ final class StartupBenchmark {
                         + " and HTTP server) stands in for the Functions runtime. The worker serves the staged"
                         + " package from a class loader of its own, as the Java worker does, and its memory is that"
                         + " of a " + WorkerProcess.INSTANCE_MEMORY + " instance (-XX:MaxRAM; heap at most a quarter);"
-                        + " memory is read after the first answer and a full collection. One unmeasured run of each first warms the"
-                        + " stand-ins. Worker CPU: user and"
-                        + " system time of the worker process from its spawn to the answer, all threads (JIT compiler"
-                        + " and GC included); more than the spawn-to-answer time means both cores were busy.")
+                        + " memory is read after the first answer and a full collection. One unmeasured run of"
+                        + " each first warms the stand-ins. Worker CPU: user and system time of the worker process"
+                        + " from its spawn to the answer, all threads (JIT compiler and GC included); more than the"
+                        + " spawn-to-answer time means both cores were busy.")
                 .render();
     }
 

@@ -80,7 +80,8 @@ final class SweepBenchmark {
                 }
                 Run warm = scans.stream().sorted((a, b) -> Double.compare(a.seconds(), b.seconds())).toList()
                         .get(SCANS / 2);
-                Run sweep = timed(sandbox, worker, () -> call(http, baseUrl, "POST", "/admin/functions/ExpirySweep", 202));
+                Run sweep = timed(sandbox, worker, () -> call(http, baseUrl, "POST", "/admin/functions/ExpirySweep",
+                        202));
                 guard.include(worker.said());
                 return table(targets, pagesPerVault, concurrency, bound, cold, warm, sweep, scans, warmUpScans,
                         standInWarmUpScans);
