@@ -1,7 +1,6 @@
 package io.kvrotator.provider;
 
 import com.azure.core.exception.HttpResponseException;
-import io.kvrotator.failure.Failure;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
 import io.kvrotator.support.SafeErrorText;
@@ -61,9 +60,9 @@ final class KeyRegeneration<R> {
         SecretValue listed = readBack(resource, keyName, step, "the regenerate of " + keyName + " failed (" + what
                 + ")");
         if (Objects.equals(listed, before)) {
-            throw new RotationException(new Failure.Retryable(step, "the regenerate of " + keyName + " of " + name
-                    + " failed (" + what + ") and had not been applied when the keys were read back (" + keyName
-                    + " unchanged); it is not sent again on a guess"));
+            throw RotationException.retryable(step, "the regenerate of " + keyName + " of " + name + " failed ("
+                    + what + ") and had not been applied when the keys were read back (" + keyName + " unchanged);"
+                    + " it is not sent again on a guess");
         }
         LOG.log(Level.WARNING, () -> ("dualkey.regenerate_answer_lost resource=\"%s\" key=%s error=\"%s\" (read back:"
                 + " regenerated; the listed value is used)").formatted(name, keyName, what));
@@ -78,9 +77,8 @@ final class KeyRegeneration<R> {
         } catch (RotationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RotationException(new Failure.Retryable(step, "the keys of " + service.describe(resource)
-                    + " could not be read back after " + after + ": " + SafeErrorText.of(e)
-                    + "; the key is not used"));
+            throw RotationException.retryable(step, "the keys of " + service.describe(resource)
+                    + " could not be read back after " + after + ": " + SafeErrorText.of(e) + "; the key is not used");
         }
         if (listed == null) {
             throw RotationException.retryable(step, "the keys of " + service.describe(resource) + " read back after "
