@@ -127,7 +127,7 @@ public final class AppContext {
         Rotator rotator = new Rotator(secrets, rotationProviders, lock, notices, policy, failing, events, clock);
         this.keyVaultEvents = new KeyVaultEventHandler(new KeyVaultEventParser(), settings.allowedVaults(), rotator);
         this.expiryScanner = new ExpiryScanner(itemSources(settings, secrets,
-                new KeyVaultCertificates(settings.keyVaultUrlTemplate(), credential, httpClient)), clock,
+                new KeyVaultCertificates(secretClients)), clock,
                 ExpiryScanner.DEFAULT_CONCURRENCY, settings.notifications().mailSender()
                 .map(sender -> settings.notifications().mailAllowedDomains()));
         CallerPolicy callerPolicy = new CallerPolicy(settings.platformAuthentication(),

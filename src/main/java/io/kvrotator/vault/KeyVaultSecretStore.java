@@ -72,9 +72,10 @@ public final class KeyVaultSecretStore implements SecretStore {
 
     @Override
     public List<SecretVersion> list(String vault) {
-        return clients.forVault(vault).listPropertiesOfSecrets().stream()
-                .filter(properties -> !Boolean.TRUE.equals(properties.isManaged()))
-                .map(properties -> toVersion(new SecretRef(vault, properties.getName()), properties))
+        return clients.list(vault, "secrets").stream()
+                .filter(item -> !item.managed())
+                .map(item -> new SecretVersion(new SecretRef(vault, item.name()), null, item.enabled(),
+                        item.createdOn(), item.notBefore(), item.expiresOn(), item.contentType(), item.tags()))
                 .toList();
     }
 

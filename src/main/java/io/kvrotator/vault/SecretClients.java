@@ -2,15 +2,25 @@ package io.kvrotator.vault;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
+import com.azure.core.http.policy.RequestIdPolicy;
+import com.azure.core.http.policy.RetryPolicy;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One {@link SecretClient} per vault, built on first use and shared, over one HTTP client. */
+/**
+ * Per vault, built on first use and shared, over one HTTP client: a {@link SecretClient}, and a pipeline for the
+ * list calls the sweep makes ({@link VaultListing}). Both go through the vault's one {@link VaultRateLimitPolicy}, so
+ * listing and rotating share the vault's budget.
+ */
 public final class SecretClients {
 
     private final String vaultUrlTemplate;
@@ -18,7 +28,9 @@ public final class SecretClients {
     private final HttpClient httpClient;
     private final int writesPer10s;
     private final int othersPer10s;
-    private final Map<String, SecretClient> byVault = new ConcurrentHashMap<>();
+    /** One token cache for every vault's list calls: they all present the same Key Vault audience. */
+    private final BearerTokenAuthenticationPolicy listAuthentication;
+    private final Map<String, Vault> byVault = new ConcurrentHashMap<>();
 
     /**
      * @param vaultUrlTemplate a URL with {@code {vault}} in it, e.g. {@code https://{vault}.vault.azure.net}
@@ -35,28 +47,56 @@ public final class SecretClients {
         this.httpClient = httpClient;
         this.writesPer10s = writesPer10s;
         this.othersPer10s = othersPer10s;
+        this.listAuthentication = new BearerTokenAuthenticationPolicy(credential, scope(vaultUrlTemplate));
+    }
+
+    private record Vault(SecretClient secrets, HttpPipeline lists) {
     }
 
     public SecretClient forVault(String vault) {
-        return byVault.computeIfAbsent(vault, this::build);
+        return vault(vault).secrets();
+    }
+
+    /** Every entry of the vault's {@code collection} list ("secrets" or "certificates"); no values. */
+    List<ListedItem> list(String vault, String collection) {
+        return VaultListing.list(vault(vault).lists(), vaultUrl(vault), vault, collection);
     }
 
     public String vaultUrl(String vault) {
         return vaultUrlTemplate.replace("{vault}", vault);
     }
 
-    private SecretClient build(String vault) {
+    private Vault vault(String vault) {
+        return byVault.computeIfAbsent(vault, this::build);
+    }
+
+    private Vault build(String vault) {
         String url = vaultUrl(vault);
+        VaultRateLimitPolicy limits = VaultRateLimitPolicy.keyVaultLimits(writesPer10s, othersPer10s);
         SecretClientBuilder builder = new SecretClientBuilder()
                 .vaultUrl(url)
                 .credential(credential)
                 .httpClient(httpClient)
-                .addPolicy(VaultRateLimitPolicy.keyVaultLimits(writesPer10s, othersPer10s));
+                .addPolicy(limits);
         // The challenge names the vault's resource domain, which a loopback host can never be a subdomain of.
         if (isLoopback(url)) {
             builder.disableChallengeResourceVerification();
         }
-        return builder.buildClient();
+        HttpPipeline lists = new HttpPipelineBuilder()
+                .httpClient(httpClient)
+                .policies(new RequestIdPolicy(), new RetryPolicy(), listAuthentication, limits)
+                .build();
+        return new Vault(builder.buildClient(), lists);
+    }
+
+    /**
+     * The Key Vault resource of the vault URLs: {@code https://{vault}.vault.azure.net} gives
+     * {@code https://vault.azure.net/.default}; a path-style (loopback) template gets the public cloud's.
+     */
+    static String scope(String vaultUrlTemplate) {
+        String resource = vaultUrlTemplate.contains("//{vault}.")
+                ? vaultUrlTemplate.replace("{vault}.", "").replaceAll("/+$", "") : "https://vault.azure.net";
+        return resource + "/.default";
     }
 
     static boolean isLoopback(String url) {
