@@ -13,12 +13,16 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads a vault's secrets or certificates list (Key Vault REST {@code GET /secrets}, {@code GET /certificates}, 25 to
@@ -38,13 +42,16 @@ final class VaultListing {
     /** Every entry of {@code collection} ("secrets" or "certificates") of the vault at {@code vaultUrl}. */
     static List<ListedItem> list(HttpPipeline pipeline, String vaultUrl, String vault, String collection) {
         String what = "the " + collection + " list of vault " + vault;
+        List<String> itemPaths = itemPaths(vaultUrl, collection);
         List<ListedItem> items = new ArrayList<>();
+        Set<String> read = new HashSet<>();
         String url = vaultUrl + "/" + collection + "?api-version=" + API_VERSION + "&maxresults=25";
         while (url != null) {
-            Page page = parse(get(pipeline, url), collection, what);
+            read.add(url);
+            Page page = parse(get(pipeline, url), itemPaths, what);
             items.addAll(page.items());
-            if (page.nextLink() != null && (page.nextLink().equals(url) || !sameVault(page.nextLink(), vaultUrl))) {
-                // The bearer token must go to this vault only, and a page that names itself would never end.
+            if (page.nextLink() != null && (read.contains(page.nextLink()) || !sameVault(page.nextLink(), vaultUrl))) {
+                // The bearer token must go to this vault only, and pages that name each other would never end.
                 throw new IllegalStateException(what + " named a next page that is not another page of this vault");
             }
             url = page.nextLink();
@@ -60,7 +67,8 @@ final class VaultListing {
         try {
             URI next = URI.create(link);
             URI vault = URI.create(vaultUrl);
-            return vault.getScheme().equalsIgnoreCase(next.getScheme()) && next.getHost() != null
+            return next.getScheme() != null && next.getScheme().equalsIgnoreCase(vault.getScheme())
+                    && next.getHost() != null
                     && next.getHost().equalsIgnoreCase(vault.getHost()) && port(next) == port(vault)
                     && next.getUserInfo() == null
                     && (next.getRawPath() + "/").startsWith(vault.getRawPath().replaceAll("/+$", "") + "/");
@@ -79,7 +87,7 @@ final class VaultListing {
             byte[] bytes = body == null ? new byte[0] : body.toBytes();
             if (response.getStatusCode() != 200) {
                 throw new HttpResponseException("Status code " + response.getStatusCode() + ", "
-                        + new String(bytes, java.nio.charset.StandardCharsets.UTF_8), response);
+                        + new String(bytes, StandardCharsets.UTF_8), response);
             }
             return bytes;
         }
@@ -88,8 +96,19 @@ final class VaultListing {
     record Page(List<ListedItem> items, String nextLink) {
     }
 
+    /**
+     * Where an entry's ID names it: {@code /secrets/} in {@code https://{vault}.vault.azure.net/secrets/{name}}, as
+     * Key Vault writes IDs whatever address it was called at; and under a path-style vault URL's own path (a
+     * loopback stand-in's {@code https://127.0.0.1:8443/{vault}}), which comes first.
+     */
+    static List<String> itemPaths(String vaultUrl, String collection) {
+        String vaultPath = Objects.requireNonNullElse(URI.create(vaultUrl).getRawPath(), "").replaceAll("/+$", "");
+        String itemPath = "/" + collection + "/";
+        return vaultPath.isEmpty() ? List.of(itemPath) : List.of(vaultPath + itemPath, itemPath);
+    }
+
     /** One page: {@code {"value": [item, ...], "nextLink": url or null}}; other fields are skipped. */
-    static Page parse(byte[] body, String collection, String what) {
+    static Page parse(byte[] body, List<String> itemPaths, String what) {
         try (JsonParser json = JSON.createParser(body)) {
             require(json.nextToken() == JsonToken.START_OBJECT, what, "a page is not a JSON object");
             List<ListedItem> items = new ArrayList<>();
@@ -101,7 +120,7 @@ final class VaultListing {
                 if (field.equals("value")) {
                     require(value == JsonToken.START_ARRAY, what, "\"value\" is not an array");
                     while (json.nextToken() == JsonToken.START_OBJECT) {
-                        items.add(item(json, collection, what));
+                        items.add(item(json, itemPaths, what));
                     }
                     require(json.currentToken() == JsonToken.END_ARRAY, what, "an entry is not a JSON object");
                     listed = true;
@@ -120,7 +139,7 @@ final class VaultListing {
         }
     }
 
-    private static ListedItem item(JsonParser json, String collection, String what) throws IOException {
+    private static ListedItem item(JsonParser json, List<String> itemPaths, String what) throws IOException {
         String id = null;
         String contentType = null;
         boolean managed = false;
@@ -132,25 +151,32 @@ final class VaultListing {
             switch (field) {
                 case "id" -> id = text(json, value, what, field);
                 case "contentType" -> contentType = text(json, value, what, field);
-                case "managed" -> managed = value == JsonToken.VALUE_TRUE;
+                case "managed" -> managed = bool(value, what, field, false);
                 case "attributes" -> attributes = attributes(json, value, what);
                 case "tags" -> tags = tags(json, value, what);
                 default -> json.skipChildren();
             }
         }
-        return new ListedItem(name(id, collection, what), attributes.enabled, attributes.created,
+        return new ListedItem(name(id, itemPaths, what), attributes.enabled, attributes.created,
                 attributes.notBefore, attributes.expires, contentType, managed, tags);
     }
 
-    /** The name in {@code https://{vault}.vault.azure.net/secrets/{name}}: the segment after the collection's. */
-    private static String name(String id, String collection, String what) {
-        String marker = "/" + collection + "/";
-        int at = id == null ? -1 : id.toLowerCase(Locale.ROOT).lastIndexOf(marker);
-        String rest = at < 0 ? "" : id.substring(at + marker.length());
-        String name = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-        require(!name.isEmpty(), what, "an entry's \"id\" names no " + collection.substring(0,
-                collection.length() - 1));
+    /** The name in an entry's ID: the path segment after the first of {@code itemPaths} it starts with. */
+    private static String name(String id, List<String> itemPaths, String what) {
+        String path = rawPath(id);
+        String lowerPath = path.toLowerCase(Locale.ROOT);
+        String name = itemPaths.stream().filter(itemPath -> lowerPath.startsWith(itemPath.toLowerCase(Locale.ROOT)))
+                .findFirst().map(itemPath -> path.substring(itemPath.length()).split("/", -1)[0]).orElse("");
+        require(!name.isEmpty(), what, "an entry's \"id\" is not under " + itemPaths.get(itemPaths.size() - 1));
         return name;
+    }
+
+    private static String rawPath(String id) {
+        try {
+            return id == null ? "" : Objects.requireNonNullElse(URI.create(id).getRawPath(), "");
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static final class Attributes {
@@ -168,7 +194,7 @@ final class VaultListing {
             String field = json.currentName();
             JsonToken value = json.nextToken();
             switch (field) {
-                case "enabled" -> attributes.enabled = value != JsonToken.VALUE_FALSE;
+                case "enabled" -> attributes.enabled = bool(value, what, field, true);
                 case "created" -> attributes.created = epoch(json, value, what, field);
                 case "nbf" -> attributes.notBefore = epoch(json, value, what, field);
                 case "exp" -> attributes.expires = epoch(json, value, what, field);
@@ -193,6 +219,12 @@ final class VaultListing {
         require(value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL, what,
                 "\"" + field + "\" is not a string");
         return value == JsonToken.VALUE_NULL ? null : json.getText();
+    }
+
+    private static boolean bool(JsonToken value, String what, String field, boolean ifNull) {
+        require(value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE || value == JsonToken.VALUE_NULL,
+                what, "\"" + field + "\" is not true or false");
+        return value == JsonToken.VALUE_NULL ? ifNull : value == JsonToken.VALUE_TRUE;
     }
 
     private static Instant epoch(JsonParser json, JsonToken value, String what, String field) throws IOException {

@@ -75,4 +75,20 @@ class KeyVaultCertificatesTest {
                 .hasMessage("the certificates list of vault " + VAULT
                         + " named a next page that is not another page of this vault");
     }
+
+    @Test
+    @DisplayName("pages that name each other as the next are an error once one would be read again: the sweep"
+            + " reports the vault instead of listing it forever")
+    void pagesInACycle() {
+        String vaultUrl = sandbox.keyVault.vaultUrlTemplate().replace("{vault}", VAULT);
+        ObjectNode page = new ObjectMapper().createObjectNode();
+        page.putArray("value").addObject().put("id", vaultUrl + "/certificates/tls-01");
+        page.put("nextLink", vaultUrl + "/certificates?api-version=7.5&$skiptoken=again&maxresults=25");
+        sandbox.keyVault.faults(Faults.failing(request -> request.path().endsWith("/certificates"), Integer.MAX_VALUE,
+                StandIn.Response.json(200, page)));
+
+        assertThatThrownBy(() -> certificates.list(VAULT)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("named a next page that is not another page of this vault");
+        assertThat(sandbox.keyVault.calls()).filteredOn(call -> call.path().endsWith("/certificates")).hasSize(2);
+    }
 }

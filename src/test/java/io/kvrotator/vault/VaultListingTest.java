@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.testing.SharedContracts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VaultListingTest {
 
     private static final String WHAT = "the secrets list of vault myvault";
+    private static final List<String> SECRETS = VaultListing.itemPaths("https://myvault.vault.azure.net", "secrets");
 
     @Test
     @DisplayName("Key Vault's documented list page reads as its entry and its next page, and that nextLink, which"
@@ -26,7 +28,8 @@ class VaultListingTest {
         JsonNode example = new ObjectMapper().readTree(SharedContracts.read("keyvault-getSecretVersions-example.json"));
         JsonNode body = example.path("responses").path("200").path("body");
 
-        VaultListing.Page page = VaultListing.parse(body.toString().getBytes(StandardCharsets.UTF_8), "secrets", WHAT);
+        VaultListing.Page page = VaultListing.parse(body.toString().getBytes(StandardCharsets.UTF_8), SECRETS,
+                WHAT);
 
         assertThat(page.items()).singleElement().satisfies(item -> {
             assertThat(item.name()).isEqualTo("listsecretversionstest");
@@ -53,7 +56,7 @@ class VaultListingTest {
                   {"id": "https://kv-a.vault.azure.net/secrets/web-cert", "managed": true, "attributes": {}}
                 ], "nextLink": null, "odata.extra": [1, 2]}""";
 
-        VaultListing.Page page = VaultListing.parse(body.getBytes(StandardCharsets.UTF_8), "secrets", WHAT);
+        VaultListing.Page page = VaultListing.parse(body.getBytes(StandardCharsets.UTF_8), SECRETS, WHAT);
 
         assertThat(page.nextLink()).isNull();
         assertThat(page.items()).containsExactly(
@@ -64,12 +67,18 @@ class VaultListingTest {
     }
 
     @Test
-    @DisplayName("a certificate's name is the segment after /certificates/, in a path-style (loopback) vault too")
-    void certificateName() {
-        String body = "{\"value\": [{\"id\": \"https://127.0.0.1:8443/kv-a/certificates/web-tls\"}]}";
+    @DisplayName("a name is the segment after the collection in Key Vault's own IDs, or after a path-style"
+            + " (loopback) vault's path and the collection, whatever the vault or the item is called; a version after"
+            + " it is ignored")
+    void names() {
+        String body = """
+                {"value": [{"id": "https://certificates.vault.azure.net/certificates/web-tls"},
+                           {"id": "https://127.0.0.1:8443/certificates/certificates/api-tls"},
+                           {"id": "https://127.0.0.1:8443/certificates/Certificates/certificates/0123abcd"}]}""";
 
-        assertThat(VaultListing.parse(body.getBytes(StandardCharsets.UTF_8), "certificates", WHAT).items())
-                .extracting(ListedItem::name).containsExactly("web-tls");
+        assertThat(VaultListing.parse(body.getBytes(StandardCharsets.UTF_8),
+                VaultListing.itemPaths("https://127.0.0.1:8443/certificates", "certificates"), WHAT).items())
+                .extracting(ListedItem::name).containsExactly("web-tls", "api-tls", "certificates");
     }
 
     @ParameterizedTest
@@ -113,8 +122,13 @@ class VaultListingTest {
             "{\"value\": [ \"https://kv/secrets/a\" ]}",
             "{\"value\": [ {\"attributes\": {}} ]}",
             "{\"value\": [ {\"id\": \"https://kv/keys/a\"} ]}",
+            "{\"value\": [ {\"id\": \"https://kv/other/secrets/a\"} ]}",
+            "{\"value\": [ {\"id\": \"https://kv/secrets/\"} ]}",
+            "{\"value\": [ {\"id\": \"not a url\"} ]}",
             "{\"value\": [ {\"id\": \"https://kv/secrets/a\", \"tags\": [\"Owner\"]} ]}",
             "{\"value\": [ {\"id\": \"https://kv/secrets/a\", \"tags\": {\"Owner\": 7}} ]}",
+            "{\"value\": [ {\"id\": \"https://kv/secrets/a\", \"managed\": {\"id\": \"https://kv/secrets/b\"}} ]}",
+            "{\"value\": [ {\"id\": \"https://kv/secrets/a\", \"attributes\": {\"enabled\": \"no\"}} ]}",
             "{\"value\": [], \"nextLink\": 7}",
             "{\"nextLink\": null}",
             "[]",
@@ -123,7 +137,7 @@ class VaultListingTest {
             ""})
     @DisplayName("a page not in Key Vault's shape is a clear error naming the list, which does not echo the body")
     void malformedPage(String body) {
-        assertThatThrownBy(() -> VaultListing.parse(body.getBytes(StandardCharsets.UTF_8), "secrets", WHAT))
+        assertThatThrownBy(() -> VaultListing.parse(body.getBytes(StandardCharsets.UTF_8), SECRETS, WHAT))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith(WHAT + " is not")
                 .hasMessageNotContaining("s3cr3t")
