@@ -176,6 +176,7 @@ public final class AppContext {
     /** A context built from app settings; the JDK's TLS stack warms up in the background while they are read. */
     public static AppContext fromSettings(Map<String, String> settings, TokenCredential credential, Clock clock) {
         WarmUp.tls();
+        WarmUp.json();
         return new AppContext(Settings.from(settings), credential, clock);
     }
 

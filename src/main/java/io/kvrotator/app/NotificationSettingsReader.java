@@ -1,14 +1,11 @@
 package io.kvrotator.app;
 
-import io.kvrotator.support.LogText;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.notify.MailAddress;
+import io.kvrotator.support.LogText;
+import io.kvrotator.support.SettingJson;
 import io.kvrotator.vault.SecretValue;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,28 +65,22 @@ final class NotificationSettingsReader {
         if (json.isEmpty()) {
             return routes;
         }
-        JsonNode node;
-        try {
-            node = new ObjectMapper().readTree(json.get());
-        } catch (IOException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
+        Optional<Map<String, Object>> node = SettingJson.object(json.get());
+        if (node.isEmpty()) {
             reader.problems.add(setting.key() + " must be a JSON object from route name to webhook URL"
                     + " (value not shown: it is a secret)");
             return routes;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> route = it.next();
+        for (Map.Entry<String, Object> route : node.get().entrySet()) {
             String name = route.getKey();
             if (!ROUTE.matcher(name).matches() || name.contains("@")) {
                 reader.problems.add(setting.key() + ": route name '" + LogText.printable(name)
                         + "' must be 1-64 letters, digits, '.', '_' or '-'");
-            } else if (!route.getValue().isTextual()) {
+            } else if (!(route.getValue() instanceof String url)) {
                 reader.problems.add(setting.key() + ": route '" + name + "' must map to a webhook URL string");
             } else {
                 routes.put(name.toLowerCase(Locale.ROOT),
-                        secretUrl(setting.key() + ": route '" + name + "'", route.getValue().asText()));
+                        secretUrl(setting.key() + ": route '" + name + "'", url));
             }
         }
         return routes;

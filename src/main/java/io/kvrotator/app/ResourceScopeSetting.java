@@ -1,18 +1,16 @@
 package io.kvrotator.app;
 
-import io.kvrotator.support.LogText;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ResourceScopes;
+import io.kvrotator.support.LogText;
+import io.kvrotator.support.SettingJson;
 import io.kvrotator.vault.VaultAllowList;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,19 +36,13 @@ final class ResourceScopeSetting {
         if (json == null || json.isBlank()) {
             return new ResourceScopes(scopes);
         }
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        Optional<Map<String, Object>> root = SettingJson.object(json);
+        if (root.isEmpty()) {
             problems.add(key + " must be a JSON object from vault name to a list of scopes, e.g. {\"kv-dev-app\":"
                     + " [\"/subscriptions/{id}/resourceGroups/{rg}\", \"app:{objectId}\"]}");
             return new ResourceScopes(scopes);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, Object> entry : root.get().entrySet()) {
             String vault = entry.getKey();
             if (vaults.problem(vault).isPresent()) {
                 problems.add(key + ": vault '" + LogText.printable(vault) + "' is not in "
@@ -62,15 +54,15 @@ final class ResourceScopeSetting {
         return new ResourceScopes(scopes);
     }
 
-    private static ResourceScope scope(String key, String vault, JsonNode entries, List<String> problems) {
+    private static ResourceScope scope(String key, String vault, Object entries, List<String> problems) {
         List<String> arm = new ArrayList<>();
         Set<String> applications = new HashSet<>();
-        if (!entries.isArray()) {
+        if (!(entries instanceof List<?> list)) {
             problems.add(key + ": the scope of vault '" + vault + "' must be a list of strings");
             return ResourceScope.none(vault);
         }
-        for (JsonNode entry : entries) {
-            String text = entry.isTextual() ? entry.asText().trim() : "";
+        for (Object entry : list) {
+            String text = entry instanceof String string ? string.trim() : "";
             if (text.regionMatches(true, 0, APP_PREFIX, 0, APP_PREFIX.length())
                     && GUID.matcher(text.substring(APP_PREFIX.length())).matches()) {
                 applications.add(text.substring(APP_PREFIX.length()));

@@ -1,14 +1,12 @@
 package io.kvrotator.app;
 
-import io.kvrotator.support.LogText;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.governance.ApprovalPolicy;
 import io.kvrotator.notify.MailAddress;
 import io.kvrotator.provider.ResourceScopes;
 import io.kvrotator.provider.SettingValues;
-import io.kvrotator.support.SettingDefinition;
 import io.kvrotator.rotation.ValidityPeriod;
+import io.kvrotator.support.LogText;
+import io.kvrotator.support.SettingDefinition;
 import io.kvrotator.vault.KeyVaultNames;
 import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.VaultAllowList;

@@ -1,11 +1,16 @@
 package io.kvrotator.app;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestInformation;
 import io.kvrotator.graph.WrittenObject;
 import io.kvrotator.support.Lazy;
 import io.kvrotator.vault.SecretClients;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +32,21 @@ final class WarmUp {
     /** Readies the JDK's TLS stack ({@link TlsWarmUp}) on a thread of its own. */
     static void tls() {
         inBackground("kv-rotator-warm-up-tls", List.of(new TlsWarmUp()));
+    }
+
+    /**
+     * Loads Jackson's databind, on a thread of its own, while the context is built without it: the event parser,
+     * the cards, the ledgers and the outbox build their mappers on first use, which is then quick.
+     */
+    static void json() {
+        inBackground("kv-rotator-warm-up-json", List.of(() -> {
+            ObjectMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+            try {
+                mapper.writeValueAsBytes(mapper.readTree("{\"warmUp\": [true, 1, \"text\", {}]}"));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
     }
 
     static void start(Optional<Lazy<BlobContainerClient>> lockContainer, SecretClients secretClients,

@@ -36,12 +36,15 @@ public final class KeyVaultEventParser {
     /** 9999-12-31T23:59:59Z: Key Vault's attributes and our tags hold four-digit years. */
     static final long MAX_EPOCH_SECOND = 253402300799L;
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    /** Built on first use rather than with the context: see {@code WarmUp.json}. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
+        static {
+            MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
+        }
     }
 
     public List<ParsedEvent> parse(String body) {
@@ -61,7 +64,7 @@ public final class KeyVaultEventParser {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             return List.of(new ParsedEvent.Rejected("unknown", "body is not valid JSON ("
                     + e.getOriginalMessage() + ")"));

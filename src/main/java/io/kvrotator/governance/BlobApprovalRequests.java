@@ -28,8 +28,11 @@ import java.util.function.Supplier;
 public final class BlobApprovalRequests implements ApprovalRequests {
 
     private static final String PREFIX = "approvals/";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Built on first use rather than with the context: see {@code WarmUp.json}. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     private final Supplier<BlobContainerClient> container;
 
@@ -104,7 +107,7 @@ public final class BlobApprovalRequests implements ApprovalRequests {
     private String write(ApprovalRequest request, BlobRequestConditions conditions) {
         try {
             return blob(request.id()).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(JSON.writeValueAsBytes(request))).setRequestConditions(conditions), null,
+                    BinaryData.fromBytes(Json.MAPPER.writeValueAsBytes(request))).setRequestConditions(conditions), null,
                     Context.NONE).getValue().getETag();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise approval request " + request.id(), e);
@@ -113,7 +116,7 @@ public final class BlobApprovalRequests implements ApprovalRequests {
 
     private static ApprovalRequest read(BinaryData data) {
         try {
-            return JSON.readValue(data.toBytes(), ApprovalRequest.class);
+            return Json.MAPPER.readValue(data.toBytes(), ApprovalRequest.class);
         } catch (IOException e) {
             throw new UncheckedIOException("an approval request is not valid JSON", e);
         }

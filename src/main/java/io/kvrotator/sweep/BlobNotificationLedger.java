@@ -22,8 +22,11 @@ import java.util.function.Supplier;
 public final class BlobNotificationLedger implements NotificationLedger {
 
     private static final String DIGESTS = "digests/sent.json";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Built on first use rather than with the context: see {@code WarmUp.json}. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
 
     private final Supplier<BlobContainerClient> containers;
     private volatile BlobContainerClient container;
@@ -61,7 +64,7 @@ public final class BlobNotificationLedger implements NotificationLedger {
         try {
             BlobDownloadContentResponse response = container.getBlobClient(name)
                     .downloadContentWithResponse(null, null, null, null);
-            return new Stored<>(JSON.readValue(response.getValue().toBytes(), type),
+            return new Stored<>(Json.MAPPER.readValue(response.getValue().toBytes(), type),
                     response.getDeserializedHeaders().getETag());
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
@@ -79,7 +82,7 @@ public final class BlobNotificationLedger implements NotificationLedger {
                 ? new BlobRequestConditions().setIfNoneMatch("*") : new BlobRequestConditions().setIfMatch(version);
         try {
             container.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(JSON.writeValueAsBytes(value))).setRequestConditions(conditions), null, null);
+                    BinaryData.fromBytes(Json.MAPPER.writeValueAsBytes(value))).setRequestConditions(conditions), null, null);
             return true;
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 412 || e.getStatusCode() == 409) {

@@ -123,6 +123,32 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("routes that are not JSON are refused without the parser's error, which would quote the webhook URLs")
+    void malformedRoutesAreNotEchoed() {
+        String secretish = "https://prod-00.example/workflows/abc?sig=DO-NOT-PRINT";
+
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_TEAMS_ROUTES", "{\"payments\": \"" + secretish + "\", oops}")))
+                .hasMessageContaining("ROTATOR_TEAMS_ROUTES must be a JSON object from route name to webhook URL"
+                        + " (value not shown: it is a secret)")
+                .message().doesNotContain("DO-NOT-PRINT").doesNotContain("oops");
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",
+                "ROTATOR_TEAMS_ROUTES", "{\"payments\": [\"" + secretish + "\"]}")))
+                .hasMessageContaining("ROTATOR_TEAMS_ROUTES: route 'payments' must map to a webhook URL string")
+                .message().doesNotContain("DO-NOT-PRINT");
+    }
+
+    @Test
+    @DisplayName("a scope entry that is not a string is named as an empty entry, a vault without a list is refused")
+    void scopeEntriesOfOtherTypes() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app,kv-dev-other",
+                "ROTATOR_RESOURCE_SCOPES", "{\"kv-dev-app\": [7, {\"a\": 1}], \"kv-dev-other\": \"app:x\"}")))
+                .hasMessageContaining("ROTATOR_RESOURCE_SCOPES: '' in the scope of vault 'kv-dev-app' is neither")
+                .hasMessageContaining("ROTATOR_RESOURCE_SCOPES: the scope of vault 'kv-dev-other' must be a list of"
+                        + " strings");
+    }
+
+    @Test
     @DisplayName("a mail sender needs default recipients, thresholds must be days, the schedule six NCRONTAB fields")
     void notificationProblems() {
         assertThatThrownBy(() -> Settings.from(Map.of("ROTATOR_ALLOWED_VAULTS", "kv-dev-app",

@@ -23,7 +23,10 @@ public final class AdaptiveCards {
     public static final String VERSION = "1.4";
     /** Teams refuses posts over about 28 KB: a digest card lists at most this many items. */
     static final int MAX_DIGEST_ENTRIES = 40;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use rather than with the context: see {@code WarmUp.json}. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final PortalLinks links;
     private final Clock clock;
@@ -35,7 +38,7 @@ public final class AdaptiveCards {
 
     /** {@code {"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive",...}]}} */
     public ObjectNode envelope(ObjectNode card) {
-        ObjectNode message = JSON.createObjectNode().put("type", "message");
+        ObjectNode message = Json.MAPPER.createObjectNode().put("type", "message");
         message.putArray("attachments").addObject()
                 .put("contentType", "application/vnd.microsoft.card.adaptive")
                 .putNull("contentUrl")
@@ -105,7 +108,7 @@ public final class AdaptiveCards {
     }
 
     private static ObjectNode card(String fallbackText) {
-        ObjectNode card = JSON.createObjectNode();
+        ObjectNode card = Json.MAPPER.createObjectNode();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard").put("version", VERSION).put("fallbackText", fallbackText);
         card.putArray("body");
@@ -113,7 +116,7 @@ public final class AdaptiveCards {
     }
 
     private static ObjectNode header(String style, String eyebrow, String title) {
-        ObjectNode container = JSON.createObjectNode().put("type", "Container").put("style", style)
+        ObjectNode container = Json.MAPPER.createObjectNode().put("type", "Container").put("style", style)
                 .put("bleed", true);
         ArrayNode items = container.putArray("items");
         items.add(text(eyebrow).put("size", "small").put("weight", "bolder").put("color", colour(style)));
@@ -123,7 +126,7 @@ public final class AdaptiveCards {
 
     /** Every TextBlock and fact goes through here, escaped: free text shows literally, never as Markdown. */
     private static ObjectNode text(String text) {
-        return JSON.createObjectNode().put("type", "TextBlock").put("text", CardText.escape(text)).put("wrap", true);
+        return Json.MAPPER.createObjectNode().put("type", "TextBlock").put("text", CardText.escape(text)).put("wrap", true);
     }
 
     private static void fact(ArrayNode facts, String title, String value) {

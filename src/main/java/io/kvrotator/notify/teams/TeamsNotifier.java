@@ -31,7 +31,10 @@ import java.util.Optional;
 public final class TeamsNotifier implements Notifier {
 
     private static final System.Logger LOG = System.getLogger(TeamsNotifier.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on first use rather than with the context: see {@code WarmUp.json}. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     static final String DEFAULT_ROUTE = "default";
 
     private final Optional<SecretValue> defaultWebhook;
@@ -99,7 +102,7 @@ public final class TeamsNotifier implements Notifier {
         String destination = "Teams route '" + route + "'";
         byte[] json;
         try {
-            json = JSON.writeValueAsBytes(body);
+            json = Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an Adaptive Card", e);
         }

@@ -1,13 +1,13 @@
 package io.kvrotator.provider.postgresql;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kvrotator.support.LogText;
+import io.kvrotator.support.SettingJson;
 import io.kvrotator.vault.KeyVaultNames;
-import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -19,8 +19,6 @@ import java.util.stream.Collectors;
  * and unset (as in Azure) no secret may name a plain host at all.
  */
 final class LocalHosts {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Set<HostPort>> byVault;
 
@@ -37,27 +35,23 @@ final class LocalHosts {
         if (json == null || json.isBlank()) {
             return none();
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (IOException e) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        Optional<Map<String, Object>> root = SettingJson.object(json);
+        if (root.isEmpty()) {
             problems.accept("must be a JSON object from vault name to a list of host:port, e.g."
                     + " {\"kv-dev-app\": [\"127.0.0.1:5432\"]}");
             return none();
         }
         Map<String, Set<HostPort>> byVault = new java.util.HashMap<>();
-        root.fields().forEachRemaining(entry -> {
+        root.get().entrySet().forEach(entry -> {
             KeyVaultNames.vaultNameProblem(entry.getKey())
                     .ifPresent(problem -> problems.accept("names an invalid vault: " + problem));
             Set<HostPort> hosts = new HashSet<>();
-            if (!entry.getValue().isArray()) {
+            if (!(entry.getValue() instanceof List<?> list)) {
                 problems.accept("must give vault '" + LogText.printable(entry.getKey()) + "' a list of host:port");
+            } else {
+                list.stream().map(SettingJson::text).forEach(host -> HostPort.parse(host).ifPresentOrElse(hosts::add,
+                        () -> problems.accept("holds '" + LogText.printable(host) + "', which is not host:port")));
             }
-            entry.getValue().forEach(host -> HostPort.parse(host.asText()).ifPresentOrElse(hosts::add, () ->
-                    problems.accept("holds '" + LogText.printable(host.asText()) + "', which is not host:port")));
             byVault.put(entry.getKey().toLowerCase(Locale.ROOT), Set.copyOf(hosts));
         });
         return new LocalHosts(Map.copyOf(byVault));
