@@ -45,11 +45,12 @@ public interface DualKeyService<R> {
     Map<String, SecretValue> list(R resource);
 
     /**
-     * Regenerates one key and returns the new value the service answered. The request goes out at most once
+     * Regenerates one key and returns the new value the service answered; empty when the answer carries no key
+     * (Cosmos DB's regenerate is a long-running operation that answers nothing). The request goes out at most once
      * ({@link ArmRetryPolicy#sentOnce()}): a regenerate sent again after a timeout may be applied twice, the first
-     * time late. {@link DualKeyProvider} reads the key back rather than trusting this answer alone.
+     * time late. {@link KeyRegeneration} reads the key back rather than trusting this answer alone.
      */
-    SecretValue regenerate(R resource, String keyName);
+    Optional<SecretValue> regenerate(R resource, String keyName);
 
     /** Returns normally when the service's data plane accepts the key; throws the SDK's exception when it does not. */
     void verify(R resource, SecretValue key);

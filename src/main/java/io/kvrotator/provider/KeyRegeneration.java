@@ -7,14 +7,15 @@ import io.kvrotator.support.SafeErrorText;
 import io.kvrotator.vault.SecretValue;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Regenerates one key of a {@link DualKeyService} under rule A (DESIGN.md section 4): the request goes out once
- * ({@link ArmRetryPolicy#sentOnce()}), and what the caller gets is the key as the service lists it afterwards. After
- * an answer, the listed key must be the answered one. After a failure that does not prove the regenerate was not
- * applied (a timeout, a reset, a 5xx, a lost answer), the listing decides: a key that differs from its value before
- * the regenerate was regenerated, and its listed value is adopted; an unchanged one fails retryably, and nothing is
- * regenerated again on a guess.
+ * ({@link ArmRetryPolicy#sentOnce()}), and what the caller gets is the key as the service lists it afterwards, which
+ * must differ from its value before the regenerate. After an answer with a key, the listed key must also be the
+ * answered one. After a failure that does not prove the regenerate was not applied (a timeout, a reset, a 5xx, a
+ * lost answer), the listing decides: a key that differs from its value before was regenerated, and its listed value
+ * is adopted. An unchanged key fails retryably either way, and nothing is regenerated again on a guess.
  */
 final class KeyRegeneration<R> {
 
@@ -34,7 +35,7 @@ final class KeyRegeneration<R> {
      *               invalidation
      */
     SecretValue regenerate(R resource, String keyName, SecretValue before, Step step) {
-        SecretValue answered;
+        Optional<SecretValue> answered;
         try {
             answered = service.regenerate(resource, keyName);
         } catch (RuntimeException e) {
@@ -44,7 +45,12 @@ final class KeyRegeneration<R> {
             return readBackAfter(e, resource, keyName, before, step);
         }
         SecretValue listed = readBack(resource, keyName, step, "the regenerate of " + keyName + " was answered");
-        if (!listed.equals(answered)) {
+        if (Objects.equals(listed, before)) {
+            // A stale listing or a regenerate not applied yet: the key is not known, so nothing is stored or revoked.
+            throw RotationException.retryable(step, keyName + " of " + service.describe(resource) + " is listed"
+                    + " unchanged after its regenerate was answered; it is not used, and not sent again on a guess");
+        }
+        if (answered.isPresent() && !listed.equals(answered.get())) {
             throw RotationException.retryable(step, keyName + " of " + service.describe(resource) + " as listed after"
                     + " its regenerate is not the value the regenerate answered (it changed again meanwhile); it is"
                     + " not used");

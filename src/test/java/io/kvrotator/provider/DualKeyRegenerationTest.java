@@ -118,6 +118,33 @@ class DualKeyRegenerationTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("Cosmos DB: a regenerate reported done (its operation answers no key) while the key is listed"
+            + " unchanged fails retryably, sent once; the old key is not handed on as new, and the next try rotates")
+    void cosmosDbRegenerateReportedDoneButNotApplied() {
+        ProviderFixture fixture = ProviderFixtures.ALL.stream()
+                .filter(candidate -> candidate.credentialType().equals("CosmosDbKey")).findFirst().orElseThrow();
+        try (ProviderContractCase c = new ProviderContractCase(fixture)) {
+            RotationPlan plan = c.provider.plan(c.liveVersion(), c.liveValue(), c.scope());
+            c.sandbox.arm.faults(Faults.failing(regenerate(fixture), 1, StandIn.Response.empty(200)));
+
+            assertThatThrownBy(() -> c.provider.issue(plan, NOW.plus(Duration.ofDays(90))))
+                    .isInstanceOfSatisfying(RotationException.class, e -> {
+                        assertThat(e.failure()).isInstanceOf(Failure.Retryable.class);
+                        assertThat(e.failure().step()).isEqualTo(Step.ROTATE);
+                        assertThat(e.failure().message()).contains("is listed unchanged after its regenerate");
+                    });
+            assertThat(regenerates(c, fixture)).isEqualTo(1);
+            assertThat(c.live.works()).isTrue();
+
+            c.sandbox.resetFaults();
+            IssuedCredential issued = c.provider.issue(c.provider.plan(c.liveVersion(), c.liveValue(), c.scope()),
+                    NOW.plus(Duration.ofDays(90)));
+            assertThat(c.live.accepts(issued.value().reveal())).isTrue();
+            assertThat(issued.value().reveal()).isNotEqualTo(c.live.value());
+        }
+    }
+
     private static java.util.function.Predicate<StandIn.Request> regenerate(ProviderFixture fixture) {
         return point(fixture, "ROTATE_", "arm").orElseThrow().calls();
     }

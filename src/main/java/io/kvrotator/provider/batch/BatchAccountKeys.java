@@ -44,8 +44,8 @@ public final class BatchAccountKeys extends ArmDualKeyService {
     }
 
     @Override
-    public SecretValue regenerate(ArmResourceId account, String keyName) {
-        return keys.regenerate(account, keyName);
+    public Optional<SecretValue> regenerate(ArmResourceId account, String keyName) {
+        return Optional.of(keys.regenerate(account, keyName));
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An Azure AI services / Azure OpenAI account's keys, {@code Key1}/{@code Key2}: ARM {@code listKeys} and
@@ -44,7 +45,7 @@ final class CognitiveServicesKeys extends ArmDualKeyService {
     }
 
     @Override
-    public SecretValue regenerate(ArmResourceId account, String keyName) {
+    public Optional<SecretValue> regenerate(ArmResourceId account, String keyName) {
         KeyName name = KEYS.first().equalsIgnoreCase(keyName) ? KeyName.KEY1 : KeyName.KEY2;
         ApiKeysInner keys = accounts(account).regenerateKeyWithResponse(account.resourceGroup(), account.name(),
                 new RegenerateKeyParameters().withKeyName(name), ArmRetryPolicy.sentOnce()).getValue();
@@ -53,7 +54,7 @@ final class CognitiveServicesKeys extends ArmDualKeyService {
             throw RotationException.retryable(Step.ROTATE, "regenerateKey for " + describe(account) + " returned no "
                     + keyName);
         }
-        return regenerated;
+        return Optional.of(regenerated);
     }
 
     @Override

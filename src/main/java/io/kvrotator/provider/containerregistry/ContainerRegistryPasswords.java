@@ -48,13 +48,13 @@ public final class ContainerRegistryPasswords extends ArmDualKeyService {
     }
 
     @Override
-    public SecretValue regenerate(ArmResourceId registry, String keyName) {
+    public Optional<SecretValue> regenerate(ArmResourceId registry, String keyName) {
         SecretValue value = remember(registry, credentials.regenerate(registry, keyName)).get(keyName);
         if (value == null) {
             throw RotationException.retryable(Step.ROTATE, "regenerateCredential for container registry "
                     + registry.name() + " returned no " + keyName);
         }
-        return value;
+        return Optional.of(value);
     }
 
     @Override

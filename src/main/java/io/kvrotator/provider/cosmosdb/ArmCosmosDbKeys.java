@@ -5,8 +5,6 @@ import com.azure.resourcemanager.cosmos.fluent.DatabaseAccountsClient;
 import com.azure.resourcemanager.cosmos.fluent.models.DatabaseAccountListKeysResultInner;
 import com.azure.resourcemanager.cosmos.models.DatabaseAccountRegenerateKeyParameters;
 import com.azure.resourcemanager.cosmos.models.KeyKind;
-import io.kvrotator.failure.RotationException;
-import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmRetryPolicy;
@@ -18,7 +16,7 @@ import java.util.Map;
 
 /**
  * An account's keys over {@code azure-resourcemanager-cosmos}: {@code listKeys}, and {@code regenerateKey}, a
- * long-running operation that answers nothing, so the new key is read back with {@code listKeys} once it is done.
+ * long-running operation that answers nothing: the new key is the one {@code listKeys} gives once it is done.
  */
 final class ArmCosmosDbKeys {
 
@@ -42,17 +40,11 @@ final class ArmCosmosDbKeys {
         return byName;
     }
 
-    /** Regenerates {@code keyName} and waits for the operation (the SDK's poller), then reads the new key. */
-    SecretValue regenerate(ArmResourceId account, String keyName) {
+    /** Regenerates {@code keyName} and waits for the operation (the SDK's poller); it answers no key. */
+    void regenerate(ArmResourceId account, String keyName) {
         accounts(account).beginRegenerateKey(account.resourceGroup(), account.name(),
                 new DatabaseAccountRegenerateKeyParameters().withKeyKind(KeyKind.fromString(keyName)),
                 ArmRetryPolicy.sentOnce()).setPollInterval(pollInterval).getFinalResult();
-        SecretValue key = list(account).get(keyName);
-        if (key == null) {
-            throw RotationException.retryable(Step.ROTATE, "listKeys of Cosmos DB account " + account.name()
-                    + " returned no " + keyName + " key after regenerating it");
-        }
-        return key;
     }
 
     private static void put(Map<String, SecretValue> byName, String name, String value) {

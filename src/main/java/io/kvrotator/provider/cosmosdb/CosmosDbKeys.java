@@ -48,8 +48,9 @@ public final class CosmosDbKeys extends ArmDualKeyService {
     }
 
     @Override
-    public SecretValue regenerate(ArmResourceId account, String keyName) {
-        return keys.regenerate(account, keyName);
+    public Optional<SecretValue> regenerate(ArmResourceId account, String keyName) {
+        keys.regenerate(account, keyName);
+        return Optional.empty();
     }
 
     @Override

@@ -37,8 +37,8 @@ public final class RedisCacheKeys extends ArmDualKeyService {
     }
 
     @Override
-    public SecretValue regenerate(ArmResourceId cache, String keyName) {
-        return keys.regenerate(cache, keyName);
+    public Optional<SecretValue> regenerate(ArmResourceId cache, String keyName) {
+        return Optional.of(keys.regenerate(cache, keyName));
     }
 
     @Override

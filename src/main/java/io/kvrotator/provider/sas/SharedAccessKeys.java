@@ -78,8 +78,8 @@ public final class SharedAccessKeys implements DualKeyService<SasRule> {
     }
 
     @Override
-    public SecretValue regenerate(SasRule rule, String keyName) {
-        return keys.regenerate(rule, keyName);
+    public Optional<SecretValue> regenerate(SasRule rule, String keyName) {
+        return Optional.of(keys.regenerate(rule, keyName));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.kvrotator.provider.DualKeys;
 import io.kvrotator.vault.SecretValue;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An Azure AI Search service's admin keys, {@code primary}/{@code secondary} (the {@code keyKind} names): ARM
@@ -43,7 +44,7 @@ final class SearchAdminKeys extends ArmDualKeyService {
     }
 
     @Override
-    public SecretValue regenerate(ArmResourceId service, String keyName) {
+    public Optional<SecretValue> regenerate(ArmResourceId service, String keyName) {
         boolean primary = KEYS.first().equalsIgnoreCase(keyName);
         AdminKeyResultInner keys = adminKeys(service).regenerateWithResponse(service.resourceGroup(), service.name(),
                 primary ? AdminKeyKind.PRIMARY : AdminKeyKind.SECONDARY, null, ArmRetryPolicy.sentOnce()).getValue();
@@ -52,7 +53,7 @@ final class SearchAdminKeys extends ArmDualKeyService {
             throw RotationException.retryable(Step.ROTATE, "regenerateAdminKey for " + describe(service)
                     + " returned no " + keyName + " key");
         }
-        return regenerated;
+        return Optional.of(regenerated);
     }
 
     @Override

@@ -61,8 +61,8 @@ public final class StorageAccountKeys implements DualKeyService<StorageAccountId
     }
 
     @Override
-    public SecretValue regenerate(StorageAccountId account, String keyName) {
-        return keys.regenerate(account, keyName);
+    public Optional<SecretValue> regenerate(StorageAccountId account, String keyName) {
+        return Optional.of(keys.regenerate(account, keyName));
     }
 
     @Override

@@ -69,7 +69,7 @@ class CognitiveServicesKeysTest {
             ArmResourceId account = keys.parse(ACCOUNT).orElseThrow();
 
             assertThat(keys.list(account)).containsOnlyKeys("Key1", "Key2").containsEntry("Key1", SecretValue.of(key1));
-            SecretValue regenerated = keys.regenerate(account, "Key2");
+            SecretValue regenerated = keys.regenerate(account, "Key2").orElseThrow();
 
             assertThat(sandbox.cognitive.keys(ACCOUNT).get("Key2").fingerprint())
                     .isEqualTo(SecretValue.fingerprintOf(regenerated.reveal()));

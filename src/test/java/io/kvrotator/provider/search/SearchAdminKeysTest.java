@@ -68,7 +68,7 @@ class SearchAdminKeysTest {
 
             assertThat(keys.list(service)).containsOnlyKeys("primary", "secondary")
                     .containsEntry("primary", SecretValue.of(primary));
-            SecretValue regenerated = keys.regenerate(service, "secondary");
+            SecretValue regenerated = keys.regenerate(service, "secondary").orElseThrow();
 
             assertThat(sandbox.search.adminKeys(SERVICE).get("secondary").fingerprint())
                     .isEqualTo(SecretValue.fingerprintOf(regenerated.reveal()));
