@@ -36,7 +36,7 @@ final class WarmUp {
 
     /**
      * Loads Jackson's databind, on a thread of its own, while the context is built without it: the event parser,
-     * the cards, the ledgers and the outbox build their mappers on first use, which is then quick.
+     * the cards, the notice ledger and the approvals build their mappers on first use, which is then quick.
      */
     static void json() {
         inBackground("kv-rotator-warm-up-json", List.of(() -> {
