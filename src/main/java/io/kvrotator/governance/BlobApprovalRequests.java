@@ -107,8 +107,8 @@ public final class BlobApprovalRequests implements ApprovalRequests {
     private String write(ApprovalRequest request, BlobRequestConditions conditions) {
         try {
             return blob(request.id()).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(Json.MAPPER.writeValueAsBytes(request))).setRequestConditions(conditions), null,
-                    Context.NONE).getValue().getETag();
+                    BinaryData.fromBytes(Json.MAPPER.writeValueAsBytes(request))).setRequestConditions(conditions),
+                    null, Context.NONE).getValue().getETag();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise approval request " + request.id(), e);
         }

@@ -82,7 +82,8 @@ public final class BlobNotificationLedger implements NotificationLedger {
                 ? new BlobRequestConditions().setIfNoneMatch("*") : new BlobRequestConditions().setIfMatch(version);
         try {
             container.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(Json.MAPPER.writeValueAsBytes(value))).setRequestConditions(conditions), null, null);
+                    BinaryData.fromBytes(Json.MAPPER.writeValueAsBytes(value))).setRequestConditions(conditions),
+                    null, null);
             return true;
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 412 || e.getStatusCode() == 409) {

@@ -126,7 +126,8 @@ public final class AdaptiveCards {
 
     /** Every TextBlock and fact goes through here, escaped: free text shows literally, never as Markdown. */
     private static ObjectNode text(String text) {
-        return Json.MAPPER.createObjectNode().put("type", "TextBlock").put("text", CardText.escape(text)).put("wrap", true);
+        return Json.MAPPER.createObjectNode().put("type", "TextBlock").put("text", CardText.escape(text))
+                .put("wrap", true);
     }
 
     private static void fact(ArrayNode facts, String title, String value) {
