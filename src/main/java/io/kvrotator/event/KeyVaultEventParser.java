@@ -1,5 +1,6 @@
 package io.kvrotator.event;
 
+import io.kvrotator.support.Lazy;
 import io.kvrotator.support.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -37,15 +38,12 @@ public final class KeyVaultEventParser {
     static final long MAX_EPOCH_SECOND = 253402300799L;
 
     /** Built on first use rather than with the context: see {@code WarmUp.json}. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-
-        static {
-            MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
-        }
-    }
+    private static final Lazy<ObjectMapper> JSON = Lazy.of(() -> {
+        ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32).maxStringLength(MAX_BODY_BYTES).build());
+        return mapper;
+    });
 
     public List<ParsedEvent> parse(String body) {
         try {
@@ -64,7 +62,7 @@ public final class KeyVaultEventParser {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(body);
+            root = JSON.get().readTree(body);
         } catch (JsonProcessingException e) {
             return List.of(new ParsedEvent.Rejected("unknown", "body is not valid JSON ("
                     + e.getOriginalMessage() + ")"));

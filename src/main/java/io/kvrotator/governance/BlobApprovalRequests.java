@@ -13,6 +13,7 @@ import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.kvrotator.support.Lazy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,10 +30,8 @@ public final class BlobApprovalRequests implements ApprovalRequests {
 
     private static final String PREFIX = "approvals/";
     /** Built on first use rather than with the context: see {@code WarmUp.json}. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
+    private static final Lazy<ObjectMapper> JSON = Lazy.of(() -> new ObjectMapper()
+            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
 
     private final Supplier<BlobContainerClient> container;
 
@@ -107,7 +106,7 @@ public final class BlobApprovalRequests implements ApprovalRequests {
     private String write(ApprovalRequest request, BlobRequestConditions conditions) {
         try {
             return blob(request.id()).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(Json.MAPPER.writeValueAsBytes(request))).setRequestConditions(conditions),
+                    BinaryData.fromBytes(JSON.get().writeValueAsBytes(request))).setRequestConditions(conditions),
                     null, Context.NONE).getValue().getETag();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise approval request " + request.id(), e);
@@ -116,7 +115,7 @@ public final class BlobApprovalRequests implements ApprovalRequests {
 
     private static ApprovalRequest read(BinaryData data) {
         try {
-            return Json.MAPPER.readValue(data.toBytes(), ApprovalRequest.class);
+            return JSON.get().readValue(data.toBytes(), ApprovalRequest.class);
         } catch (IOException e) {
             throw new UncheckedIOException("an approval request is not valid JSON", e);
         }

@@ -9,6 +9,7 @@ import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.kvrotator.support.Lazy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
@@ -23,10 +24,8 @@ public final class BlobNotificationLedger implements NotificationLedger {
 
     private static final String DIGESTS = "digests/sent.json";
     /** Built on first use rather than with the context: see {@code WarmUp.json}. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
+    private static final Lazy<ObjectMapper> JSON = Lazy.of(() -> new ObjectMapper()
+            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
 
     private final Supplier<BlobContainerClient> containers;
     private volatile BlobContainerClient container;
@@ -64,7 +63,7 @@ public final class BlobNotificationLedger implements NotificationLedger {
         try {
             BlobDownloadContentResponse response = container.getBlobClient(name)
                     .downloadContentWithResponse(null, null, null, null);
-            return new Stored<>(Json.MAPPER.readValue(response.getValue().toBytes(), type),
+            return new Stored<>(JSON.get().readValue(response.getValue().toBytes(), type),
                     response.getDeserializedHeaders().getETag());
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
@@ -82,7 +81,7 @@ public final class BlobNotificationLedger implements NotificationLedger {
                 ? new BlobRequestConditions().setIfNoneMatch("*") : new BlobRequestConditions().setIfMatch(version);
         try {
             container.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(Json.MAPPER.writeValueAsBytes(value))).setRequestConditions(conditions),
+                    BinaryData.fromBytes(JSON.get().writeValueAsBytes(value))).setRequestConditions(conditions),
                     null, null);
             return true;
         } catch (BlobStorageException e) {

@@ -225,6 +225,11 @@ public final class Sandbox implements AutoCloseable {
                 new KeyVaultSecretStore(new SecretClients(settings.keyVaultUrlTemplate(), credential, http, 300, 4000)));
     }
 
+    /** Key Vault's clients as the app builds them, over the stand-in, with Key Vault's default per-vault limits. */
+    public SecretClients secretClients() {
+        return new SecretClients(keyVault.vaultUrlTemplate(), credential, HttpClient.createDefault(), 300, 4000);
+    }
+
     /** The production composition root over the stand-ins. */
     public AppContext appContext(Map<String, String> settings) {
         return AppContext.fromSettings(settings, credential, clock);

@@ -3,7 +3,6 @@ package io.kvrotator.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.azure.core.http.HttpClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kvrotator.sandbox.Faults;
@@ -32,8 +31,7 @@ class KeyVaultCertificatesTest {
     void start() {
         sandbox = Sandbox.start(clock);
         sandbox.keyVault.createVault(VAULT);
-        certificates = new KeyVaultCertificates(new SecretClients(sandbox.keyVault.vaultUrlTemplate(),
-                sandbox.credential, HttpClient.createDefault(), 300, 4000));
+        certificates = new KeyVaultCertificates(sandbox.secretClients());
     }
 
     @AfterEach

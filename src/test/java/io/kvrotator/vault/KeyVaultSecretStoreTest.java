@@ -1,6 +1,5 @@
 package io.kvrotator.vault;
 
-import com.azure.core.http.HttpClient;
 import io.kvrotator.sandbox.Sandbox;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -17,8 +16,7 @@ class KeyVaultSecretStoreTest extends SecretStoreContract {
         sandbox = Sandbox.start(clock);
         sandbox.keyVault.createVault(VAULT);
         sandbox.keyVault.createVault(OTHER_VAULT);
-        store = new KeyVaultSecretStore(new SecretClients(sandbox.keyVault.vaultUrlTemplate(), sandbox.credential,
-                HttpClient.createDefault(), 300, 4000));
+        store = new KeyVaultSecretStore(sandbox.secretClients());
     }
 
     @AfterEach

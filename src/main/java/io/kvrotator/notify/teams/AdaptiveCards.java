@@ -9,6 +9,7 @@ import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.NoticeWording;
 import io.kvrotator.notify.PortalLinks;
 import io.kvrotator.notify.Severity;
+import io.kvrotator.support.Lazy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +25,7 @@ public final class AdaptiveCards {
     /** Teams refuses posts over about 28 KB: a digest card lists at most this many items. */
     static final int MAX_DIGEST_ENTRIES = 40;
     /** Built on first use rather than with the context: see {@code WarmUp.json}. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
+    private static final Lazy<ObjectMapper> JSON = Lazy.of(ObjectMapper::new);
 
     private final PortalLinks links;
     private final Clock clock;
@@ -38,7 +37,7 @@ public final class AdaptiveCards {
 
     /** {@code {"type":"message","attachments":[{"contentType":"application/vnd.microsoft.card.adaptive",...}]}} */
     public ObjectNode envelope(ObjectNode card) {
-        ObjectNode message = Json.MAPPER.createObjectNode().put("type", "message");
+        ObjectNode message = JSON.get().createObjectNode().put("type", "message");
         message.putArray("attachments").addObject()
                 .put("contentType", "application/vnd.microsoft.card.adaptive")
                 .putNull("contentUrl")
@@ -108,7 +107,7 @@ public final class AdaptiveCards {
     }
 
     private static ObjectNode card(String fallbackText) {
-        ObjectNode card = Json.MAPPER.createObjectNode();
+        ObjectNode card = JSON.get().createObjectNode();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard").put("version", VERSION).put("fallbackText", fallbackText);
         card.putArray("body");
@@ -116,7 +115,7 @@ public final class AdaptiveCards {
     }
 
     private static ObjectNode header(String style, String eyebrow, String title) {
-        ObjectNode container = Json.MAPPER.createObjectNode().put("type", "Container").put("style", style)
+        ObjectNode container = JSON.get().createObjectNode().put("type", "Container").put("style", style)
                 .put("bleed", true);
         ArrayNode items = container.putArray("items");
         items.add(text(eyebrow).put("size", "small").put("weight", "bolder").put("color", colour(style)));
@@ -126,7 +125,7 @@ public final class AdaptiveCards {
 
     /** Every TextBlock and fact goes through here, escaped: free text shows literally, never as Markdown. */
     private static ObjectNode text(String text) {
-        return Json.MAPPER.createObjectNode().put("type", "TextBlock").put("text", CardText.escape(text))
+        return JSON.get().createObjectNode().put("type", "TextBlock").put("text", CardText.escape(text))
                 .put("wrap", true);
     }
 

@@ -15,6 +15,7 @@ import io.kvrotator.notify.Digest;
 import io.kvrotator.notify.Message;
 import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.Notifier;
+import io.kvrotator.support.Lazy;
 import io.kvrotator.vault.SecretValue;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
@@ -32,9 +33,7 @@ public final class TeamsNotifier implements Notifier {
 
     private static final System.Logger LOG = System.getLogger(TeamsNotifier.class.getName());
     /** Built on first use rather than with the context: see {@code WarmUp.json}. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
-    }
+    private static final Lazy<ObjectMapper> JSON = Lazy.of(ObjectMapper::new);
     static final String DEFAULT_ROUTE = "default";
 
     private final Optional<SecretValue> defaultWebhook;
@@ -102,7 +101,7 @@ public final class TeamsNotifier implements Notifier {
         String destination = "Teams route '" + route + "'";
         byte[] json;
         try {
-            json = Json.MAPPER.writeValueAsBytes(body);
+            json = JSON.get().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an Adaptive Card", e);
         }
