@@ -32,18 +32,19 @@ public final class KeyVaultItems implements ItemSource {
 
     @Override
     public List<ExpiryItem> list() {
+        String scope = scope();
         List<ExpiryItem> items = new ArrayList<>();
         for (SecretVersion secret : secrets.list(vault)) {
             // A retired secret (README, Retirement) is neither rotated nor alerted about, even if re-enabled by hand.
             if (secret.enabled() && secret.tag(Tags.RETIRED_AT).isEmpty()) {
                 String name = secret.ref().name();
-                items.add(new ExpiryItem(scope(), ItemKind.SECRET, name, vault, name, secret.expiresOn(),
+                items.add(new ExpiryItem(scope, ItemKind.SECRET, name, vault, name, secret.expiresOn(),
                         Tags.owners(secret.tags()), secret.tag(Tags.CREDENTIAL_TYPE).orElse(null), secret));
             }
         }
         for (ListedCertificate certificate : certificates.list(vault)) {
             if (certificate.enabled()) {
-                items.add(new ExpiryItem(scope(), ItemKind.CERTIFICATE, certificate.name(), vault, certificate.name(),
+                items.add(new ExpiryItem(scope, ItemKind.CERTIFICATE, certificate.name(), vault, certificate.name(),
                         certificate.expiresOn(), Tags.owners(certificate.tags()), null, null));
             }
         }

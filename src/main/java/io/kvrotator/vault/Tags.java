@@ -1,10 +1,8 @@
 package io.kvrotator.vault;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The Key Vault tag names kv-rotator reads and writes (DESIGN.md section 3). */
 public final class Tags {
@@ -63,18 +61,23 @@ public final class Tags {
         return tags;
     }
 
-    /** Compiled once: the sweep splits the owners of every item it lists. */
-    private static final Pattern OWNER_SEPARATORS = Pattern.compile("[,;]");
-
     /** Who hears about an object: the {@code Owner} then {@code NotifyTo} entries, split on commas or semicolons. */
     public static List<String> owners(Map<String, String> tags) {
         List<String> owners = new ArrayList<>();
         if (tags != null) {
             for (String tag : List.of(OWNER, NOTIFY_TO)) {
                 String value = tags.get(tag);
-                if (value != null) {
-                    Arrays.stream(OWNER_SEPARATORS.split(value)).map(String::trim).filter(owner -> !owner.isEmpty())
-                            .filter(owner -> !owners.contains(owner)).forEach(owners::add);
+                int start = 0;
+                while (value != null && start <= value.length()) {
+                    int end = start;
+                    while (end < value.length() && value.charAt(end) != ',' && value.charAt(end) != ';') {
+                        end++;
+                    }
+                    String owner = value.substring(start, end).trim();
+                    if (!owner.isEmpty() && !owners.contains(owner)) {
+                        owners.add(owner);
+                    }
+                    start = end + 1;
                 }
             }
         }

@@ -28,7 +28,7 @@ class VaultListingTest {
         JsonNode example = new ObjectMapper().readTree(SharedContracts.read("keyvault-getSecretVersions-example.json"));
         JsonNode body = example.path("responses").path("200").path("body");
 
-        VaultListing.Page page = VaultListing.parse(body.toString().getBytes(StandardCharsets.UTF_8), SECRETS,
+        ListPage page = ListPage.parse(body.toString().getBytes(StandardCharsets.UTF_8), SECRETS,
                 WHAT);
 
         assertThat(page.items()).singleElement().satisfies(item -> {
@@ -56,7 +56,7 @@ class VaultListingTest {
                   {"id": "https://kv-a.vault.azure.net/secrets/web-cert", "managed": true, "attributes": {}}
                 ], "nextLink": null, "odata.extra": [1, 2]}""";
 
-        VaultListing.Page page = VaultListing.parse(body.getBytes(StandardCharsets.UTF_8), SECRETS, WHAT);
+        ListPage page = ListPage.parse(body.getBytes(StandardCharsets.UTF_8), SECRETS, WHAT);
 
         assertThat(page.nextLink()).isNull();
         assertThat(page.items()).containsExactly(
@@ -76,9 +76,21 @@ class VaultListingTest {
                            {"id": "https://127.0.0.1:8443/certificates/certificates/api-tls"},
                            {"id": "https://127.0.0.1:8443/certificates/Certificates/certificates/0123abcd"}]}""";
 
-        assertThat(VaultListing.parse(body.getBytes(StandardCharsets.UTF_8),
+        assertThat(ListPage.parse(body.getBytes(StandardCharsets.UTF_8),
                 VaultListing.itemPaths("https://127.0.0.1:8443/certificates", "certificates"), WHAT).items())
                 .extracting(ListedItem::name).containsExactly("web-tls", "api-tls", "certificates");
+    }
+
+    @Test
+    @DisplayName("a query or fragment after the name is not part of it, and an ID's scheme, host and collection are"
+            + " matched in any case")
+    void namesBeforeAQuery() {
+        String body = """
+                {"value": [{"id": "https://kv-a.vault.azure.net/secrets/db?api-version=7.5"},
+                           {"id": "HTTPS://KV-A.VAULT.AZURE.NET:443/Secrets/api#x"}]}""";
+
+        assertThat(ListPage.parse(body.getBytes(StandardCharsets.UTF_8), SECRETS, WHAT).items())
+                .extracting(ListedItem::name).containsExactly("db", "api");
     }
 
     @ParameterizedTest
@@ -125,8 +137,14 @@ class VaultListingTest {
             "{\"value\": [ {\"id\": \"https://kv/other/secrets/a\"} ]}",
             "{\"value\": [ {\"id\": \"https://kv/secrets/\"} ]}",
             "{\"value\": [ {\"id\": \"not a url\"} ]}",
+            "{\"value\": [ {\"id\": \"https://kv/secrets/a b\"} ]}",
+            "{\"value\": [ {\"id\": \"https://kv/secrets/a%2Fb\"} ]}",
+            "{\"value\": [ {\"id\": \"https://kv?/secrets/a\"} ]}",
+            "{\"value\": [ {\"id\": \"https:///secrets\"} ]}",
+            "{\"value\": [ {\"id\": \"//kv/secrets/a\"} ]}",
             "{\"value\": [ {\"id\": \"https://kv/secrets/a\", \"tags\": [\"Owner\"]} ]}",
             "{\"value\": [ {\"id\": \"https://kv/secrets/a\", \"tags\": {\"Owner\": 7}} ]}",
+            "{\"value\": [ {\"id\": \"https://kv/secrets/a\", \"tags\": {\"Owner\": null}} ]}",
             "{\"value\": [ {\"id\": \"https://kv/secrets/a\", \"managed\": {\"id\": \"https://kv/secrets/b\"}} ]}",
             "{\"value\": [ {\"id\": \"https://kv/secrets/a\", \"attributes\": {\"enabled\": \"no\"}} ]}",
             "{\"value\": [], \"nextLink\": 7}",
@@ -137,7 +155,7 @@ class VaultListingTest {
             ""})
     @DisplayName("a page not in Key Vault's shape is a clear error naming the list, which does not echo the body")
     void malformedPage(String body) {
-        assertThatThrownBy(() -> VaultListing.parse(body.getBytes(StandardCharsets.UTF_8), SECRETS, WHAT))
+        assertThatThrownBy(() -> ListPage.parse(body.getBytes(StandardCharsets.UTF_8), SECRETS, WHAT))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith(WHAT + " is not")
                 .hasMessageNotContaining("s3cr3t")
