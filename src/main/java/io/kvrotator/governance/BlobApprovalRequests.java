@@ -10,10 +10,7 @@ import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.kvrotator.support.Lazy;
+import io.kvrotator.support.BlobRecordJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,9 +26,6 @@ import java.util.function.Supplier;
 public final class BlobApprovalRequests implements ApprovalRequests {
 
     private static final String PREFIX = "approvals/";
-    /** Built on first use rather than with the context: see {@code WarmUp.json}. */
-    private static final Lazy<ObjectMapper> JSON = Lazy.of(() -> new ObjectMapper()
-            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
 
     private final Supplier<BlobContainerClient> container;
 
@@ -106,7 +100,7 @@ public final class BlobApprovalRequests implements ApprovalRequests {
     private String write(ApprovalRequest request, BlobRequestConditions conditions) {
         try {
             return blob(request.id()).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(JSON.get().writeValueAsBytes(request))).setRequestConditions(conditions),
+                    BinaryData.fromBytes(BlobRecordJson.mapper().writeValueAsBytes(request))).setRequestConditions(conditions),
                     null, Context.NONE).getValue().getETag();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise approval request " + request.id(), e);
@@ -115,7 +109,7 @@ public final class BlobApprovalRequests implements ApprovalRequests {
 
     private static ApprovalRequest read(BinaryData data) {
         try {
-            return JSON.get().readValue(data.toBytes(), ApprovalRequest.class);
+            return BlobRecordJson.mapper().readValue(data.toBytes(), ApprovalRequest.class);
         } catch (IOException e) {
             throw new UncheckedIOException("an approval request is not valid JSON", e);
         }

@@ -6,10 +6,7 @@ import com.azure.storage.blob.models.BlobDownloadContentResponse;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.kvrotator.support.Lazy;
+import io.kvrotator.support.BlobRecordJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
@@ -23,9 +20,6 @@ import java.util.function.Supplier;
 public final class BlobNotificationLedger implements NotificationLedger {
 
     private static final String DIGESTS = "digests/sent.json";
-    /** Built on first use rather than with the context: see {@code WarmUp.json}. */
-    private static final Lazy<ObjectMapper> JSON = Lazy.of(() -> new ObjectMapper()
-            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
 
     private final Supplier<BlobContainerClient> containers;
     private volatile BlobContainerClient container;
@@ -63,7 +57,7 @@ public final class BlobNotificationLedger implements NotificationLedger {
         try {
             BlobDownloadContentResponse response = container.getBlobClient(name)
                     .downloadContentWithResponse(null, null, null, null);
-            return new Stored<>(JSON.get().readValue(response.getValue().toBytes(), type),
+            return new Stored<>(BlobRecordJson.mapper().readValue(response.getValue().toBytes(), type),
                     response.getDeserializedHeaders().getETag());
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 404) {
@@ -81,7 +75,7 @@ public final class BlobNotificationLedger implements NotificationLedger {
                 ? new BlobRequestConditions().setIfNoneMatch("*") : new BlobRequestConditions().setIfMatch(version);
         try {
             container.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(JSON.get().writeValueAsBytes(value))).setRequestConditions(conditions),
+                    BinaryData.fromBytes(BlobRecordJson.mapper().writeValueAsBytes(value))).setRequestConditions(conditions),
                     null, null);
             return true;
         } catch (BlobStorageException e) {

@@ -16,7 +16,7 @@ public final class KeyVaultCertificates {
     }
 
     public List<ListedCertificate> list(String vault) {
-        return vaults.list(vault, "certificates").stream()
+        return vaults.list(vault, VaultCollection.CERTIFICATES).stream()
                 .map(item -> new ListedCertificate(vault, item.name(), item.enabled(), item.notBefore(),
                         item.expiresOn(), item.tags()))
                 .toList();

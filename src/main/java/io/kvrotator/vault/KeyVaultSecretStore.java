@@ -72,7 +72,7 @@ public final class KeyVaultSecretStore implements SecretStore {
 
     @Override
     public List<SecretVersion> list(String vault) {
-        return clients.list(vault, "secrets").stream()
+        return clients.list(vault, VaultCollection.SECRETS).stream()
                 .filter(item -> !item.managed())
                 .map(item -> new SecretVersion(new SecretRef(vault, item.name()), null, item.enabled(),
                         item.createdOn(), item.notBefore(), item.expiresOn(), item.contentType(), item.tags()))

@@ -57,8 +57,8 @@ public final class SecretClients {
         return vault(vault).secrets();
     }
 
-    /** Every entry of the vault's {@code collection} list ("secrets" or "certificates"); no values. */
-    List<ListedItem> list(String vault, String collection) {
+    /** Every entry of the vault's {@code collection} list; no values. */
+    List<ListedItem> list(String vault, VaultCollection collection) {
         return VaultListing.list(vault(vault).lists(), vaultUrl(vault), vault, collection);
     }
 

@@ -28,14 +28,14 @@ final class VaultListing {
     private VaultListing() {
     }
 
-    /** Every entry of {@code collection} ("secrets" or "certificates") of the vault at {@code vaultUrl}. */
-    static List<ListedItem> list(HttpPipeline pipeline, String vaultUrl, String vault, String collection) {
-        String what = "the " + collection + " list of vault " + vault;
+    /** Every entry of {@code collection} of the vault at {@code vaultUrl}. */
+    static List<ListedItem> list(HttpPipeline pipeline, String vaultUrl, String vault, VaultCollection collection) {
+        String what = "the " + collection.path() + " list of vault " + vault;
         List<String> itemPaths = itemPaths(vaultUrl, collection);
         URI vaultUri = URI.create(vaultUrl);
         List<ListedItem> items = new ArrayList<>();
         Set<String> read = new HashSet<>();
-        String url = vaultUrl + "/" + collection + "?api-version=" + API_VERSION + "&maxresults=25";
+        String url = vaultUrl + "/" + collection.path() + "?api-version=" + API_VERSION + "&maxresults=25";
         while (url != null) {
             read.add(url);
             ListPage page = ListPage.parse(get(pipeline, url), itemPaths, what);
@@ -91,9 +91,9 @@ final class VaultListing {
      * Key Vault writes IDs whatever address it was called at; and under a path-style vault URL's own path (a
      * loopback stand-in's {@code https://127.0.0.1:8443/{vault}}), which comes first.
      */
-    static List<String> itemPaths(String vaultUrl, String collection) {
+    static List<String> itemPaths(String vaultUrl, VaultCollection collection) {
         String vaultPath = Objects.requireNonNullElse(URI.create(vaultUrl).getRawPath(), "").replaceAll("/+$", "");
-        String itemPath = "/" + collection + "/";
+        String itemPath = "/" + collection.path() + "/";
         return vaultPath.isEmpty() ? List.of(itemPath) : List.of(vaultPath + itemPath, itemPath);
     }
 }

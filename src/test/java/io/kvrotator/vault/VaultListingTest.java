@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VaultListingTest {
 
     private static final String WHAT = "the secrets list of vault myvault";
-    private static final List<String> SECRETS = VaultListing.itemPaths("https://myvault.vault.azure.net", "secrets");
+    private static final List<String> SECRETS = VaultListing.itemPaths("https://myvault.vault.azure.net",
+            VaultCollection.SECRETS);
 
     @Test
     @DisplayName("Key Vault's documented list page reads as its entry and its next page, and that nextLink, which"
@@ -77,7 +78,8 @@ class VaultListingTest {
                            {"id": "https://127.0.0.1:8443/certificates/Certificates/certificates/0123abcd"}]}""";
 
         assertThat(ListPage.parse(body.getBytes(StandardCharsets.UTF_8),
-                VaultListing.itemPaths("https://127.0.0.1:8443/certificates", "certificates"), WHAT).items())
+                VaultListing.itemPaths("https://127.0.0.1:8443/certificates", VaultCollection.CERTIFICATES), WHAT)
+                .items())
                 .extracting(ListedItem::name).containsExactly("web-tls", "api-tls", "certificates");
     }
 
