@@ -99,9 +99,9 @@ public final class BlobApprovalRequests implements ApprovalRequests {
     /** Uploads the request under {@code conditions}; returns the new ETag. */
     private String write(ApprovalRequest request, BlobRequestConditions conditions) {
         try {
-            return blob(request.id()).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(BlobRecordJson.mapper().writeValueAsBytes(request))).setRequestConditions(conditions),
-                    null, Context.NONE).getValue().getETag();
+            BinaryData json = BinaryData.fromBytes(BlobRecordJson.mapper().writeValueAsBytes(request));
+            return blob(request.id()).uploadWithResponse(new BlobParallelUploadOptions(json)
+                    .setRequestConditions(conditions), null, Context.NONE).getValue().getETag();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise approval request " + request.id(), e);
         }

@@ -74,9 +74,9 @@ public final class BlobNotificationLedger implements NotificationLedger {
         BlobRequestConditions conditions = version == null
                 ? new BlobRequestConditions().setIfNoneMatch("*") : new BlobRequestConditions().setIfMatch(version);
         try {
-            container.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(
-                    BinaryData.fromBytes(BlobRecordJson.mapper().writeValueAsBytes(value))).setRequestConditions(conditions),
-                    null, null);
+            BinaryData json = BinaryData.fromBytes(BlobRecordJson.mapper().writeValueAsBytes(value));
+            container.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(json)
+                    .setRequestConditions(conditions), null, null);
             return true;
         } catch (BlobStorageException e) {
             if (e.getStatusCode() == 412 || e.getStatusCode() == 409) {

@@ -77,7 +77,7 @@ record ListPage(List<ListedItem> items, String nextLink) {
     /**
      * The name in an entry's ID: the path segment after the first of {@code itemPaths} the ID's path starts with (in
      * any case), which must be a Key Vault name. Read with string operations: the sweep reads every item's ID, and
-     * parsing each as a {@link URI} was an eighth of a scan's listing threads.
+     * parsing each as a {@code java.net.URI} was an eighth of a scan's listing threads.
      */
     private static String name(String id, List<String> itemPaths, String what) {
         int path = pathStart(id);

@@ -24,6 +24,11 @@ import java.util.Set;
 final class VaultListing {
 
     static final String API_VERSION = "7.5";
+    /**
+     * azure-core's key for reading a response's whole body before the pipeline returns, as the SDKs' own calls do: the
+     * JDK client then gathers the page on its own threads instead of the caller pulling it through a stream.
+     */
+    private static final Context READ_WHOLE_BODY = new Context("azure-eagerly-read-response", true);
 
     private VaultListing() {
     }
@@ -64,7 +69,7 @@ final class VaultListing {
                     && next.getHost() != null
                     && next.getHost().equalsIgnoreCase(vault.getHost()) && port(next) == port(vault)
                     && next.getUserInfo() == null
-                    && (next.getRawPath() + "/").startsWith(vault.getRawPath().replaceAll("/+$", "") + "/");
+                    && (next.getRawPath() + "/").startsWith(withoutTrailingSlashes(vault.getRawPath()) + "/");
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -75,7 +80,7 @@ final class VaultListing {
     }
 
     private static byte[] get(HttpPipeline pipeline, String url) {
-        try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE)) {
+        try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), READ_WHOLE_BODY)) {
             BinaryData body = response.getBodyAsBinaryData();
             byte[] bytes = body == null ? new byte[0] : body.toBytes();
             if (response.getStatusCode() != 200) {
@@ -92,8 +97,16 @@ final class VaultListing {
      * loopback stand-in's {@code https://127.0.0.1:8443/{vault}}), which comes first.
      */
     static List<String> itemPaths(String vaultUrl, VaultCollection collection) {
-        String vaultPath = Objects.requireNonNullElse(URI.create(vaultUrl).getRawPath(), "").replaceAll("/+$", "");
+        String vaultPath = withoutTrailingSlashes(Objects.requireNonNullElse(URI.create(vaultUrl).getRawPath(), ""));
         String itemPath = "/" + collection.path() + "/";
         return vaultPath.isEmpty() ? List.of(itemPath) : List.of(vaultPath + itemPath, itemPath);
+    }
+
+    private static String withoutTrailingSlashes(String path) {
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
     }
 }
