@@ -39,6 +39,11 @@ public final class AppRegistrationItems implements ItemSource {
     }
 
     @Override
+    public boolean listedBesideVaults() {
+        return true;
+    }
+
+    @Override
     public List<ExpiryItem> list() {
         List<ExpiryItem> items = new ArrayList<>();
         ApplicationCollectionResponse page = graph.get().applications().get(request -> {

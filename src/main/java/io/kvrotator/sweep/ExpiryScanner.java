@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
  * Sources are listed a few at a time: a vault's pages must be read one after another (each names the next), so a
  * sweep of many vaults would otherwise take the sum of their list times. Key Vault's service limits are per vault,
  * and one source reads one vault, so listing different vaults at once does not bring any vault nearer its limit.
+ * A source of another service (the app registrations' one Graph list) is listed beside them: after them it was a
+ * sweep's last call, and in a fresh worker the first through its HTTP client.
  */
 public final class ExpiryScanner {
 
@@ -89,15 +91,14 @@ public final class ExpiryScanner {
         if (sources.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, sources.size()), runnable -> {
-            Thread thread = new Thread(runnable, "expiry-scan");
-            thread.setDaemon(true);
-            return thread;
-        });
+        int limited = (int) sources.stream().filter(source -> !source.listedBesideVaults()).count();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, limited)),
+                ExpiryScanner::thread);
+        ExecutorService beside = Executors.newCachedThreadPool(ExpiryScanner::thread);
         try {
             List<Future<Listing>> pending = new ArrayList<>();
             for (ItemSource source : sources) {
-                pending.add(pool.submit(() -> list(source)));
+                pending.add((source.listedBesideVaults() ? beside : pool).submit(() -> list(source)));
             }
             List<Listing> listings = new ArrayList<>();
             for (Future<Listing> listing : pending) {
@@ -112,7 +113,14 @@ public final class ExpiryScanner {
             throw (Error) e.getCause();
         } finally {
             pool.shutdownNow();
+            beside.shutdownNow();
         }
+    }
+
+    private static Thread thread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "expiry-scan");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static Listing list(ItemSource source) {

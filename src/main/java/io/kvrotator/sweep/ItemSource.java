@@ -10,4 +10,12 @@ public interface ItemSource {
 
     /** Everything in the source that can expire; throws the SDK's exception when the source cannot be read. */
     List<ExpiryItem> list();
+
+    /**
+     * True for a source of another service than Key Vault, listed on a thread of its own beside the vaults rather
+     * than waiting for a place among the {@link ExpiryScanner}'s concurrent listings.
+     */
+    default boolean listedBesideVaults() {
+        return false;
+    }
 }

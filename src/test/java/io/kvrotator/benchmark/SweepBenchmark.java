@@ -110,9 +110,8 @@ final class SweepBenchmark {
                         + " vaults are listed at once, so Key Vault sees at most one request per vault in flight,"
                         + " far inside its 4,000 reads per vault per 10 s.")
                 .note("Wall-time bound: the busiest of " + concurrency + " workers lists ceil(" + VAULTS + " / "
-                        + concurrency + ") vaults of " + pagesPerVault + " pages one after another (plus the app"
-                        + " registrations' one Graph page when no worker has a vault fewer), x " + latencyMillis
-                        + " ms.")
+                        + concurrency + ") vaults of " + pagesPerVault + " pages one after another, x "
+                        + latencyMillis + " ms (the app registrations' one Graph page is listed beside them).")
                 .note("A scan is one `GET /api/expiries?withinDays=0` to a worker JVM started as the Functions host"
                         + " starts the Java worker (" + String.join(" ", WorkerProcess.JAVA_WORKER_ARGUMENTS) + "),"
                         + " timed from the request to its answer; the first is the worker's first request, after"
@@ -174,12 +173,12 @@ final class SweepBenchmark {
     }
 
     /**
-     * The work of the busiest worker, in pages: ceil(vaults / concurrency) vaults one after another, plus the app
-     * registrations' page when every worker has as many vaults (otherwise a worker with one vault fewer takes it).
+     * The work of the busiest worker, in pages: ceil(vaults / concurrency) vaults one after another (the app
+     * registrations' page is listed beside the vaults, on a thread of its own).
      */
     static long boundPages(int pagesPerVault, int concurrency) {
         int rounds = (VAULTS + concurrency - 1) / concurrency;
-        return (long) rounds * pagesPerVault + (VAULTS % concurrency == 0 ? 1 : 0);
+        return (long) rounds * pagesPerVault;
     }
 
     private static int pages(int items) {

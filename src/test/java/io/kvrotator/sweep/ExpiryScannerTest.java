@@ -68,6 +68,27 @@ class ExpiryScannerTest {
     }
 
     @Test
+    @DisplayName("a source of another service is listed beside the vaults, not after them, even with one vault at a"
+            + " time; its items still come in source order")
+    void otherServicesBesideTheVaults() {
+        CountDownLatch graphListed = new CountDownLatch(1);
+        ItemSource vault = source("vault-a", () -> {
+            await(graphListed);
+            return 1;
+        });
+        ItemSource otherVault = source("vault-b", () -> 1);
+        ItemSource applications = beside(source("app-registrations", () -> {
+            graphListed.countDown();
+            return 2;
+        }));
+
+        ExpiryReport report = new ExpiryScanner(List.of(vault, otherVault, applications), CLOCK, 1).scan();
+
+        assertThat(report.items()).extracting(ExpiryItem::scope)
+                .containsExactly("vault-a", "vault-b", "app-registrations", "app-registrations");
+    }
+
+    @Test
     @DisplayName("items come in source order even when a later source finishes first; an unreadable source is named")
     void keepsSourceOrder() {
         CountDownLatch secondDone = new CountDownLatch(1);
@@ -117,6 +138,25 @@ class ExpiryScannerTest {
                             CLOCK.instant().plusSeconds(86_400L * 90), List.of(), null, null));
                 }
                 return items;
+            }
+        };
+    }
+
+    private static ItemSource beside(ItemSource source) {
+        return new ItemSource() {
+            @Override
+            public String scope() {
+                return source.scope();
+            }
+
+            @Override
+            public List<ExpiryItem> list() {
+                return source.list();
+            }
+
+            @Override
+            public boolean listedBesideVaults() {
+                return true;
             }
         };
     }
