@@ -25,7 +25,7 @@ import java.util.concurrent.Future;
  */
 public final class ExpiryScanner {
 
-    /** How many sources are listed at once unless told otherwise. */
+    /** How many vaults are listed at once unless told otherwise. */
     public static final int DEFAULT_CONCURRENCY = 10;
 
     private static final System.Logger LOG = System.getLogger(ExpiryScanner.class.getName());
@@ -44,7 +44,7 @@ public final class ExpiryScanner {
     }
 
     /**
-     * @param concurrency the most sources listed at the same time
+     * @param concurrency the most vaults listed at the same time (sources listed beside them not counted)
      * @param mailDomains the domains owner addresses are mailed in; empty when email is off (nothing is refused)
      */
     public ExpiryScanner(List<ItemSource> sources, Clock clock, int concurrency, Optional<MailDomains> mailDomains) {
