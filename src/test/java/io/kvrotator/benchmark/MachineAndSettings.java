@@ -31,7 +31,7 @@ final class MachineAndSettings {
                         + Setting.KEYVAULT_WRITES_PER_10S.key() + "=" + Setting.KEYVAULT_WRITES_PER_10S.defaultValue()
                         + ", " + Setting.KEYVAULT_OTHERS_PER_10S.key() + "="
                         + Setting.KEYVAULT_OTHERS_PER_10S.defaultValue())
-                .row("concurrency", "sweep: " + ExpiryScanner.DEFAULT_CONCURRENCY + " sources listed at once;"
+                .row("concurrency", "sweep: " + ExpiryScanner.DEFAULT_CONCURRENCY + " vaults listed at once;"
                         + " burst: " + BurstBenchmark.DELIVERIES_AT_ONCE + " Event Grid deliveries at once;"
                         + " rotation: one at a time")
                 .render();
