@@ -3,11 +3,10 @@ package io.kvrotator.app;
 import com.azure.storage.blob.BlobContainerClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.RequestInformation;
 import io.kvrotator.graph.WrittenObject;
+import io.kvrotator.support.BlobRecordJson;
 import io.kvrotator.support.Lazy;
 import io.kvrotator.vault.SecretClients;
 import java.io.UncheckedIOException;
@@ -35,12 +34,13 @@ final class WarmUp {
     }
 
     /**
-     * Loads Jackson's databind, on a thread of its own, while the context is built without it: the event parser,
-     * the cards, the notice ledger and the approvals build their mappers on first use, which is then quick.
+     * Loads Jackson's databind, on a thread of its own, while the context is built without it, by building the
+     * notice ledger's and the approvals' shared mapper ({@link BlobRecordJson}) and using it once: the event parser
+     * and the cards build their mappers on first use, which is then quick.
      */
     static void json() {
         inBackground("kv-rotator-warm-up-json", List.of(() -> {
-            ObjectMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+            ObjectMapper mapper = BlobRecordJson.mapper();
             try {
                 mapper.writeValueAsBytes(mapper.readTree("{\"warmUp\": [true, 1, \"text\", {}]}"));
             } catch (JsonProcessingException e) {

@@ -77,10 +77,10 @@ class ExpiryScannerTest {
             return 1;
         });
         ItemSource otherVault = source("vault-b", () -> 1);
-        ItemSource applications = beside(source("app-registrations", () -> {
+        ItemSource applications = source("app-registrations", true, () -> {
             graphListed.countDown();
             return 2;
-        }));
+        });
 
         ExpiryReport report = new ExpiryScanner(List.of(vault, otherVault, applications), CLOCK, 1).scan();
 
@@ -121,8 +121,12 @@ class ExpiryScannerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("concurrency must be at least 1");
     }
 
-    /** A source whose listing runs {@code listing} and then returns that many secrets. */
+    /** A vault source whose listing runs {@code listing} and then returns that many secrets. */
     private static ItemSource source(String scope, Supplier<Integer> listing) {
+        return source(scope, false, listing);
+    }
+
+    private static ItemSource source(String scope, boolean listedBesideVaults, Supplier<Integer> listing) {
         return new ItemSource() {
             @Override
             public String scope() {
@@ -139,24 +143,10 @@ class ExpiryScannerTest {
                 }
                 return items;
             }
-        };
-    }
-
-    private static ItemSource beside(ItemSource source) {
-        return new ItemSource() {
-            @Override
-            public String scope() {
-                return source.scope();
-            }
-
-            @Override
-            public List<ExpiryItem> list() {
-                return source.list();
-            }
 
             @Override
             public boolean listedBesideVaults() {
-                return true;
+                return listedBesideVaults;
             }
         };
     }
