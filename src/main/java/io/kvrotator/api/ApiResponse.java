@@ -8,7 +8,12 @@ import java.util.Map;
 public record ApiResponse(int status, Map<String, String> headers, String body) {
 
     public static ApiResponse json(int status, JsonNode body) {
-        return new ApiResponse(status, Map.of("Content-Type", "application/json; charset=utf-8"), body.toString());
+        return json(status, body.toString());
+    }
+
+    /** {@code body} is JSON text already. */
+    static ApiResponse json(int status, String body) {
+        return new ApiResponse(status, Map.of("Content-Type", "application/json; charset=utf-8"), body);
     }
 
     /** RFC 9457 problem details; {@code detail} says what is wrong and never holds a secret value. */

@@ -77,13 +77,19 @@ public final class ExpiryScanner {
         return new ExpiryReport(clock.instant(), items, unreadable, refusedRecipients(items));
     }
 
-    /** Each distinct address is checked once: a large estate has tens of thousands of items and a few owners. */
+    /** Each distinct list of owners is read and checked once: an estate has tens of thousands of items, few owners. */
     private List<PolicyGap.RecipientOutsideDomains> refusedRecipients(List<ExpiryItem> items) {
+        if (mailDomains.isEmpty()) {
+            return List.of();
+        }
+        MailDomains domains = mailDomains.get();
+        Map<List<String>, List<String>> refusedOf = new HashMap<>();
         List<PolicyGap.RecipientOutsideDomains> refused = new ArrayList<>();
-        Map<String, Boolean> outside = new HashMap<>();
-        mailDomains.ifPresent(domains -> items.forEach(item -> Addressees.of(item.owners()).emails().stream()
-                .filter(address -> outside.computeIfAbsent(address, text -> domains.allowed(text).isEmpty()))
-                .forEach(address -> refused.add(new PolicyGap.RecipientOutsideDomains(item, address)))));
+        for (ExpiryItem item : items) {
+            List<String> addresses = refusedOf.computeIfAbsent(item.owners(), owners -> Addressees.of(owners).emails()
+                    .stream().filter(address -> domains.allowed(address).isEmpty()).toList());
+            addresses.forEach(address -> refused.add(new PolicyGap.RecipientOutsideDomains(item, address)));
+        }
         return refused;
     }
 

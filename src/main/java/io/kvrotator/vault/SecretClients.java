@@ -9,6 +9,7 @@ import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
+import io.kvrotator.support.Lazy;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -50,11 +51,12 @@ public final class SecretClients {
         this.listAuthentication = new BearerTokenAuthenticationPolicy(credential, scope(vaultUrlTemplate));
     }
 
-    private record Vault(SecretClient secrets, HttpPipeline lists) {
+    /** The secret client is built when first asked for: a sweep lists most vaults without reading any secret. */
+    private record Vault(Lazy<SecretClient> secrets, HttpPipeline lists) {
     }
 
     public SecretClient forVault(String vault) {
-        return vault(vault).secrets();
+        return vault(vault).secrets().get();
     }
 
     /** Every entry of the vault's {@code collection} list; no values. */
@@ -73,6 +75,14 @@ public final class SecretClients {
     private Vault build(String vault) {
         String url = vaultUrl(vault);
         VaultRateLimitPolicy limits = VaultRateLimitPolicy.keyVaultLimits(writesPer10s, othersPer10s);
+        HttpPipeline lists = new HttpPipelineBuilder()
+                .httpClient(httpClient)
+                .policies(new RequestIdPolicy(), new RetryPolicy(), listAuthentication, limits)
+                .build();
+        return new Vault(Lazy.of(() -> secretClient(url, limits)), lists);
+    }
+
+    private SecretClient secretClient(String url, VaultRateLimitPolicy limits) {
         SecretClientBuilder builder = new SecretClientBuilder()
                 .vaultUrl(url)
                 .credential(credential)
@@ -82,11 +92,7 @@ public final class SecretClients {
         if (isLoopback(url)) {
             builder.disableChallengeResourceVerification();
         }
-        HttpPipeline lists = new HttpPipelineBuilder()
-                .httpClient(httpClient)
-                .policies(new RequestIdPolicy(), new RetryPolicy(), listAuthentication, limits)
-                .build();
-        return new Vault(builder.buildClient(), lists);
+        return builder.buildClient();
     }
 
     /**
