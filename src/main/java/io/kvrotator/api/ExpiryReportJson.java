@@ -5,6 +5,7 @@ import io.kvrotator.notify.ExpiryText;
 import io.kvrotator.sweep.ExpiryItem;
 import io.kvrotator.sweep.ExpiryReport;
 import io.kvrotator.sweep.ManagedIdentityOption;
+import io.kvrotator.sweep.PolicyGap;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ final class ExpiryReportJson {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("policyGaps");
-            for (var gap : report.policyGaps()) {
+            for (PolicyGap gap : report.policyGaps()) {
                 item(json, gap.item(), ManagedIdentityOption.of(gap.item()));
                 json.writeStringField("gap", gap.reason());
                 json.writeEndObject();
