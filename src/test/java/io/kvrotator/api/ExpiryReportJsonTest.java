@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class ExpiryReportJsonTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant AS_OF = Instant.parse("2026-11-29T07:00:00Z");
     private static final String STORAGE = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/"
             + "providers/Microsoft.Storage/storageAccounts/stpayments";
@@ -43,7 +44,7 @@ class ExpiryReportJsonTest {
 
         String body = ExpiryReportJson.of(report, 30);
 
-        JsonNode expected = new ObjectMapper().readTree("""
+        JsonNode expected = JSON.readTree("""
                 {"asOf": "2026-11-29T07:00:00Z", "withinDays": 30, "complete": false,
                  "unreadable": [{"scope": "vault-kv-dev-hr", "error": "403 \\"Forbidden\\"\\nno list permission"}],
                  "items": [
@@ -70,8 +71,9 @@ class ExpiryReportJsonTest {
                     "credentialType": "StorageAccountKey", "rotatedAutomatically": true, "owners": [],
                     "managedIdentity": %s, "expiresOn": "2027-06-17T07:00:00Z"}]}
                 """.formatted(STORAGE_OPTION, STORAGE_OPTION, STORAGE_OPTION));
-        assertThat(new ObjectMapper().readTree(body)).isEqualTo(expected);
-        assertThat(fieldNames(new ObjectMapper().readTree(body).path("items").get(1)))
+        JsonNode written = JSON.readTree(body);
+        assertThat(written).isEqualTo(expected);
+        assertThat(fieldNames(written.path("items").get(1)))
                 .as("the fields in the order the API has always written them")
                 .containsExactly("kind", "location", "name", "credentialType", "rotatedAutomatically", "owners",
                         "managedIdentity", "expiresOn", "daysLeft");
@@ -82,7 +84,7 @@ class ExpiryReportJsonTest {
     void empty() throws Exception {
         String body = ExpiryReportJson.of(new ExpiryReport(AS_OF, List.of(), List.of()), 0);
 
-        assertThat(new ObjectMapper().readTree(body)).isEqualTo(new ObjectMapper().readTree("""
+        assertThat(JSON.readTree(body)).isEqualTo(JSON.readTree("""
                 {"asOf": "2026-11-29T07:00:00Z", "withinDays": 0, "complete": true, "unreadable": [], "items": [],
                  "policyGaps": [], "managedIdentityCandidates": []}
                 """));
