@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One {@code azure-resourcemanager-*} manager per subscription, built on first use and kept, with the
- * {@link ArmRetryPolicy} that sends a write made with {@link ArmRetryPolicy#sentOnce()} at most once.
+ * One {@code azure-resourcemanager-*} manager (or ARM pipeline) per subscription, built on first use and kept, with
+ * the {@link ArmRetryPolicy} that sends a write made with {@link ArmRetryPolicy#sentOnce()} at most once.
  */
 public final class ArmManagers<M> {
 
     /**
      * How a manager is built, e.g.
-     * {@code StorageManager.configure().withHttpClient(...).withRetryPolicy(retry).authenticate(...)}: with
+     * {@code RedisManager.configure().withHttpClient(...).withRetryPolicy(retry).authenticate(...)}: with
      * {@code retry} as its retry policy.
      */
     @FunctionalInterface

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * A stateful stand-in for Azure Resource Manager's key APIs: storage account keys ({@code listKeys},
- * {@code regenerateKey}), spoken to by the real {@code azure-resourcemanager-storage} client, every registered
+ * {@code regenerateKey}), spoken to over azure-core's ARM pipeline ({@code ArmStorageKeys}), every registered
  * {@link ArmKeyedType}, and the routes of other ARM areas added with {@link #route} (authorization, vault GET). ARM
  * paths are matched case-insensitively, as ARM does.
  */
