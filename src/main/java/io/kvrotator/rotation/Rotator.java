@@ -49,18 +49,23 @@ public final class Rotator {
         SecretRef secret = request.secret();
         SecretVersion latest = null;
         RotationOutcome outcome;
+        Announcement announcement = new Announcement();
         try {
             Optional<SecretVersion> found = Steps.run(Step.PLAN, () -> store.latest(secret));
             if (found.isEmpty()) {
                 outcome = new RotationOutcome.NotFound(secret);
             } else {
                 latest = found.get();
-                outcome = decideAndRotate(request, latest);
+                outcome = decideAndRotate(request, latest, announcement);
             }
         } catch (RotationException e) {
             outcome = new RotationOutcome.Failed(secret, e.failure());
         }
-        reports.report(request, latest, outcome);
+        try {
+            reports.report(request, latest, outcome);
+        } finally {
+            announcement.await();
+        }
         return outcome;
     }
 
@@ -97,7 +102,8 @@ public final class Rotator {
         }
     }
 
-    private RotationOutcome decideAndRotate(RotationRequest request, SecretVersion latest) {
+    private RotationOutcome decideAndRotate(RotationRequest request, SecretVersion latest,
+                                            Announcement announcement) {
         Instant now = clock.instant();
         RotationDecision decision = policy.decide(latest, request, now);
         if (decision instanceof RotationDecision.Skip skip) {
@@ -127,14 +133,14 @@ public final class Rotator {
                 return new RotationOutcome.Skipped(request.secret(), "another rotation finished first (latest is now "
                         + (current == null ? "gone" : current.version().version()) + ")");
             }
-            return rotateHeld(request, planner.plan(current, false, now), lease);
+            return rotateHeld(request, planner.plan(current, false, now), lease, announcement);
         }
     }
 
     private <P extends RotationPlan> RotationOutcome rotateHeld(RotationRequest request, Planned<P> planned,
-                                                                RotationLock.Lease lease) {
+                                                                RotationLock.Lease lease, Announcement announcement) {
         CredentialReplacement.Replaced replaced = replacement.replace(planned, lease, request, Map.of());
-        reports.announce(replaced.stored());
+        announcement.send(() -> reports.announce(replaced.stored()));
         retire(request, planned, lease, replaced);
         SecretVersion stored = replaced.stored();
         return new RotationOutcome.Rotated(request.secret(), planned.plan().current().version(), stored.version(),

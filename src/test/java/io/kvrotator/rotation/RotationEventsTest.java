@@ -2,10 +2,13 @@ package io.kvrotator.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kvrotator.notify.Message;
 import io.kvrotator.notify.NoticeDispatcher;
+import io.kvrotator.notify.Notifier;
 import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ResourceScopes;
+import io.kvrotator.publish.OutcomeEvents;
 import io.kvrotator.publish.SecretEvent;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.testing.HttpErrors;
@@ -23,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,6 +73,47 @@ class RotationEventsTest {
             assertThat(event.id()).isEqualTo(nameUuid("io.kvrotator.secret.rotated/kv-dev-app/api-key/"
                     + rotated.newVersion()));
         });
+    }
+
+    @Test
+    @DisplayName("the event goes out beside the rest of the rotation: the owners are told while the topic takes its"
+            + " time, and the rotation returns once the topic has the event")
+    void sentBesideTheNotices() {
+        CountDownLatch ownersTold = new CountDownLatch(1);
+        Notifier notifier = new Notifier() {
+            @Override
+            public String channel() {
+                return "teams";
+            }
+
+            @Override
+            public void send(Message message, List<String> failedChannels) {
+                ownersTold.countDown();
+            }
+        };
+        List<Boolean> toldBeforeTheTopicAnswered = new CopyOnWriteArrayList<>();
+        OutcomeEvents slowTopic = new OutcomeEvents() {
+            @Override
+            public void publish(SecretEvent event) {
+                try {
+                    toldBeforeTheTopicAnswered.add(ownersTold.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                events.publish(event);
+            }
+
+            @Override
+            public void sendHeld() {
+            }
+        };
+
+        RotationOutcome outcome = rotator(new NoticeDispatcher(List.of(notifier)), slowTopic)
+                .rotate(request(current.version()));
+
+        assertThat(outcome).isInstanceOf(RotationOutcome.Rotated.class);
+        assertThat(toldBeforeTheTopicAnswered).containsExactly(true);
+        assertThat(events.published()).singleElement().isInstanceOf(SecretEvent.Rotated.class);
     }
 
     @Test
@@ -125,12 +172,15 @@ class RotationEventsTest {
     }
 
     private Rotator rotator() {
+        return rotator(new NoticeDispatcher(List.of(new RecordingNotifier())), events);
+    }
+
+    private Rotator rotator(NoticeDispatcher notices, OutcomeEvents outcomeEvents) {
         return new Rotator(store, new RotationProviders(new ProviderRegistry(List.of(provider)), new ResourceScopes(
                 Map.of("kv-dev-app", new ResourceScope("kv-dev-app",
                         List.of("/subscriptions/00000000-0000-4000-8000-000000000001"), Set.of())))),
-                new InProcessRotationLock(), new NoticeDispatcher(List.of(new RecordingNotifier())),
-                new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24)), told, events,
-                clock);
+                new InProcessRotationLock(), notices, new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24)),
+                told, outcomeEvents, clock);
     }
 
     private static RotationRequest request(String seenVersion) {
