@@ -46,10 +46,18 @@ public final class Rotator {
     }
 
     public RotationOutcome rotate(RotationRequest request) {
+        Announcement announcement = new Announcement();
+        try {
+            return rotate(request, announcement);
+        } finally {
+            announcement.await();
+        }
+    }
+
+    private RotationOutcome rotate(RotationRequest request, Announcement announcement) {
         SecretRef secret = request.secret();
         SecretVersion latest = null;
         RotationOutcome outcome;
-        Announcement announcement = new Announcement();
         try {
             Optional<SecretVersion> found = Steps.run(Step.PLAN, () -> store.latest(secret));
             if (found.isEmpty()) {
@@ -61,11 +69,7 @@ public final class Rotator {
         } catch (RotationException e) {
             outcome = new RotationOutcome.Failed(secret, e.failure());
         }
-        try {
-            reports.report(request, latest, outcome);
-        } finally {
-            announcement.await();
-        }
+        reports.report(request, latest, outcome);
         return outcome;
     }
 

@@ -54,6 +54,9 @@ final class RotationBenchmark {
      */
     static final Map<Step, Integer> APP_SECRET_MINIMUM = minimum(2, 2, 1, 1, 1, 1, 3);
 
+    /** The rotation's event: sent on a thread of its own once the version is stored, beside the calls after it. */
+    private static final int EVENTS_BESIDE = 1;
+
     private final long latencyMillis;
 
     RotationBenchmark(long latencyMillis) {
@@ -102,8 +105,9 @@ final class RotationBenchmark {
                         + " notify = one message per channel (Teams, email) and one event. Not counted: the rotation lock's lease"
                         + " (acquire, release) on the function app's own storage (Azurite here), which has no injected"
                         + " latency.")
-                .note("Minimum wall time = minimum calls x " + latencyMillis + " ms: each step needs the previous"
-                        + " one's result, and the email carries Teams' failure, so no two calls can overlap.");
+                .note("Minimum wall time = (minimum calls - " + EVENTS_BESIDE + ") x " + latencyMillis + " ms: each"
+                        + " step needs the previous one's result, and the email carries Teams' failure, but the event"
+                        + " goes out beside the retirement and the notices (at least two calls).");
     }
 
     private void measure(String provider, List<String> events, Map<Step, Integer> minimum, Sandbox sandbox,
@@ -133,7 +137,7 @@ final class RotationBenchmark {
         int calls = measured.values().stream().mapToInt(Integer::intValue).sum();
         int minimumCalls = minimum.values().stream().mapToInt(Integer::intValue).sum();
         double wall = Figures.median(wallMillis);
-        double minimumWall = minimumCalls * latencyMillis;
+        double minimumWall = (minimumCalls - EVENTS_BESIDE) * latencyMillis;
         boolean allEqual = counts.stream().allMatch(measured::equals);
         String equal = targets.check(provider + " calls per step = protocol minimum",
                 allEqual && other == 0 && COLUMNS.stream().allMatch(step -> measured.get(step).equals(minimum.get(step))));
