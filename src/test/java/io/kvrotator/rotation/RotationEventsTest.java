@@ -2,9 +2,7 @@ package io.kvrotator.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kvrotator.notify.Message;
 import io.kvrotator.notify.NoticeDispatcher;
-import io.kvrotator.notify.Notifier;
 import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ResourceScopes;
@@ -27,8 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -79,27 +77,16 @@ class RotationEventsTest {
     @DisplayName("the event goes out beside the rest of the rotation: the owners are told while the topic takes its"
             + " time, and the rotation returns once the topic has the event")
     void sentBesideTheNotices() {
-        CountDownLatch ownersTold = new CountDownLatch(1);
-        Notifier notifier = new Notifier() {
-            @Override
-            public String channel() {
-                return "teams";
-            }
-
-            @Override
-            public void send(Message message, List<String> failedChannels) {
-                ownersTold.countDown();
-            }
-        };
+        RecordingNotifier notifier = new RecordingNotifier();
         List<Boolean> toldBeforeTheTopicAnswered = new CopyOnWriteArrayList<>();
         OutcomeEvents slowTopic = new OutcomeEvents() {
             @Override
             public void publish(SecretEvent event) {
-                try {
-                    toldBeforeTheTopicAnswered.add(ownersTold.await(10, TimeUnit.SECONDS));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (notifier.sent().isEmpty() && System.nanoTime() < deadline) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
                 }
+                toldBeforeTheTopicAnswered.add(!notifier.sent().isEmpty());
                 events.publish(event);
             }
 
