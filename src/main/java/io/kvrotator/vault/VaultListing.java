@@ -6,7 +6,7 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.util.BinaryData;
-import com.azure.core.util.Context;
+import io.kvrotator.support.WholeBody;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,11 +24,6 @@ import java.util.Set;
 final class VaultListing {
 
     static final String API_VERSION = "7.5";
-    /**
-     * azure-core's key for reading a response's whole body before the pipeline returns, as the SDKs' own calls do: the
-     * JDK client then gathers the page on its own threads instead of the caller pulling it through a stream.
-     */
-    private static final Context READ_WHOLE_BODY = new Context("azure-eagerly-read-response", true);
 
     private VaultListing() {
     }
@@ -80,7 +75,7 @@ final class VaultListing {
     }
 
     private static byte[] get(HttpPipeline pipeline, String url) {
-        try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), READ_WHOLE_BODY)) {
+        try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), WholeBody.READ)) {
             BinaryData body = response.getBodyAsBinaryData();
             byte[] bytes = body == null ? new byte[0] : body.toBytes();
             if (response.getStatusCode() != 200) {

@@ -20,6 +20,7 @@ import io.kvrotator.failure.Step;
 import io.kvrotator.provider.ArmAccess;
 import io.kvrotator.provider.ArmManagers;
 import io.kvrotator.provider.ArmRetryPolicy;
+import io.kvrotator.support.WholeBody;
 import io.kvrotator.vault.SecretValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,6 @@ public final class ArmStorageKeys implements StorageKeys {
 
     /** The version {@code azure-resourcemanager-storage} 2.55 called. */
     static final String API_VERSION = "2025-06-01";
-    /** azure-core's key for reading the whole body before the pipeline returns, as the SDKs' own calls do. */
-    private static final String READ_WHOLE_BODY = "azure-eagerly-read-response";
 
     private final ArmManagers<HttpPipeline> pipelines;
     private final String endpoint;
@@ -78,7 +77,7 @@ public final class ArmStorageKeys implements StorageKeys {
                 .setHeader(HttpHeaderName.CONTENT_TYPE, "application/json")
                 .setBody(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
         try (HttpResponse response = pipelines.of(account.subscriptionId())
-                .sendSync(request, context.addData(READ_WHOLE_BODY, true))) {
+                .sendSync(request, WholeBody.readWith(context))) {
             BinaryData answer = response.getBodyAsBinaryData();
             byte[] bytes = answer == null ? new byte[0] : answer.toBytes();
             if (response.getStatusCode() != 200) {
