@@ -1,5 +1,6 @@
 package io.kvrotator.rotation;
 
+import io.kvrotator.support.DaemonThreads;
 import io.kvrotator.support.SafeErrorText;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
@@ -15,11 +16,8 @@ import java.util.concurrent.RejectedExecutionException;
 final class Announcement {
 
     private static final System.Logger LOG = System.getLogger(Announcement.class.getName());
-    private static final ExecutorService SENDING = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "rotation-event");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService SENDING = Executors.newCachedThreadPool(
+            DaemonThreads.named("rotation-event"));
 
     private CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
 

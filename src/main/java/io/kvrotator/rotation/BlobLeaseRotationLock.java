@@ -10,6 +10,7 @@ import com.azure.storage.blob.specialized.BlobLeaseClient;
 import com.azure.storage.blob.specialized.BlobLeaseClientBuilder;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
+import io.kvrotator.support.DaemonThreads;
 import io.kvrotator.support.SafeErrorText;
 import io.kvrotator.vault.SecretRef;
 import java.lang.System.Logger.Level;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -37,8 +37,9 @@ public final class BlobLeaseRotationLock implements RotationLock {
     private static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
     private static final System.Logger LOG = System.getLogger(BlobLeaseRotationLock.class.getName());
     private static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor(
-            daemon("rotation-lease-scheduler"));
-    private static final ExecutorService RENEWALS = Executors.newCachedThreadPool(daemon("rotation-lease-renewal"));
+            DaemonThreads.named("rotation-lease-scheduler"));
+    private static final ExecutorService RENEWALS = Executors.newCachedThreadPool(
+            DaemonThreads.named("rotation-lease-renewal"));
 
     private final Supplier<BlobContainerClient> containers;
     private final Duration lease;
@@ -176,13 +177,5 @@ public final class BlobLeaseRotationLock implements RotationLock {
             }
         }
         return client;
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -2,6 +2,7 @@ package io.kvrotator.sweep;
 
 import io.kvrotator.notify.Addressees;
 import io.kvrotator.notify.MailDomains;
+import io.kvrotator.support.DaemonThreads;
 import io.kvrotator.support.SafeErrorText;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -99,8 +100,8 @@ public final class ExpiryScanner {
         }
         int limited = (int) sources.stream().filter(source -> !source.listedBesideVaults()).count();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, limited)),
-                ExpiryScanner::thread);
-        ExecutorService beside = Executors.newCachedThreadPool(ExpiryScanner::thread);
+                DaemonThreads.named("expiry-scan"));
+        ExecutorService beside = Executors.newCachedThreadPool(DaemonThreads.named("expiry-scan"));
         try {
             List<Future<Listing>> pending = new ArrayList<>();
             for (ItemSource source : sources) {
@@ -121,12 +122,6 @@ public final class ExpiryScanner {
             pool.shutdownNow();
             beside.shutdownNow();
         }
-    }
-
-    private static Thread thread(Runnable runnable) {
-        Thread thread = new Thread(runnable, "expiry-scan");
-        thread.setDaemon(true);
-        return thread;
     }
 
     private static Listing list(ItemSource source) {
