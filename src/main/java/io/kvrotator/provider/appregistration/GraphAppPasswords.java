@@ -8,6 +8,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.ApiException;
 import io.kvrotator.failure.RotationException;
 import io.kvrotator.failure.Step;
+import io.kvrotator.graph.SentOnce;
 import io.kvrotator.provider.IssuedCredential;
 import io.kvrotator.vault.SecretValue;
 import java.time.Instant;
@@ -54,7 +55,8 @@ public final class GraphAppPasswords implements AppPasswords {
         requested.setEndDateTime(OffsetDateTime.ofInstant(endDateTime, ZoneOffset.UTC));
         AddPasswordPostRequestBody body = new AddPasswordPostRequestBody();
         body.setPasswordCredential(requested);
-        PasswordCredential added = graph.get().applications().byApplicationId(objectId).addPassword().post(body);
+        PasswordCredential added = graph.get().applications().byApplicationId(objectId).addPassword()
+                .post(body, SentOnce::mark);
         String keyId = key(added.getKeyId());
         if (added.getSecretText() == null || added.getSecretText().isEmpty() || added.getEndDateTime() == null) {
             remove(objectId, keyId);

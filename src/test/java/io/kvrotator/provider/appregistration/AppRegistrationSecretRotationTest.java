@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import io.kvrotator.app.AppContext;
 import io.kvrotator.functions.KeyVaultEventFunctions;
 import io.kvrotator.functions.RedeliveryRequested;
+import io.kvrotator.sandbox.Faults;
 import io.kvrotator.sandbox.GraphStandIn.PasswordState;
 import io.kvrotator.sandbox.IssuedSecrets;
 import io.kvrotator.sandbox.KeyVaultStandIn.VersionView;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.sandbox.SandboxTest;
+import io.kvrotator.sandbox.StandIn;
 import io.kvrotator.testing.KeyVaultEvents;
 import io.kvrotator.testing.LogCapture;
 import io.kvrotator.vault.SecretRef;
@@ -167,6 +169,25 @@ class AppRegistrationSecretRotationTest {
         assertThat(logs.linesContaining("appsecret.discarded")).hasSize(1);
 
         sandbox.entra.refuseNewPasswords(false);
+        functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null);
+
+        assertThat(sandbox.keyVault.versions(VAULT, SECRET)).hasSize(2);
+        assertThat(addedPasswords()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("an addPassword answered 504 is not sent again under the SDK: no version, a redelivery request, then one password")
+    void ambiguousAddIsNotResent() {
+        sandbox.graph.faults(Faults.failing(request -> request.path().endsWith("/addPassword"), 1,
+                StandIn.Response.empty(504).withHeader("Retry-After", "0")));
+
+        assertThatThrownBy(() -> functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null))
+                .isInstanceOf(RedeliveryRequested.class);
+
+        assertThat(sandbox.graph.calls()).filteredOn(call -> call.path().endsWith("/addPassword"))
+                .extracting(StandIn.Call::status).containsExactly(504);
+        assertThat(sandbox.keyVault.versions(VAULT, SECRET)).hasSize(1);
+
         functions.secretNearExpiry(nearExpiry(firstVersion, firstExpiry), null);
 
         assertThat(sandbox.keyVault.versions(VAULT, SECRET)).hasSize(2);
