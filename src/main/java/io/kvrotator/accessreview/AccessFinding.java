@@ -8,6 +8,9 @@ public sealed interface AccessFinding {
 
     String vault();
 
+    /** The kind's name in JSON and events, e.g. {@code standing-secret-reader}. */
+    String kind();
+
     /** Whom or what it is about, e.g. {@code user Alice (alice@contoso.com)}, or the vault itself. */
     String subject();
 
@@ -30,6 +33,11 @@ public sealed interface AccessFinding {
     /** A person (or a group of people) can read secret values without activating anything. */
     record StandingSecretReader(String vault, Reader reader) implements AboutReader {
         @Override
+        public String kind() {
+            return "standing-secret-reader";
+        }
+
+        @Override
         public String describe() {
             return subject() + " can read secret values through standing access: " + reader.where()
                     + (reader.activeUntil() == null ? "" : ", active until " + reader.activeUntil())
@@ -49,6 +57,11 @@ public sealed interface AccessFinding {
      */
     record StandingPrivilegedAccess(String vault, Reader reader) implements AboutReader {
         @Override
+        public String kind() {
+            return "standing-privileged-access";
+        }
+
+        @Override
         public String describe() {
             return subject() + " holds " + reader.where() + " as standing access: it reads no secret value itself"
                     + " but lets them grant themselves a role (or access policy) that does, at any time. Make it"
@@ -64,6 +77,11 @@ public sealed interface AccessFinding {
     /** A guest of the tenant can read secret values, or give themselves the right, standing or through PIM. */
     record GuestAccess(String vault, Reader reader) implements AboutReader {
         @Override
+        public String kind() {
+            return "guest-access";
+        }
+
+        @Override
         public String describe() {
             return subject() + " is a guest of the tenant and holds " + reader.where() + " (" + reader.access().label()
                     + "): access to secrets is for the organisation's developers and infrastructure engineers. Remove"
@@ -78,6 +96,11 @@ public sealed interface AccessFinding {
 
     /** A service principal that is not on the expected list can read secret values or give itself the right. */
     record UnexpectedServicePrincipal(String vault, Reader reader) implements AboutReader {
+        @Override
+        public String kind() {
+            return "unexpected-service-principal";
+        }
+
         @Override
         public String describe() {
             return subject() + " holds " + reader.where() + " and is not an expected identity"
@@ -96,6 +119,11 @@ public sealed interface AccessFinding {
      * name reads secrets with standing access, and role assignments do not say who can.
      */
     record AccessPolicyMode(String vault, int accessPoliciesReadingSecrets) implements AccessFinding {
+        @Override
+        public String kind() {
+            return "access-policy-mode";
+        }
+
         @Override
         public String subject() {
             return "vault " + vault;

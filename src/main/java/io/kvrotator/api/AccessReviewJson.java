@@ -50,7 +50,7 @@ final class AccessReviewJson {
     }
 
     private static ObjectNode finding(AccessFinding finding) {
-        ObjectNode json = ApiJson.object().put("kind", kind(finding)).put("subject", finding.subject());
+        ObjectNode json = ApiJson.object().put("kind", finding.kind()).put("subject", finding.subject());
         if (finding instanceof AccessFinding.AboutReader about) {
             principal(json, about.reader());
         }
@@ -64,22 +64,5 @@ final class AccessReviewJson {
     private static void principal(ObjectNode json, Reader reader) {
         json.put("principalId", reader.holder().principalId()).put("role", reader.roleName())
                 .put("scope", reader.scope()).put("access", reader.access().label());
-    }
-
-    /** The kind's name in JSON; the Java type is what the code decides on. */
-    private static String kind(AccessFinding finding) {
-        if (finding instanceof AccessFinding.StandingSecretReader) {
-            return "standing-secret-reader";
-        }
-        if (finding instanceof AccessFinding.StandingPrivilegedAccess) {
-            return "standing-privileged-access";
-        }
-        if (finding instanceof AccessFinding.GuestAccess) {
-            return "guest-access";
-        }
-        if (finding instanceof AccessFinding.UnexpectedServicePrincipal) {
-            return "unexpected-service-principal";
-        }
-        return "access-policy-mode";
     }
 }

@@ -13,8 +13,9 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
-/** A {@link SecretEvent} as the CloudEvents 1.0 event the topic receives. */
+/** An {@link OutcomeEvent} as the CloudEvents 1.0 event the topic receives. */
 final class CloudEvents {
 
     /** The CloudEvents {@code source} of every event kv-rotator publishes. */
@@ -27,12 +28,13 @@ final class CloudEvents {
     private CloudEvents() {
     }
 
-    static CloudEvent of(SecretEvent event) {
-        ObjectNode data = JSON.createObjectNode().put("vault", event.secret().vault())
-                .put("secret", event.secret().name());
+    static CloudEvent of(OutcomeEvent event) {
+        ObjectNode data = JSON.createObjectNode().put("vault", event.vault());
+        if (event instanceof SecretEvent about) {
+            data.put("secret", about.secret().name());
+        }
         ObjectNode fields = JSON.valueToTree(event);
-        fields.remove("secret");
-        fields.remove("time");
+        fields.remove(List.of("vault", "secret", "time"));
         data.setAll(fields);
         CloudEvent cloudEvent = new CloudEvent(SOURCE, event.type(), BinaryData.fromString(data.toString()),
                 CloudEventDataFormat.JSON, "application/json").setId(event.id()).setSubject(event.subject());

@@ -51,7 +51,7 @@ public final class EventGridOutcomeEvents implements OutcomeEvents {
     }
 
     @Override
-    public void publish(SecretEvent event) {
+    public void publish(OutcomeEvent event) {
         synchronized (recentIds) {
             if (!recentIds.add(event.id())) {
                 return;
@@ -93,7 +93,7 @@ public final class EventGridOutcomeEvents implements OutcomeEvents {
         }
     }
 
-    private void hold(SecretEvent event, CloudEvent cloudEvent, RuntimeException error) {
+    private void hold(OutcomeEvent event, CloudEvent cloudEvent, RuntimeException error) {
         String why = SafeErrorText.of(error);
         String json = CloudEvents.json(cloudEvent);
         try {
@@ -123,9 +123,10 @@ public final class EventGridOutcomeEvents implements OutcomeEvents {
         }
     }
 
-    private Notice outageNotice(SecretEvent event, String why) {
-        return new Notice(NoticeKind.EVENTS_HELD, Severity.WARNING, event.secret().vault(), event.secret().name(),
-                "secret", null, List.of(), "Events for machines are held: the Event Grid topic did not take them",
+    private Notice outageNotice(OutcomeEvent event, String why) {
+        String object = event instanceof SecretEvent about ? about.secret().name() : "access review";
+        return new Notice(NoticeKind.EVENTS_HELD, Severity.WARNING, event.vault(), object,
+                event instanceof SecretEvent ? "secret" : "vault", null, List.of(), "Events for machines are held: the Event Grid topic did not take them",
                 "Topic " + topicName + " refused or did not answer " + event.type() + " (" + why + "). This event and"
                         + " any later ones wait in the outbox in the function app's storage; the next publish the"
                         + " topic accepts and the daily sweep send them, with their original ids. Check the topic"

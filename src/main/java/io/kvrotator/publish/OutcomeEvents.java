@@ -6,7 +6,7 @@ package io.kvrotator.publish;
  */
 public interface OutcomeEvents {
 
-    void publish(SecretEvent event);
+    void publish(OutcomeEvent event);
 
     /** Sends the events held while the topic was down; the daily sweep calls it. */
     void sendHeld();
@@ -15,7 +15,7 @@ public interface OutcomeEvents {
     static OutcomeEvents off() {
         return new OutcomeEvents() {
             @Override
-            public void publish(SecretEvent event) {
+            public void publish(OutcomeEvent event) {
             }
 
             @Override

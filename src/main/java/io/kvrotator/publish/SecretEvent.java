@@ -1,39 +1,23 @@
 package io.kvrotator.publish;
 
 import io.kvrotator.vault.SecretRef;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 /**
- * What kv-rotator tells machines about a secret, as a CloudEvents 1.0 event on the Event Grid topic: its
- * {@code subject} is {@code vault/secret}; its {@code data} is the record's fields (with {@code vault} and
- * {@code secret}), attributes and tags only, never a value. Its {@code id} is a name-based UUID of the type, the
- * secret and {@link #outcome()}: whoever announces the same outcome again (a retry, a redelivery, the outbox) sends
- * the same id, so a consumer drops duplicates by id.
+ * What kv-rotator tells machines about a secret: its {@code subject} is {@code vault/secret}, and its {@code data}
+ * has {@code vault} and {@code secret} before the record's other fields.
  */
-public sealed interface SecretEvent {
-
-    String TYPE_PREFIX = "io.kvrotator.secret.";
+public sealed interface SecretEvent extends OutcomeEvent {
 
     SecretRef secret();
 
-    /** When the outcome happened; the event's {@code time}. */
-    Instant time();
-
-    /** The CloudEvents type, e.g. {@code io.kvrotator.secret.rotated}. */
-    String type();
-
-    /** What distinguishes this outcome from the secret's others of the same type. */
-    String outcome();
-
-    default String id() {
-        String name = type() + "/" + secret().vault() + "/" + secret().name() + "/" + outcome();
-        return UUID.nameUUIDFromBytes(name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)).toString();
+    @Override
+    default String vault() {
+        return secret().vault();
     }
 
+    @Override
     default String subject() {
         return secret().vault() + "/" + secret().name();
     }

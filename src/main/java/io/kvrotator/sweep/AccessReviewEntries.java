@@ -10,6 +10,7 @@ import io.kvrotator.support.SafeErrorText;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The access review's part of the daily digest: each finding, with the policy line it breaks, and each part of a
@@ -24,16 +25,16 @@ final class AccessReviewEntries {
     }
 
     /** Nothing when the review is off (no vault resource IDs) or failed as a whole, which the log then says. */
-    static List<Digest.Entry> of(AccessReview review) {
+    static Optional<AccessReviewReport> review(AccessReview review) {
         if (review == null || !review.enabled()) {
-            return List.of();
+            return Optional.empty();
         }
         try {
-            return of(review.reviewAll());
+            return Optional.of(review.reviewAll());
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, () -> "sweep.access_review_failed error=%s (the digest goes without it)"
+            LOG.log(Level.ERROR, () -> "sweep.access_review_failed error=%s (the digest and the events go without it)"
                     .formatted(SafeErrorText.of(e)));
-            return List.of();
+            return Optional.empty();
         }
     }
 

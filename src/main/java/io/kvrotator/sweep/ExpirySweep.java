@@ -1,6 +1,7 @@
 package io.kvrotator.sweep;
 
 import io.kvrotator.accessreview.AccessReview;
+import io.kvrotator.accessreview.AccessReviewReport;
 import io.kvrotator.notify.Digest;
 import io.kvrotator.notify.Notice;
 import io.kvrotator.notify.NoticeDispatcher;
@@ -40,7 +41,8 @@ import java.util.stream.Collectors;
  *     from the listed version's tags;</li>
  * <li>send the events held while the Event Grid topic was down.</li>
  * </ol>
- * A threshold alert about a secret is also announced to machines ({@link SecretEvent.NearExpiry}).
+ * A threshold alert about a secret is also announced to machines ({@link SecretEvent.NearExpiry}), and so is each
+ * finding of the access review ({@link AccessFindingEvents}), whether or not today's digest was already sent.
  * Alerts are claimed before they are sent: two overlapping sweeps never send one twice, and a crash between claim
  * and send loses one alert, which the next digest still lists.
  */
@@ -99,12 +101,14 @@ public final class ExpirySweep {
         byScope.forEach((scope, items) -> alerts.addAll(alert(scope, items, report.asOf())));
         List<Digest.Entry> entries = new ArrayList<>(ExpiryNotices.digest(report, thresholds.widest(), rotations)
                 .entries());
-        entries.addAll(AccessReviewEntries.of(accessReview));
+        Optional<AccessReviewReport> access = AccessReviewEntries.review(accessReview);
+        access.map(AccessReviewEntries::of).ifPresent(entries::addAll);
         Digest digest = digests.claim(new Digest(report.asOf(), entries))
                 .orElse(new Digest(report.asOf(), List.of()));
         if (!digest.entries().isEmpty()) {
             notices.publish(digest);
         }
+        access.map(AccessFindingEvents::of).ifPresent(findings -> findings.forEach(events::publish));
         retireOverdue(listed, rotations);
         events.sendHeld();
         LOG.log(Level.INFO, () -> "sweep.done items=%d alerts=%d rotations=%d unreadable=%s %s".formatted(

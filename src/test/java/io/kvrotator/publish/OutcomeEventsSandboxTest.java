@@ -11,6 +11,7 @@ import io.kvrotator.app.AppContext;
 import io.kvrotator.app.Setting;
 import io.kvrotator.event.KeyVaultEventHandler;
 import io.kvrotator.rotation.RotationOutcome;
+import io.kvrotator.sandbox.AzureRoles;
 import io.kvrotator.sandbox.Faults;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.sandbox.Sandbox;
@@ -38,6 +39,7 @@ class OutcomeEventsSandboxTest {
 
     static final String VAULT = "kv-dev-events";
     private static final String ROTATED = "io.kvrotator.secret.rotated";
+    private static final String ACCESS_FINDING = "io.kvrotator.secret.accessFinding";
 
     private Sandbox sandbox;
     private MutableClock clock;
@@ -181,6 +183,46 @@ class OutcomeEventsSandboxTest {
         assertThat(data.path("threshold").asText()).isEqualTo("14d");
         assertThat(data.path("daysLeft").asLong()).isEqualTo(10);
         assertThat(data.path("rotatedAutomatically").asBoolean()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the sweep announces each access review finding with one id a day: accessFinding with its kind, holder"
+            + " and policy clause, subject the vault; the same finding the next day is a new event")
+    void accessFinding() {
+        String standingUser = "a1a1a1a1-0000-4000-8000-000000000001";
+        String vaultId = sandbox.authorization.vaults().put(VAULT, true, Map.of("Owner", "security@contoso.com"));
+        sandbox.graph.users().put(standingUser, "Sam Standing", "sam@contoso.com", "Member");
+        sandbox.authorization.standing(standingUser, "User", AzureRoles.KEY_VAULT_SECRETS_USER.guid(), vaultId);
+        Map<String, String> settings = sandbox.appSettings(VAULT);
+        settings.putAll(sandbox.accessReviewSettings(VAULT));
+        AppContext reviewing = sandbox.appContext(settings);
+
+        reviewing.expirySweep().run();
+        clock.advance(Duration.ofHours(2));
+        sandbox.appContext(settings).expirySweep().run();
+
+        List<JsonNode> sameDay = sandbox.eventGrid.events(ACCESS_FINDING);
+        assertThat(sameDay).as("another worker's sweep the same day sends the same id").isNotEmpty()
+                .extracting(e -> e.path("id").asText()).containsOnly(sameDay.get(0).path("id").asText());
+        JsonNode event = sameDay.get(0);
+        assertThat(event.path("subject").asText()).isEqualTo(VAULT);
+        JsonNode data = event.path("data");
+        assertThat(data.path("vault").asText()).isEqualTo(VAULT);
+        assertThat(data.has("secret")).isFalse();
+        assertThat(data.path("kind").asText()).isEqualTo("standing-secret-reader");
+        assertThat(data.path("holder").path("principalId").asText()).isEqualTo(standingUser);
+        assertThat(data.path("holder").path("principalType").asText()).isEqualTo("user");
+        assertThat(data.path("holder").path("role").asText()).isEqualTo("Key Vault Secrets User");
+        assertThat(data.path("holder").path("scope").asText()).isEqualTo(vaultId);
+        assertThat(data.path("holder").path("access").asText()).isEqualTo("standing");
+        assertThat(data.path("clause").asText()).contains("eligible, not standing");
+        assertThat(data.path("detail").asText()).contains("Sam Standing", "Make it eligible through PIM");
+
+        clock.advance(Duration.ofDays(1));
+        reviewing.expirySweep().run();
+
+        assertThat(sandbox.eventGrid.events(ACCESS_FINDING).stream().map(e -> e.path("id").asText()).distinct())
+                .hasSize(2);
     }
 
     @Test

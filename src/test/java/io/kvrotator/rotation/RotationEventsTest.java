@@ -7,6 +7,7 @@ import io.kvrotator.provider.ProviderRegistry;
 import io.kvrotator.provider.ResourceScope;
 import io.kvrotator.provider.ResourceScopes;
 import io.kvrotator.publish.OutcomeEvents;
+import io.kvrotator.publish.OutcomeEvent;
 import io.kvrotator.publish.SecretEvent;
 import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.testing.HttpErrors;
@@ -81,7 +82,7 @@ class RotationEventsTest {
         List<Boolean> toldBeforeTheTopicAnswered = new CopyOnWriteArrayList<>();
         OutcomeEvents slowTopic = new OutcomeEvents() {
             @Override
-            public void publish(SecretEvent event) {
+            public void publish(OutcomeEvent event) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (notifier.sent().isEmpty() && System.nanoTime() < deadline) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
