@@ -58,16 +58,19 @@ public final class Rotator {
         SecretRef secret = request.secret();
         SecretVersion latest = null;
         RotationOutcome outcome;
+        EarlyLock early = EarlyLock.ask(lock, secret);
         try {
             Optional<SecretVersion> found = Steps.run(Step.PLAN, () -> store.latest(secret));
             if (found.isEmpty()) {
                 outcome = new RotationOutcome.NotFound(secret);
             } else {
                 latest = found.get();
-                outcome = decideAndRotate(request, latest, announcement);
+                outcome = decideAndRotate(request, latest, early, announcement);
             }
         } catch (RotationException e) {
             outcome = new RotationOutcome.Failed(secret, e.failure());
+        } finally {
+            early.releaseUnlessTaken();
         }
         reports.report(request, latest, outcome);
         return outcome;
@@ -106,7 +109,7 @@ public final class Rotator {
         }
     }
 
-    private RotationOutcome decideAndRotate(RotationRequest request, SecretVersion latest,
+    private RotationOutcome decideAndRotate(RotationRequest request, SecretVersion latest, EarlyLock early,
                                             Announcement announcement) {
         Instant now = clock.instant();
         RotationDecision decision = policy.decide(latest, request, now);
@@ -130,7 +133,7 @@ public final class Rotator {
             return new RotationOutcome.Skipped(request.secret(), "version " + request.seenVersion()
                     + " is not an enabled version of the secret");
         }
-        try (RotationLock.Lease lease = lock.acquire(request.secret())) {
+        try (RotationLock.Lease lease = early.take()) {
             // Whoever held the lock before us may have rotated already.
             StoredSecret current = Steps.run(Step.PLAN, () -> store.read(request.secret(), null)).orElse(null);
             if (current == null || !current.version().version().equals(latest.version())) {

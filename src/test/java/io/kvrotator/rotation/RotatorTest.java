@@ -18,7 +18,10 @@ import io.kvrotator.testing.InMemorySecretStore;
 import io.kvrotator.testing.RecordingNotifier;
 import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretValue;
+import io.kvrotator.vault.NewSecretVersion;
+import io.kvrotator.vault.SecretStore;
 import io.kvrotator.vault.SecretVersion;
+import io.kvrotator.vault.StoredSecret;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -352,6 +358,55 @@ class RotatorTest {
     }
 
     @Test
+    @DisplayName("the lock is asked for while the latest version is read, not after it; the re-read follows the lease")
+    void lockAskedBesideTheFirstRead() throws InterruptedException {
+        CountDownLatch asked = new CountDownLatch(1);
+        RotationLock locks = new InProcessRotationLock();
+        lock = secret -> {
+            asked.countDown();
+            return locks.tryAcquire(secret);
+        };
+        List<Boolean> askedDuringTheRead = new CopyOnWriteArrayList<>();
+        SecretStore waitingForTheLock = new DelegatingStore(store) {
+            @Override
+            public Optional<SecretVersion> latest(SecretRef ref) {
+                try {
+                    askedDuringTheRead.add(asked.await(5, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.latest(ref);
+            }
+        };
+
+        RotationOutcome outcome = rotator(waitingForTheLock).rotate(request());
+
+        assertThat(outcome).isInstanceOf(RotationOutcome.Rotated.class);
+        assertThat(askedDuringTheRead).containsExactly(true);
+        assertThat(locks.tryAcquire(SECRET)).as("released with the rotation").isPresent();
+    }
+
+    @Test
+    @DisplayName("a rotation that decides not to rotate gives the lock it asked for back unused")
+    void skippedRotationReleasesTheLock() throws InterruptedException {
+        RotationLock locks = new InProcessRotationLock();
+        lock = locks;
+        rotator().rotate(request());
+
+        RotationOutcome again = rotator().rotate(request());
+
+        assertThat(again).isInstanceOf(RotationOutcome.Skipped.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        Optional<RotationLock.Lease> free = locks.tryAcquire(SECRET);
+        while (free.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            free = locks.tryAcquire(SECRET);
+        }
+        assertThat(free).as("the lock is free again").isPresent();
+        assertThat(provider.calls).containsExactly("plan", "issue", "verify", "retire");
+    }
+
+    @Test
     @DisplayName("a retire failure is reported but the rotation stands")
     void retireFails() {
         provider.failRetire = HttpErrors.status(500);
@@ -386,7 +441,15 @@ class RotatorTest {
     }
 
     private Rotator rotator(ProviderRegistry providers) {
-        return new Rotator(store, new RotationProviders(providers, scopes), lock,
+        return rotator(store, providers);
+    }
+
+    private Rotator rotator(SecretStore secrets) {
+        return rotator(secrets, new ProviderRegistry(List.of(provider)));
+    }
+
+    private Rotator rotator(SecretStore secrets, ProviderRegistry providers) {
+        return new Rotator(secrets, new RotationProviders(providers, scopes), lock,
                 new NoticeDispatcher(List.of(notifier)), new RotationPolicy(Duration.ofDays(30), Duration.ofHours(24)),
                 failing, OutcomeEvents.off(), clock);
     }
@@ -397,5 +460,40 @@ class RotatorTest {
 
     private static RotationRequest manual() {
         return new RotationRequest(SECRET, new Trigger.Http("alice@contoso.com"), "manual", null, null, false);
+    }
+
+    /** The in-memory store behind a test's own {@link SecretStore}, which overrides what it watches. */
+    private static class DelegatingStore implements SecretStore {
+
+        private final SecretStore store;
+
+        DelegatingStore(SecretStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Optional<SecretVersion> latest(SecretRef ref) {
+            return store.latest(ref);
+        }
+
+        @Override
+        public Optional<StoredSecret> read(SecretRef ref, String version) {
+            return store.read(ref, version);
+        }
+
+        @Override
+        public List<SecretVersion> list(String vault) {
+            return store.list(vault);
+        }
+
+        @Override
+        public SecretVersion put(SecretRef ref, NewSecretVersion version) {
+            return store.put(ref, version);
+        }
+
+        @Override
+        public List<String> disableAllExcept(SecretRef ref, String keepVersion, Map<String, String> tags) {
+            return store.disableAllExcept(ref, keepVersion, tags);
+        }
     }
 }
