@@ -97,7 +97,7 @@ public final class AppContext {
      *             process); null: a blob lease in the function app's own storage, as in Azure
      */
     public AppContext(Settings settings, TokenCredential credential, Clock clock, RotationLock lock) {
-        HttpClient httpClient = AppHttpClient.create(settings.httpTimeout());
+        AppHttpClient.BuiltOnFirstRequest httpClient = AppHttpClient.create(settings.httpTimeout());
         SecretClients secretClients = new SecretClients(settings.keyVaultUrlTemplate(), credential, httpClient,
                 settings.keyVaultWritesPer10s(), settings.keyVaultOthersPer10s());
         SecretStore secrets = new KeyVaultSecretStore(secretClients);
@@ -114,6 +114,9 @@ public final class AppContext {
         HostStorage host = settings.hostStorage();
         Lazy<BlobContainerClient> lockContainer = Lazy.of(() -> host.container(settings.lockContainer(), credential,
                 httpClient));
+        WarmUp.start(httpClient::build, secretClients, List.copyOf(settings.allowedVaults().vaults()),
+                host.configured() ? Optional.of(lockContainer) : Optional.empty(),
+                settings.notifications().mailSender().map(sender -> graph));
         if (!host.configured()) {
             LOG.log(System.Logger.Level.WARNING, "no storage account of its own (AzureWebJobsStorage): the rotation"
                     + " lock holds within this worker only");
@@ -154,9 +157,6 @@ public final class AppContext {
         this.expirySweep = new ExpirySweep(expiryScanner, new AlertThresholds(settings.sweep().thresholdDays()),
                 ledger, notices, events, rotator, policy.nearExpiryWindow(),
                 secrets, new OverdueCredentials(secrets, rotationProviders, lock)::retire, accessReview);
-        WarmUp.start(host.configured() ? Optional.of(lockContainer) : Optional.empty(), secretClients,
-                List.copyOf(settings.allowedVaults().vaults()),
-                settings.notifications().mailSender().map(sender -> graph));
     }
 
     /** The context of this worker, built from the app settings and the managed identity on first use. */

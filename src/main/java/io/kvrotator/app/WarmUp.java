@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds, on a background thread as soon as the context exists, the SDK clients a worker's first rotation will need
- * after its first remote call: the lock's blob container, each allowed vault's secret client and, when notices go by
- * email, the Graph client and its JSON writer. A cold worker spends most of its first answer loading classes; done
+ * Builds, on a background thread while the rest of the context is wired, what a worker's first rotation will need,
+ * in the order it needs it: the HTTP client, each allowed vault's secret client, the lock's blob container and, when
+ * notices go by email, the Graph client and its JSON writer. A cold worker spends most of its first answer loading classes; done
  * here, that loading overlaps the first invocation's own work and remote calls instead of lengthening it. Nothing
  * here calls a service or asks for a token, and a failure is only logged: the first use builds what is missing.
  */
@@ -49,11 +49,11 @@ final class WarmUp {
         }));
     }
 
-    static void start(Optional<Lazy<BlobContainerClient>> lockContainer, SecretClients secretClients,
-                      List<String> vaults, Optional<Lazy<GraphServiceClient>> mailGraph) {
-        List<Runnable> steps = new ArrayList<>();
-        lockContainer.ifPresent(container -> steps.add(() -> container.get().getBlobClient("warm-up")));
+    static void start(Runnable httpClient, SecretClients secretClients, List<String> vaults,
+                      Optional<Lazy<BlobContainerClient>> lockContainer, Optional<Lazy<GraphServiceClient>> mailGraph) {
+        List<Runnable> steps = new ArrayList<>(List.of(httpClient));
         vaults.forEach(vault -> steps.add(() -> secretClients.forVault(vault)));
+        lockContainer.ifPresent(container -> steps.add(() -> container.get().getBlobClient("warm-up")));
         mailGraph.ifPresent(graph -> steps.add(() -> {
             new RequestInformation().setContentFromParsable(graph.get().getRequestAdapter(), "application/json",
                     new WrittenObject().put("warmUp", true));

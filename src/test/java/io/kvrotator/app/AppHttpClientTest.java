@@ -58,6 +58,23 @@ class AppHttpClientTest {
         }
     }
 
+    @Test
+    @DisplayName("the client is built on its first request (or by the warm-up), not with the context, and then kept")
+    void builtOnFirstRequest() throws Exception {
+        AppHttpClient.BuiltOnFirstRequest client = AppHttpClient.create(Duration.ofSeconds(5));
+        assertThat(client.client().isBuilt()).isFalse();
+
+        try (OneWriteAnswered server = new OneWriteAnswered(null);
+             HttpResponse answer = client.sendSync(post(server), Context.NONE)) {
+            assertThat(answer.getStatusCode()).isEqualTo(200);
+        }
+
+        assertThat(client.client().isBuilt()).isTrue();
+        HttpClient built = client.client().get();
+        client.build();
+        assertThat(client.client().get()).isSameAs(built);
+    }
+
     /** The app's client, after one write the server answered 200, which leaves a connection to reuse. */
     private static HttpClient answeredOnce(OneWriteAnswered server) {
         HttpClient client = AppHttpClient.create(Duration.ofSeconds(5));
