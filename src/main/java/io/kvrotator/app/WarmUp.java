@@ -17,9 +17,10 @@ import java.util.Optional;
 /**
  * Builds, on a background thread while the rest of the context is wired, what a worker's first rotation will need,
  * in the order it needs it: the HTTP client, each allowed vault's secret client, the lock's blob container and, when
- * notices go by email, the Graph client and its JSON writer. A cold worker spends most of its first answer loading classes; done
- * here, that loading overlaps the first invocation's own work and remote calls instead of lengthening it. Nothing
- * here calls a service or asks for a token, and a failure is only logged: the first use builds what is missing.
+ * notices go by email, the Graph client and its JSON writer. A cold worker spends most of its first answer loading
+ * classes; done here, that loading overlaps the first invocation's own work and remote calls instead of lengthening
+ * it. Nothing here calls a service or asks for a token, and a failure is only logged: the first use builds what is
+ * missing.
  */
 final class WarmUp {
 

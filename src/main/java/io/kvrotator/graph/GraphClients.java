@@ -22,8 +22,8 @@ public final class GraphClients {
         AzureIdentityAuthenticationProvider authentication = new AzureIdentityAuthenticationProvider(credential,
                 new String[] {endpoint.getHost()}, defaultScope(graphEndpoint));
         GraphServiceClient client = new GraphServiceClient(authentication, GraphClientFactory.create()
-                .addInterceptor(SentOnce.interceptor()).connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
-                .build());
+                .addInterceptor(SentOnce.interceptor()).connectTimeout(timeout).readTimeout(timeout)
+                .writeTimeout(timeout).build());
         client.getRequestAdapter().setBaseUrl(graphEndpoint.endsWith("/")
                 ? graphEndpoint.substring(0, graphEndpoint.length() - 1) : graphEndpoint);
         return client;

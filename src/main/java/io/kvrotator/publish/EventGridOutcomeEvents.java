@@ -126,7 +126,8 @@ public final class EventGridOutcomeEvents implements OutcomeEvents {
     private Notice outageNotice(OutcomeEvent event, String why) {
         String object = event instanceof SecretEvent about ? about.secret().name() : "access review";
         return new Notice(NoticeKind.EVENTS_HELD, Severity.WARNING, event.vault(), object,
-                event instanceof SecretEvent ? "secret" : "vault", null, List.of(), "Events for machines are held: the Event Grid topic did not take them",
+                event instanceof SecretEvent ? "secret" : "vault", null, List.of(),
+                "Events for machines are held: the Event Grid topic did not take them",
                 "Topic " + topicName + " refused or did not answer " + event.type() + " (" + why + "). This event and"
                         + " any later ones wait in the outbox in the function app's storage; the next publish the"
                         + " topic accepts and the daily sweep send them, with their original ids. Check the topic"

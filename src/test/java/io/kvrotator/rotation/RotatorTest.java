@@ -16,10 +16,10 @@ import io.kvrotator.sandbox.MutableClock;
 import io.kvrotator.testing.HttpErrors;
 import io.kvrotator.testing.InMemorySecretStore;
 import io.kvrotator.testing.RecordingNotifier;
-import io.kvrotator.vault.SecretRef;
-import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.NewSecretVersion;
+import io.kvrotator.vault.SecretRef;
 import io.kvrotator.vault.SecretStore;
+import io.kvrotator.vault.SecretValue;
 import io.kvrotator.vault.SecretVersion;
 import io.kvrotator.vault.StoredSecret;
 import java.time.Duration;
@@ -367,6 +367,7 @@ class RotatorTest {
             return locks.tryAcquire(secret);
         };
         List<Boolean> askedDuringTheRead = new CopyOnWriteArrayList<>();
+        List<Boolean> heldDuringTheReRead = new CopyOnWriteArrayList<>();
         SecretStore waitingForTheLock = new DelegatingStore(store) {
             @Override
             public Optional<SecretVersion> latest(SecretRef ref) {
@@ -377,12 +378,21 @@ class RotatorTest {
                 }
                 return super.latest(ref);
             }
+
+            @Override
+            public Optional<StoredSecret> read(SecretRef ref, String version) {
+                Optional<RotationLock.Lease> probe = locks.tryAcquire(ref);
+                heldDuringTheReRead.add(probe.isEmpty());
+                probe.ifPresent(RotationLock.Lease::close);
+                return super.read(ref, version);
+            }
         };
 
         RotationOutcome outcome = rotator(waitingForTheLock).rotate(request());
 
         assertThat(outcome).isInstanceOf(RotationOutcome.Rotated.class);
         assertThat(askedDuringTheRead).containsExactly(true);
+        assertThat(heldDuringTheReRead).as("the value is read under the lease").isNotEmpty().containsOnly(true);
         assertThat(locks.tryAcquire(SECRET)).as("released with the rotation").isPresent();
     }
 

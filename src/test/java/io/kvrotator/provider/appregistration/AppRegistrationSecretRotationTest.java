@@ -176,7 +176,8 @@ class AppRegistrationSecretRotationTest {
     }
 
     @Test
-    @DisplayName("an addPassword answered 504 is not sent again under the SDK: no version, a redelivery request, then one password")
+    @DisplayName("an addPassword answered 504 is not sent again under the SDK: no version, a redelivery request,"
+            + " then one password")
     void ambiguousAddIsNotResent() {
         sandbox.graph.faults(Faults.failing(request -> request.path().endsWith("/addPassword"), 1,
                 StandIn.Response.empty(504).withHeader("Retry-After", "0")));
