@@ -3,8 +3,10 @@ package io.kvrotator.publish;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import io.kvrotator.support.ConditionalBlobWrite;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * {@link EventOutbox} in the function app's own storage account: one blob per held event,
  * {@code held/{event id}.json} (the CloudEvents JSON), and the blob {@code outage} while any are held. Creating
- * {@code outage} succeeds for exactly one instance, which tells the operators.
+ * {@code outage} succeeds for exactly one instance, which tells the operators (a creation whose answer was lost is
+ * read back, {@link ConditionalBlobWrite}).
  */
 public final class BlobEventOutbox implements EventOutbox {
 
@@ -64,15 +67,8 @@ public final class BlobEventOutbox implements EventOutbox {
 
     @Override
     public boolean firstOfOutage() {
-        try {
-            container().getBlobClient(OUTAGE).upload(BinaryData.fromString(""), false);
-            return true;
-        } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 409) {
-                return false;
-            }
-            throw e;
-        }
+        return ConditionalBlobWrite.write(container().getBlobClient(OUTAGE), BinaryData.fromString(""),
+                new BlobRequestConditions().setIfNoneMatch("*")).isPresent();
     }
 
     @Override

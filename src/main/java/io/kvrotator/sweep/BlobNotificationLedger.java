@@ -5,8 +5,8 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobDownloadContentResponse;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import io.kvrotator.support.BlobRecordJson;
+import io.kvrotator.support.ConditionalBlobWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * The alert record as one JSON blob per scope ({@code alerts/vault-kv-dev-payments.json}), and the digest record as
  * {@code digests/sent.json}, in the function app's own storage account. The blob's ETag is the version: writes are
  * conditional ({@code If-Match}, or {@code If-None-Match: *} for the first), so a concurrent writer makes the write
- * fail instead of being lost.
+ * fail instead of being lost, and a write whose answer was lost is read back ({@link ConditionalBlobWrite}).
  */
 public final class BlobNotificationLedger implements NotificationLedger {
 
@@ -75,14 +75,7 @@ public final class BlobNotificationLedger implements NotificationLedger {
                 ? new BlobRequestConditions().setIfNoneMatch("*") : new BlobRequestConditions().setIfMatch(version);
         try {
             BinaryData json = BinaryData.fromBytes(BlobRecordJson.mapper().writeValueAsBytes(value));
-            container.getBlobClient(name).uploadWithResponse(new BlobParallelUploadOptions(json)
-                    .setRequestConditions(conditions), null, null);
-            return true;
-        } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 412 || e.getStatusCode() == 409) {
-                return false;
-            }
-            throw e;
+            return ConditionalBlobWrite.write(container.getBlobClient(name), json, conditions).isPresent();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise " + what, e);
         }
