@@ -2,6 +2,7 @@ package io.kvrotator.rotation;
 
 import io.kvrotator.support.DaemonThreads;
 import io.kvrotator.vault.SecretRef;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The rotation lock, asked for on a thread of its own as a rotation starts, so that taking it (in a cold worker: the
  * first connection to the function app's storage, the lock blob made) overlaps the read of the latest version and
  * the policy's decision instead of following them. The re-read under the lock still comes after the lease is held.
- * A rotation that decides not to rotate gives the lease back unused.
+ * A rotation that decides not to rotate gives the lease back unused before it returns.
  */
 final class EarlyLock {
 
@@ -46,10 +47,19 @@ final class EarlyLock {
         }
     }
 
-    /** Unless taken: the lease is released as soon as it is held; not getting it is of no matter then. */
+    /**
+     * Unless taken: waits for the acquire and gives the lease back, so that no lease of a rotation that did not
+     * rotate outlives its invocation (where it would turn a later rotation of the secret away as "in progress");
+     * not getting it is of no matter then.
+     */
     void releaseUnlessTaken() {
-        if (!taken.get()) {
-            lease.thenAccept(RotationLock.Lease::close);
+        if (taken.get()) {
+            return;
+        }
+        try {
+            lease.join().close();
+        } catch (CompletionException | CancellationException e) {
+            // Not acquired: nothing to give back.
         }
     }
 }

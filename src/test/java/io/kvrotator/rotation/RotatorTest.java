@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -397,23 +398,62 @@ class RotatorTest {
     }
 
     @Test
-    @DisplayName("a rotation that decides not to rotate gives the lock it asked for back unused")
-    void skippedRotationReleasesTheLock() throws InterruptedException {
-        RotationLock locks = new InProcessRotationLock();
-        lock = locks;
+    @DisplayName("a rotation that decides not to rotate gives the lock it asked for back before it returns, even when"
+            + " taking it is slower than deciding")
+    void skippedRotationReleasesTheLock() {
         rotator().rotate(request());
+        SlowLock locks = new SlowLock(new InProcessRotationLock(), Duration.ofMillis(300));
+        lock = locks;
 
         RotationOutcome again = rotator().rotate(request());
 
         assertThat(again).isInstanceOf(RotationOutcome.Skipped.class);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        Optional<RotationLock.Lease> free = locks.tryAcquire(SECRET);
-        while (free.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-            free = locks.tryAcquire(SECRET);
-        }
-        assertThat(free).as("the lock is free again").isPresent();
+        assertThat(locks.asking.get()).as("no acquire still under way").isZero();
+        assertThat(locks.held.get()).as("no lease held").isZero();
+        assertThat(locks.tryAcquire(SECRET)).as("the lock is free").isPresent();
         assertThat(provider.calls).containsExactly("plan", "issue", "verify", "retire");
+    }
+
+    /** Takes {@code delay} to acquire, and counts the acquires under way and the leases held. */
+    private static final class SlowLock implements RotationLock {
+
+        private final RotationLock locks;
+        private final Duration delay;
+        private final AtomicInteger asking = new AtomicInteger();
+        private final AtomicInteger held = new AtomicInteger();
+
+        SlowLock(RotationLock locks, Duration delay) {
+            this.locks = locks;
+            this.delay = delay;
+        }
+
+        @Override
+        public Optional<Lease> tryAcquire(SecretRef secret) {
+            asking.incrementAndGet();
+            try {
+                Thread.sleep(delay.toMillis());
+                return locks.tryAcquire(secret).map(lease -> {
+                    held.incrementAndGet();
+                    return new Lease() {
+                        @Override
+                        public void confirm(Step step) {
+                            lease.confirm(step);
+                        }
+
+                        @Override
+                        public void close() {
+                            held.decrementAndGet();
+                            lease.close();
+                        }
+                    };
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } finally {
+                asking.decrementAndGet();
+            }
+        }
     }
 
     @Test
