@@ -6,9 +6,9 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
-import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kvrotator.support.ConditionalBlobWrite;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * {@link IdempotencyRecords} as blobs {@code idempotency/{id}} in the function app's own storage: creating a blob
  * that must not exist is the claim, so two instances cannot both run the same request; an expired entry is taken
- * over with its ETag as the condition. The answers kept are the API's own, which never hold a secret value.
+ * over with its ETag as the condition; a claim whose answer was lost is read back ({@link ConditionalBlobWrite}). The
+ * answers kept are the API's own, which never hold a secret value.
  */
 public final class BlobIdempotencyRecords implements IdempotencyRecords {
 
@@ -38,36 +39,32 @@ public final class BlobIdempotencyRecords implements IdempotencyRecords {
         BlobClient blob = blob(id);
         Entry claim = new Entry(requestFingerprint, expiresAt, null);
         try {
-            write(blob, claim, new BlobRequestConditions().setIfNoneMatch("*"));
-            return Optional.empty();
-        } catch (BlobStorageException e) {
-            if (e.getErrorCode() == BlobErrorCode.CONTAINER_NOT_FOUND) {
-                container.get().createIfNotExists();
-                return claim(id, requestFingerprint, expiresAt);
+            if (ConditionalBlobWrite.write(blob, json(claim), new BlobRequestConditions().setIfNoneMatch("*"))
+                    .isPresent()) {
+                return Optional.empty();
             }
-            if (e.getStatusCode() != 409 && e.getStatusCode() != 412) {
+        } catch (BlobStorageException e) {
+            if (e.getErrorCode() != BlobErrorCode.CONTAINER_NOT_FOUND) {
                 throw e;
             }
+            container.get().createIfNotExists();
+            return claim(id, requestFingerprint, expiresAt);
         }
         var downloaded = blob.downloadContentWithResponse(null, null, null, com.azure.core.util.Context.NONE);
         Entry existing = read(downloaded.getValue());
         if (existing.expiresAt().isAfter(clock.instant())) {
             return Optional.of(existing);
         }
-        try {
-            write(blob, claim, new BlobRequestConditions().setIfMatch(downloaded.getDeserializedHeaders().getETag()));
+        if (ConditionalBlobWrite.write(blob, json(claim), new BlobRequestConditions()
+                .setIfMatch(downloaded.getDeserializedHeaders().getETag())).isPresent()) {
             return Optional.empty();
-        } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 412) {
-                return Optional.of(read(blob.downloadContent()));
-            }
-            throw e;
         }
+        return Optional.of(read(blob.downloadContent()));
     }
 
     @Override
     public void complete(String id, Entry entry) {
-        write(blob(id), entry, null);
+        blob(id).upload(json(entry), true);
     }
 
     @Override
@@ -79,7 +76,7 @@ public final class BlobIdempotencyRecords implements IdempotencyRecords {
         return container.get().getBlobClient("idempotency/" + id);
     }
 
-    private static void write(BlobClient blob, Entry entry, BlobRequestConditions conditions) {
+    private static BinaryData json(Entry entry) {
         ObjectNode json = ApiJson.object().put("requestFingerprint", entry.requestFingerprint())
                 .put("expiresAt", entry.expiresAt().toString());
         if (entry.response() != null) {
@@ -87,8 +84,7 @@ public final class BlobIdempotencyRecords implements IdempotencyRecords {
                     .put("body", entry.response().body());
             entry.response().headers().forEach(response.putObject("headers")::put);
         }
-        blob.uploadWithResponse(new BlobParallelUploadOptions(BinaryData.fromString(json.toString()))
-                .setRequestConditions(conditions), null, com.azure.core.util.Context.NONE);
+        return BinaryData.fromString(json.toString());
     }
 
     private static Entry read(BinaryData data) {

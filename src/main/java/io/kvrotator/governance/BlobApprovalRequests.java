@@ -9,8 +9,8 @@ import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
-import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import io.kvrotator.support.BlobRecordJson;
+import io.kvrotator.support.ConditionalBlobWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -36,14 +36,18 @@ public final class BlobApprovalRequests implements ApprovalRequests {
 
     @Override
     public void create(ApprovalRequest request) {
+        Optional<String> created;
         try {
-            write(request, new BlobRequestConditions().setIfNoneMatch("*"));
+            created = write(request, new BlobRequestConditions().setIfNoneMatch("*"));
         } catch (BlobStorageException e) {
             if (e.getErrorCode() != BlobErrorCode.CONTAINER_NOT_FOUND) {
                 throw e;
             }
             container.get().createIfNotExists();
-            write(request, new BlobRequestConditions().setIfNoneMatch("*"));
+            created = write(request, new BlobRequestConditions().setIfNoneMatch("*"));
+        }
+        if (created.isEmpty()) {
+            throw new IllegalStateException("approval request " + request.id() + " already exists");
         }
     }
 
@@ -63,9 +67,9 @@ public final class BlobApprovalRequests implements ApprovalRequests {
     @Override
     public Optional<String> replace(ApprovalRequest request, String version) {
         try {
-            return Optional.of(write(request, new BlobRequestConditions().setIfMatch(version)));
+            return write(request, new BlobRequestConditions().setIfMatch(version));
         } catch (BlobStorageException e) {
-            if (e.getStatusCode() == 412 || e.getStatusCode() == 404) {
+            if (e.getStatusCode() == 404) {
                 return Optional.empty();
             }
             throw e;
@@ -96,12 +100,14 @@ public final class BlobApprovalRequests implements ApprovalRequests {
         return container.get().getBlobClient(PREFIX + id + ".json");
     }
 
-    /** Uploads the request under {@code conditions}; returns the new ETag. */
-    private String write(ApprovalRequest request, BlobRequestConditions conditions) {
+    /**
+     * Uploads the request under {@code conditions}: its new ETag, or empty when another writer's blob failed them (a
+     * write whose answer was lost is read back, {@link ConditionalBlobWrite}).
+     */
+    private Optional<String> write(ApprovalRequest request, BlobRequestConditions conditions) {
         try {
             BinaryData json = BinaryData.fromBytes(BlobRecordJson.mapper().writeValueAsBytes(request));
-            return blob(request.id()).uploadWithResponse(new BlobParallelUploadOptions(json)
-                    .setRequestConditions(conditions), null, Context.NONE).getValue().getETag();
+            return ConditionalBlobWrite.write(blob(request.id()), json, conditions);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise approval request " + request.id(), e);
         }

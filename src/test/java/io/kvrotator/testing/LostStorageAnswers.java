@@ -28,6 +28,7 @@ public final class LostStorageAnswers implements HttpPipelinePolicy {
     private final boolean applied;
     private final AtomicInteger left;
     private final AtomicInteger writes = new AtomicInteger();
+    private final AtomicInteger answeredFirst = new AtomicInteger();
 
     private LostStorageAnswers(boolean applied, int count) {
         this.applied = applied;
@@ -42,6 +43,12 @@ public final class LostStorageAnswers implements HttpPipelinePolicy {
     /** The next {@code count} writes fail before they are sent. */
     public static LostStorageAnswers beforeSending(int count) {
         return new LostStorageAnswers(false, count);
+    }
+
+    /** The first {@code count} writes are answered as usual; the lost ones come after them. */
+    public LostStorageAnswers afterAnswering(int count) {
+        answeredFirst.set(count);
+        return this;
     }
 
     /** A container of Azurite's whose client goes through this policy, with the SDK's retries made quick. */
@@ -89,7 +96,7 @@ public final class LostStorageAnswers implements HttpPipelinePolicy {
             return Fate.ANSWERED;
         }
         writes.incrementAndGet();
-        if (left.getAndDecrement() <= 0) {
+        if (answeredFirst.getAndDecrement() > 0 || left.getAndDecrement() <= 0) {
             return Fate.ANSWERED;
         }
         return applied ? Fate.ANSWER_LOST : Fate.NOT_SENT;
