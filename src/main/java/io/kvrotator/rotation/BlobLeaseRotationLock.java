@@ -28,8 +28,8 @@ import java.util.function.Supplier;
 /**
  * A {@link RotationLock} that holds across function instances: a lease on the blob {@code locks/{vault}/{secret}}
  * in the function app's own storage account. Each lease is renewed every third of its duration on its own thread,
- * with a timeout of a third of its duration, so one slow renewal cannot let another lease expire; a crashed holder's
- * lock expires by itself. A lease whose last successful renewal is older than its duration less a margin no longer
+ * with a timeout of a quarter of its duration, so one slow renewal cannot let another lease expire, nor its own; a
+ * crashed holder's lock expires by itself. A lease whose last successful renewal is older than its duration less a margin no longer
  * counts as held ({@link Lease#confirm}).
  */
 public final class BlobLeaseRotationLock implements RotationLock {
@@ -122,7 +122,10 @@ public final class BlobLeaseRotationLock implements RotationLock {
             }
             long sentAt = System.nanoTime();
             try {
-                client.renewLeaseWithResponse((com.azure.core.http.RequestConditions) null, lease.dividedBy(3),
+                // Shorter than the interval between renewals: a renewal that hangs to its timeout is over before the
+                // next one is due, which then goes out instead of finding it still running and waiting a whole
+                // interval more, past the lease.
+                client.renewLeaseWithResponse((com.azure.core.http.RequestConditions) null, lease.dividedBy(4),
                         Context.NONE);
                 provenAt = sentAt;
             } catch (BlobStorageException e) {
