@@ -33,8 +33,13 @@ public final class NoticeDispatcher {
         this.retry = new Retry(attempts, firstDelay, MAX_DELAY, sleeper);
     }
 
-    /** Never throws: a notification problem must not fail a rotation or a sweep. */
-    public void publish(Message message) {
+    /**
+     * Never throws: a notification problem must not fail a rotation or a sweep.
+     *
+     * @return false when channels are configured and none delivered the message (the log line is then its only
+     * record); true when one did, or when none is configured and notices are only logged
+     */
+    public boolean publish(Message message) {
         log.send(message, List.of());
         List<Notifier> delivered = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -60,7 +65,9 @@ public final class NoticeDispatcher {
         if (delivered.isEmpty() && !failed.isEmpty()) {
             LOG.log(Level.ERROR, () -> "notice.undelivered channels=%s %s (the log line above is the only record)"
                     .formatted(String.join(",", failed), message.describe()));
+            return false;
         }
+        return true;
     }
 
     /** Sends with retries; false (logged) when the channel still fails or refuses for good. */

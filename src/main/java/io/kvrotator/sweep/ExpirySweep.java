@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  * A threshold alert about a secret is also announced to machines ({@link SecretEvent.NearExpiry}), and so is each
  * finding of the access review ({@link AccessFindingEvents}), whether or not today's digest was already sent.
  * Alerts are claimed before they are sent: two overlapping sweeps never send one twice, and a crash between claim
- * and send loses one alert, which the next digest still lists.
+ * and send loses one alert, which the next digest still lists; an alert no channel delivered is given back for the
+ * next sweep ({@link UndeliveredAlerts}).
  */
 public final class ExpirySweep {
 
@@ -63,6 +64,7 @@ public final class ExpirySweep {
     private final OverdueRetirement retirement;
     private final AccessReview accessReview;
     private final DailyDigests digests;
+    private final UndeliveredAlerts undelivered;
 
     /** Removes credentials a secret's latest version superseded long enough ago; returns what it removed. */
     @FunctionalInterface
@@ -89,6 +91,7 @@ public final class ExpirySweep {
         this.retirement = retirement;
         this.accessReview = accessReview;
         this.digests = new DailyDigests(ledger);
+        this.undelivered = new UndeliveredAlerts(ledger);
     }
 
     public SweepResult run() {
@@ -177,7 +180,7 @@ public final class ExpirySweep {
             for (int attempt = 1; attempt <= LEDGER_ATTEMPTS; attempt++) {
                 NotificationLedger.Versioned stored = ledger.read(scope);
                 Map<String, AlertRecord.Sent> next = new LinkedHashMap<>();
-                List<Notice> due = new ArrayList<>();
+                Map<String, Notice> due = new LinkedHashMap<>();
                 List<SecretEvent> dueEvents = new ArrayList<>();
                 for (ExpiryItem item : items) {
                     List<String> crossed = thresholds.crossed(item.expiresOn(), now);
@@ -186,7 +189,7 @@ public final class ExpirySweep {
                     }
                     List<String> sent = stored.record().sent(item);
                     thresholds.due(item.expiresOn(), now, sent).ifPresent(threshold -> {
-                        due.add(ExpiryNotices.alert(item, threshold, now));
+                        due.put(item.key(), ExpiryNotices.alert(item, threshold, now));
                         ExpiryNotices.event(item, threshold, now).ifPresent(dueEvents::add);
                     });
                     LinkedHashSet<String> recorded = new LinkedHashSet<>(sent);
@@ -195,9 +198,13 @@ public final class ExpirySweep {
                 }
                 AlertRecord record = stored.record().next(next);
                 if (record.equals(stored.record()) || ledger.write(scope, record, stored.version())) {
-                    due.forEach(notices::publish);
+                    List<String> notDelivered = due.entrySet().stream()
+                            .filter(alert -> !notices.publish(alert.getValue())).map(Map.Entry::getKey).toList();
                     dueEvents.forEach(events::publish);
-                    return due;
+                    if (!notDelivered.isEmpty()) {
+                        undelivered.giveBack(scope, stored.record(), record, notDelivered);
+                    }
+                    return List.copyOf(due.values());
                 }
                 int tried = attempt;
                 LOG.log(Level.INFO, () -> "sweep.ledger_conflict scope=%s attempt=%d (another sweep wrote first)"

@@ -89,6 +89,16 @@ class NoticeDispatcherTest {
         }
     }
 
+    @Test
+    @DisplayName("publish says whether the notice reached anyone: false only when every configured channel failed")
+    void saysWhetherDelivered() {
+        assertThat(dispatcher(new FakeChannel("teams", Integer.MAX_VALUE, true),
+                new FakeChannel("email", Integer.MAX_VALUE, false)).publish(SampleNotices.expired())).isFalse();
+        assertThat(dispatcher(new FakeChannel("teams", Integer.MAX_VALUE, true), new FakeChannel("email", 0, true))
+                .publish(SampleNotices.expired())).isTrue();
+        assertThat(dispatcher().publish(SampleNotices.expired())).as("no channel configured: logged only").isTrue();
+    }
+
     private NoticeDispatcher dispatcher(Notifier... channels) {
         return new NoticeDispatcher(List.of(channels), 3, Duration.ofMillis(100), waits::add);
     }

@@ -9,6 +9,7 @@ import io.kvrotator.app.AppContext;
 import io.kvrotator.functions.ExpirySweepFunction;
 import io.kvrotator.notify.Digest;
 import io.kvrotator.rotation.RotationOutcome;
+import io.kvrotator.sandbox.Faults;
 import io.kvrotator.sandbox.GraphStandIn;
 import io.kvrotator.sandbox.KeyVaultStandIn;
 import io.kvrotator.sandbox.MutableClock;
@@ -82,6 +83,31 @@ class ExpirySweepTest {
         assertThat(alerts(caughtUp)).containsExactlyInAnyOrder(
                 "EXPIRES-IN-6-DAYS: Expires in 3 days (3-day alert)",
                 "EXPIRES-TODAY: Expired (expired 2 days ago)");
+    }
+
+    @Test
+    @DisplayName("an alert no channel delivers (Teams and mail down through their retries) is given back in the alert"
+            + " record: the next sweep sends it, once the channels are back")
+    void undeliveredAlertIsSentByTheNextSweep() {
+        seedSecret("EXPIRES-IN-6-DAYS", DAY_1.plus(Duration.ofDays(6)));
+        sandbox.teams.faults(Faults.failing(request -> true, 1_000, StandIn.Response.text(500, "application/json", "{}")));
+        sandbox.graph.faults(Faults.failing(request -> request.path().endsWith("/sendMail"), 1_000,
+                StandIn.Response.text(500, "application/json", "{}")));
+
+        SweepResult down = sweep();
+
+        assertThat(alerts(down)).containsExactly("EXPIRES-IN-6-DAYS: Expires in 6 days (7-day alert)");
+        assertThat(sandbox.teams.posted("ops")).isEmpty();
+
+        sandbox.teams.faults(Faults.none());
+        sandbox.graph.faults(Faults.none());
+        clock.advance(Duration.ofHours(1));
+        SweepResult back = sweep();
+
+        assertThat(alerts(back)).containsExactly("EXPIRES-IN-6-DAYS: Expires in 5 days (7-day alert)");
+        assertThat(teamsNoticeTitles()).containsExactly("EXPIRES-IN-6-DAYS");
+        assertThat(alerts(sweep())).as("sent once, then not again").isEmpty();
+        assertThat(logs.all()).contains("notice.undelivered", "sweep.alerts_undelivered");
     }
 
     @Test
