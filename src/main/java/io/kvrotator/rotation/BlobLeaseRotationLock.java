@@ -29,8 +29,8 @@ import java.util.function.Supplier;
  * A {@link RotationLock} that holds across function instances: a lease on the blob {@code locks/{vault}/{secret}}
  * in the function app's own storage account. Each lease is renewed every third of its duration on its own thread,
  * with a timeout of a quarter of its duration, so one slow renewal cannot let another lease expire, nor its own; a
- * crashed holder's lock expires by itself. A lease whose last successful renewal is older than its duration less a margin no longer
- * counts as held ({@link Lease#confirm}).
+ * crashed holder's lock expires by itself. A lease whose last successful renewal is older than its duration less a
+ * margin no longer counts as held ({@link Lease#confirm}).
  */
 public final class BlobLeaseRotationLock implements RotationLock {
 

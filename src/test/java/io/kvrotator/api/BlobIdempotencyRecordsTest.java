@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.storage.blob.BlobContainerClient;
 import io.kvrotator.sandbox.Azurite;
 import io.kvrotator.sandbox.MutableClock;
+import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.testing.LostStorageAnswers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -20,20 +19,9 @@ import org.junit.jupiter.api.Test;
 class BlobIdempotencyRecordsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T07:00:00Z");
-    private static final AtomicInteger CONTAINERS = new AtomicInteger();
-    private static Azurite azurite;
+    private final Azurite azurite = Sandbox.azurite();
 
     private final MutableClock clock = new MutableClock(NOW);
-
-    @BeforeAll
-    static void start() {
-        azurite = Azurite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        azurite.close();
-    }
 
     @Test
     @DisplayName("the first claim owns the key; a repeat gets the entry, in progress and then with its answer")
@@ -89,8 +77,8 @@ class BlobIdempotencyRecordsTest {
         return new BlobIdempotencyRecords(() -> container, clock);
     }
 
-    private static String container() {
-        String name = "idempotency-" + CONTAINERS.incrementAndGet();
+    private String container() {
+        String name = "idempotency-" + UUID.randomUUID();
         azurite.client().getBlobContainerClient(name).createIfNotExists();
         return name;
     }

@@ -3,33 +3,21 @@ package io.kvrotator.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kvrotator.sandbox.Azurite;
+import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.testing.LostStorageAnswers;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The outbox's outage marker in Azurite, through the real storage SDK. */
 class BlobEventOutboxTest {
 
-    private static final AtomicInteger CONTAINERS = new AtomicInteger();
-    private static Azurite azurite;
-
-    @BeforeAll
-    static void start() {
-        azurite = Azurite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        azurite.close();
-    }
+    private final Azurite azurite = Sandbox.azurite();
 
     @Test
     @DisplayName("exactly one instance is first of an outage, and one again after it is over")
     void firstOfOutageOnce() {
-        String container = "outbox-" + CONTAINERS.incrementAndGet();
+        String container = "outbox-" + UUID.randomUUID();
         EventOutbox one = new BlobEventOutbox(() -> azurite.client().getBlobContainerClient(container));
         EventOutbox other = new BlobEventOutbox(() -> azurite.client().getBlobContainerClient(container));
 
@@ -47,7 +35,7 @@ class BlobEventOutboxTest {
             + " first, and the operators are told")
     void lostAnswerIsReadBack() {
         LostStorageAnswers faults = LostStorageAnswers.afterApplying(1);
-        String container = "outbox-" + CONTAINERS.incrementAndGet();
+        String container = "outbox-" + UUID.randomUUID();
         azurite.client().getBlobContainerClient(container).createIfNotExists();
         EventOutbox outbox = new BlobEventOutbox(() -> faults.container(azurite, container));
 

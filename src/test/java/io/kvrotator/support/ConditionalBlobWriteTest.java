@@ -9,29 +9,17 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.options.BlobParallelUploadOptions;
 import io.kvrotator.sandbox.Azurite;
+import io.kvrotator.sandbox.Sandbox;
 import io.kvrotator.testing.LostStorageAnswers;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Conditional writes against Azurite through the real storage SDK, its retries and lost answers. */
 class ConditionalBlobWriteTest {
 
-    private static final AtomicInteger CONTAINERS = new AtomicInteger();
-    private static Azurite azurite;
-
-    @BeforeAll
-    static void start() {
-        azurite = Azurite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        azurite.close();
-    }
+    private final Azurite azurite = Sandbox.azurite();
 
     @Test
     @DisplayName("a blob that must not exist yet, created but its answer lost: the SDK's resend meets it (409), and"
@@ -97,8 +85,8 @@ class ConditionalBlobWriteTest {
         assertThat(blob.exists()).isFalse();
     }
 
-    private static String container() {
-        String name = "conditional-" + CONTAINERS.incrementAndGet();
+    private String container() {
+        String name = "conditional-" + UUID.randomUUID();
         azurite.client().getBlobContainerClient(name).createIfNotExists();
         return name;
     }

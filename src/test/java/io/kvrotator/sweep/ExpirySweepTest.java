@@ -90,9 +90,9 @@ class ExpirySweepTest {
             + " record: the next sweep sends it, once the channels are back")
     void undeliveredAlertIsSentByTheNextSweep() {
         seedSecret("EXPIRES-IN-6-DAYS", DAY_1.plus(Duration.ofDays(6)));
-        sandbox.teams.faults(Faults.failing(request -> true, 1_000, StandIn.Response.text(500, "application/json", "{}")));
-        sandbox.graph.faults(Faults.failing(request -> request.path().endsWith("/sendMail"), 1_000,
-                StandIn.Response.text(500, "application/json", "{}")));
+        StandIn.Response failure = StandIn.Response.text(500, "application/json", "{}");
+        sandbox.teams.faults(Faults.failing(request -> true, 1_000, failure));
+        sandbox.graph.faults(Faults.failing(request -> request.path().endsWith("/sendMail"), 1_000, failure));
 
         SweepResult down = sweep();
 

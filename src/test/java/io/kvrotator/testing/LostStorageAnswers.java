@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 
 /**
- * Loses the answers of blob writes ({@code PUT}s of a blob, not of a container) in a storage client's pipeline, after each retry of the SDK's own
- * retry policy: {@link #afterApplying} lets the write reach the service and drops its answer (the service applied
- * it), {@link #beforeSending} fails it before it leaves (nothing applied). The SDK then sends the write again, as
- * it would after a timeout or a reset.
+ * Loses the answers of blob writes ({@code PUT}s of a blob, not of a container) in a storage client's pipeline,
+ * after each retry of the SDK's own retry policy: {@link #afterApplying} lets the write reach the service and drops
+ * its answer (the service applied it), {@link #beforeSending} fails it before it leaves (nothing applied). The SDK
+ * then sends the write again, as it would after a timeout or a reset.
  */
 public final class LostStorageAnswers implements HttpPipelinePolicy {
 
