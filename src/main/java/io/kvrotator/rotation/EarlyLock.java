@@ -2,12 +2,10 @@ package io.kvrotator.rotation;
 
 import io.kvrotator.support.DaemonThreads;
 import io.kvrotator.vault.SecretRef;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The rotation lock, asked for on a thread of its own as a rotation starts, so that taking it (in a cold worker: the
@@ -21,7 +19,8 @@ final class EarlyLock {
             DaemonThreads.named("rotation-lock"));
 
     private final CompletableFuture<RotationLock.Lease> lease;
-    private final AtomicBoolean taken = new AtomicBoolean();
+    /** Read and set on the invocation's thread only. */
+    private boolean taken;
 
     private EarlyLock(CompletableFuture<RotationLock.Lease> lease) {
         this.lease = lease;
@@ -33,7 +32,7 @@ final class EarlyLock {
 
     /** The lease, for the caller to close; or what the lock threw (another rotation holds it, storage failed). */
     RotationLock.Lease take() {
-        taken.set(true);
+        taken = true;
         try {
             return lease.join();
         } catch (CompletionException e) {
@@ -53,12 +52,12 @@ final class EarlyLock {
      * not getting it is of no matter then.
      */
     void releaseUnlessTaken() {
-        if (taken.get()) {
+        if (taken) {
             return;
         }
         try {
             lease.join().close();
-        } catch (CompletionException | CancellationException e) {
+        } catch (CompletionException e) {
             // Not acquired: nothing to give back.
         }
     }

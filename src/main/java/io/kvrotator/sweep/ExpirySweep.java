@@ -198,8 +198,12 @@ public final class ExpirySweep {
                 }
                 AlertRecord record = stored.record().next(next);
                 if (record.equals(stored.record()) || ledger.write(scope, record, stored.version())) {
-                    List<String> notDelivered = due.entrySet().stream()
-                            .filter(alert -> !notices.publish(alert.getValue())).map(Map.Entry::getKey).toList();
+                    List<String> notDelivered = new ArrayList<>();
+                    due.forEach((key, alert) -> {
+                        if (!notices.publish(alert)) {
+                            notDelivered.add(key);
+                        }
+                    });
                     dueEvents.forEach(events::publish);
                     if (!notDelivered.isEmpty()) {
                         undelivered.giveBack(scope, stored.record(), record, notDelivered);

@@ -2,6 +2,8 @@ package io.kvrotator.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpRequest;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
@@ -15,9 +17,12 @@ import io.kvrotator.vault.SecretRef;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 /** The rotation lock on Azurite, as it behaves in the function app's storage account. */
 class BlobLeaseRotationLockTest {
@@ -71,15 +76,8 @@ class BlobLeaseRotationLockTest {
     void renewalsAreIndependentAndTheLeaseIsAFence() throws InterruptedException {
         SecretRef slow = new SecretRef("kv-dev-app", "SLOW-RENEWALS");
         SecretRef healthy = new SecretRef("kv-dev-app", "HEALTHY-RENEWALS");
-        com.azure.core.http.HttpClient direct = com.azure.core.http.HttpClient.createDefault();
-        com.azure.core.http.HttpClient stalling = request -> {
-            boolean renewOfSlow = "renew".equals(request.getHeaders().getValue("x-ms-lease-action"))
-                    && request.getUrl().getPath().endsWith("slow-renewals");
-            return renewOfSlow ? reactor.core.publisher.Mono.delay(Duration.ofSeconds(20)).then(direct.send(request))
-                    : direct.send(request);
-        };
-        BlobContainerClient stalled = new BlobServiceClientBuilder().connectionString(Sandbox.azurite().connectionString())
-                .httpClient(stalling).buildClient().getBlobContainerClient(container.getBlobContainerName());
+        BlobContainerClient stalled = stallingRenewals(
+                renewal -> renewal.getUrl().getPath().endsWith("slow-renewals"), Duration.ofSeconds(20));
         BlobLeaseRotationLock worker = new BlobLeaseRotationLock(() -> stalled, Duration.ofSeconds(15));
         BlobLeaseRotationLock otherInstance = new BlobLeaseRotationLock(() -> container, Duration.ofSeconds(15));
         RotationLock.Lease slowLease = worker.tryAcquire(slow).orElseThrow();
@@ -103,17 +101,9 @@ class BlobLeaseRotationLockTest {
     @DisplayName("one renewal that hangs until its timeout does not lose the lease: the next renewal goes out on time")
     void oneHungRenewalIsNotALostLease() throws InterruptedException {
         SecretRef secret = new SecretRef("kv-dev-app", "ONE-HUNG-RENEWAL");
-        com.azure.core.http.HttpClient direct = com.azure.core.http.HttpClient.createDefault();
-        java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
-        com.azure.core.http.HttpClient firstRenewalHangs = request -> {
-            boolean renew = "renew".equals(request.getHeaders().getValue("x-ms-lease-action"));
-            return renew && renewals.incrementAndGet() == 1
-                    ? reactor.core.publisher.Mono.delay(Duration.ofSeconds(30)).then(direct.send(request))
-                    : direct.send(request);
-        };
-        BlobContainerClient hanging = new BlobServiceClientBuilder().connectionString(Sandbox.azurite()
-                .connectionString()).httpClient(firstRenewalHangs).buildClient()
-                .getBlobContainerClient(container.getBlobContainerName());
+        AtomicInteger renewals = new AtomicInteger();
+        BlobContainerClient hanging = stallingRenewals(renewal -> renewals.incrementAndGet() == 1,
+                Duration.ofSeconds(30));
         BlobLeaseRotationLock worker = new BlobLeaseRotationLock(() -> hanging, Duration.ofSeconds(15));
         RotationLock.Lease lease = worker.tryAcquire(secret).orElseThrow();
 
@@ -126,5 +116,14 @@ class BlobLeaseRotationLockTest {
                 .as("still held").isEmpty();
         assertThat(renewals.get()).as("the hung renewal and the next").isGreaterThanOrEqualTo(2);
         lease.close();
+    }
+
+    /** The test's container through a client whose lease renewals {@code stalled} picks wait {@code stall} first. */
+    private BlobContainerClient stallingRenewals(Predicate<HttpRequest> stalled, Duration stall) {
+        HttpClient direct = HttpClient.createDefault();
+        HttpClient stalling = request -> "renew".equals(request.getHeaders().getValue("x-ms-lease-action"))
+                && stalled.test(request) ? Mono.delay(stall).then(direct.send(request)) : direct.send(request);
+        return new BlobServiceClientBuilder().connectionString(Sandbox.azurite().connectionString())
+                .httpClient(stalling).buildClient().getBlobContainerClient(container.getBlobContainerName());
     }
 }
